@@ -1,0 +1,137 @@
+/* Loading a corpus for a command: options, diagnostics, the summary. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("tussen: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+int cli_usage(const char *command, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("tussen: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  if (command)
+    fprintf(stderr, "Try 'tussen %s --help'.\n", command);
+  else
+    fputs("Try 'tussen --help'.\n", stderr);
+  return EXIT_USAGE;
+}
+
+int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
+                      const char *command) {
+  switch (opt) {
+  case OPT_REPAIR_UTF8: o->load.utf8 = TN_UTF8_REPAIR; return 1;
+  case OPT_ORPHANS:
+    if (strcmp(arg, "skip") == 0) o->load.orphans = TN_ORPHANS_SKIP;
+    else if (strcmp(arg, "keep") == 0) o->load.orphans = TN_ORPHANS_KEEP;
+    else {
+      cli_usage(command, "--orphans takes 'skip' or 'keep', not '%s'", arg);
+      return -1;
+    }
+    return 1;
+  case OPT_ID_COLUMN: o->load.id_column = arg; return 1;
+  case OPT_TEXT_COLUMN: o->load.text_column = arg; return 1;
+  case OPT_PARENT_COLUMN: o->load.parent_column = arg; return 1;
+  case OPT_KIND_COLUMN: o->load.kind_column = arg; return 1;
+  case OPT_TITLE_COLUMN: o->load.title_column = arg; return 1;
+  case OPT_AUTHOR_COLUMN: o->load.author_column = arg; return 1;
+  case OPT_DATE_COLUMN: o->load.date_column = arg; return 1;
+  case OPT_KIND: o->load.kind = arg; return 1;
+  case OPT_STRICT: o->strict = 1; return 1;
+  case 'q': o->quiet = 1; return 1;
+  case OPT_DELIMITER:
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) o->load.delimiter = '\t';
+    else if (strlen(arg) == 1 && strchr(",;|\t", arg[0])) o->load.delimiter = arg[0];
+    else {
+      cli_usage(command, "--delimiter takes one of , ; | tab, not '%s'", arg);
+      return -1;
+    }
+    return 1;
+  default: return 0;
+  }
+}
+
+static void print_diagnostic(const tn_diagnostic *d) {
+  const char *label = d->severity == TN_ERROR     ? "skipped"
+                      : d->severity == TN_WARNING ? "warning"
+                                                  : "note";
+  fprintf(stderr, "tussen: %s: ", label);
+  if (d->file) {
+    fputs(d->file, stderr);
+    if (d->line) fprintf(stderr, ":%llu", (unsigned long long)d->line);
+    fputs(": ", stderr);
+  }
+  if (d->has_offset)
+    fprintf(stderr, "byte %llu: ", (unsigned long long)d->offset);
+  if (d->doc_id) fprintf(stderr, "document \"%s\": ", d->doc_id);
+  fprintf(stderr, "%s\n", d->message);
+}
+
+tn_corpus *cli_load_corpus(const cli_corpus_options *o,
+                           const char *const *paths, size_t npaths,
+                           int *exit_code) {
+  if (npaths == 0) {
+    *exit_code = cli_usage("run", "no corpus given; name one or more files "
+                                  "or directories (e.g. corpus/streetwise)");
+    return NULL;
+  }
+  tn_corpus *c = tn_corpus_new();
+  if (!c) {
+    cli_error("out of memory");
+    *exit_code = EXIT_FAIL;
+    return NULL;
+  }
+  tn_load_report report;
+  tn_load_report_init(&report);
+  tn_error err;
+  tn_error_clear(&err);
+  tn_status st = tn_corpus_load(c, paths, npaths, &o->load, &report, &err);
+  int show_all = !o->quiet || report.skipped > 0;
+  for (size_t i = 0; i < report.ndiags; i++) {
+    const tn_diagnostic *d = &report.diags[i];
+    if (d->severity == TN_ERROR || show_all) print_diagnostic(d);
+  }
+  if (st != TN_OK) {
+    char msg[1200];
+    tn_error_format(&err, msg, sizeof msg);
+    cli_error("%s", msg);
+    tn_load_report_free(&report);
+    tn_corpus_free(c);
+    *exit_code = EXIT_FAIL;
+    return NULL;
+  }
+  tn_buf summary = TN_BUF_INIT;
+  tn_load_report_summary(&report, &summary);
+  if (show_all) cli_error("corpus: %s", summary.data ? summary.data : "");
+  tn_buf_free(&summary);
+  int fail = 0;
+  if (report.used == 0) {
+    cli_error("no documents to analyse; check the paths and the messages "
+              "above");
+    fail = 1;
+  } else if (o->strict && report.skipped) {
+    cli_error("%llu document%s skipped and --strict is on",
+              (unsigned long long)report.skipped,
+              report.skipped == 1 ? " was" : "s were");
+    fail = 1;
+  }
+  tn_load_report_free(&report);
+  if (fail) {
+    tn_corpus_free(c);
+    *exit_code = EXIT_FAIL;
+    return NULL;
+  }
+  *exit_code = EXIT_OK;
+  return c;
+}

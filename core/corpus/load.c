@@ -1,0 +1,271 @@
+/* The loader: walks paths (files and directories), reads and gunzips
+ * files, and hands each to the importer its name asks for. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "corpus/corpus.h"
+#include "util/alloc.h"
+
+typedef enum { FMT_NONE, FMT_JSONL, FMT_CSV, FMT_TSV, FMT_TEXT } file_format;
+
+static int ends_with(const char *s, size_t len, const char *suffix) {
+  size_t n = strlen(suffix);
+  if (len < n) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char a = s[len - n + i], b = suffix[i];
+    if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+    if (a != b) return 0;
+  }
+  return 1;
+}
+
+static file_format format_of(const char *name, int *gz) {
+  size_t len = strlen(name);
+  *gz = ends_with(name, len, ".gz");
+  if (*gz) len -= 3;
+  if (ends_with(name, len, ".jsonl") || ends_with(name, len, ".ndjson"))
+    return FMT_JSONL;
+  if (ends_with(name, len, ".csv")) return FMT_CSV;
+  if (ends_with(name, len, ".tsv") || ends_with(name, len, ".tab"))
+    return FMT_TSV;
+  if (ends_with(name, len, ".txt")) return FMT_TEXT;
+  return FMT_NONE;
+}
+
+tn_status tn_corpus_load_buffer(tn_corpus *c, const char *name,
+                                const char *data, size_t len,
+                                const tn_load_options *opts,
+                                tn_load_report *report, tn_error *err) {
+  int gz;
+  file_format fmt = format_of(name, &gz);
+  switch (fmt) {
+  case FMT_JSONL: return tn_import_jsonl(c, name, data, len, opts, report, err);
+  case FMT_CSV:
+    return tn_import_csv(c, name, data, len, opts->delimiter, opts, report, err);
+  case FMT_TSV:
+    return tn_import_csv(c, name, data, len,
+                         opts->delimiter ? opts->delimiter : '\t', opts,
+                         report, err);
+  case FMT_TEXT: return tn_import_text(c, name, data, len, opts, report, err);
+  case FMT_NONE: break;
+  }
+  return tn_error_set(err, TN_EFORMAT, name, 0,
+                      "unsupported file type; tussen reads .jsonl, .csv, "
+                      ".tsv and .txt files (optionally .gz) and directories");
+}
+
+static tn_status read_plain(const char *path, tn_buf *out, tn_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  struct stat sb;
+  if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+      tn_buf_reserve(out, (size_t)sb.st_size)) {
+    fclose(f);
+    return tn_error_set(err, TN_ENOMEM, path, 0,
+                        "out of memory reading %lld bytes",
+                        (long long)sb.st_size);
+  }
+  char chunk[1 << 16];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (tn_buf_append(out, chunk, n)) {
+      fclose(f);
+      return tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+    }
+  }
+  int failed = ferror(f);
+  int saved = errno;
+  fclose(f);
+  if (failed)
+    return tn_error_set(err, TN_EIO, path, 0, "read error: %s",
+                        strerror(saved));
+  return TN_OK;
+}
+
+static tn_status read_gzip(const char *path, tn_buf *out, tn_error *err) {
+  gzFile g = gzopen(path, "rb");
+  if (!g)
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
+                        errno ? strerror(errno) : "out of memory");
+  gzbuffer(g, 1 << 17);
+  char chunk[1 << 16];
+  for (;;) {
+    int n = gzread(g, chunk, sizeof chunk);
+    if (n < 0) {
+      int code;
+      const char *msg = gzerror(g, &code);
+      tn_status st = tn_error_set_at(
+          err, TN_EIO, path, 0, out->len,
+          "the gzip data is damaged (%s) after %zu uncompressed bytes; "
+          "re-create the file (gzip -t tells whether it is intact)",
+          msg, out->len);
+      gzclose(g);
+      return st;
+    }
+    if (n == 0) break;
+    if (tn_buf_append(out, chunk, (size_t)n)) {
+      gzclose(g);
+      return tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+    }
+  }
+  /* zlib reports a stream cut short only through gzclose's status on some
+   * versions and through gzerror on others: check both. */
+  int code = 0;
+  gzerror(g, &code);
+  int close_rc = gzclose(g);
+  if (code == Z_BUF_ERROR || close_rc == Z_BUF_ERROR)
+    return tn_error_set_at(err, TN_EIO, path, 0, out->len,
+                           "the gzip file is truncated after %zu uncompressed "
+                           "bytes; re-create it (gzip -t tells whether it is "
+                           "intact)",
+                           out->len);
+  return TN_OK;
+}
+
+static tn_status load_file(tn_corpus *c, const char *path,
+                           const tn_load_options *opts, tn_load_report *report,
+                           tn_error *err) {
+  int gz;
+  if (format_of(path, &gz) == FMT_NONE)
+    return tn_corpus_load_buffer(c, path, "", 0, opts, report, err);
+  tn_buf data = TN_BUF_INIT;
+  tn_status st = gz ? read_gzip(path, &data, err) : read_plain(path, &data, err);
+  if (st == TN_OK) {
+    report->files++;
+    uint64_t before = report->read;
+    st = tn_corpus_load_buffer(c, path, data.data ? data.data : "", data.len,
+                               opts, report, err);
+    if (st == TN_OK && report->read == before)
+      st = tn_report_note(report, TN_WARNING, path, 0,
+                          data.len == 0 ? "empty file: no documents"
+                                        : "no documents in this file");
+  }
+  tn_buf_free(&data);
+  return st;
+}
+
+/* Directories already entered, by device and inode, to stop symlink
+ * loops. */
+typedef struct dir_seen {
+  dev_t dev;
+  ino_t ino;
+} dir_seen;
+
+typedef struct walk {
+  dir_seen *seen;
+  size_t nseen, cap;
+} walk;
+
+static int name_cmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static tn_status load_path(tn_corpus *c, const char *path, walk *w,
+                           const tn_load_options *opts, tn_load_report *report,
+                           tn_error *err, int top);
+
+static tn_status load_dir(tn_corpus *c, const char *path, const struct stat *sb,
+                          walk *w, const tn_load_options *opts,
+                          tn_load_report *report, tn_error *err) {
+  for (size_t i = 0; i < w->nseen; i++)
+    if (w->seen[i].dev == sb->st_dev && w->seen[i].ino == sb->st_ino)
+      return tn_report_note(report, TN_WARNING, path, 0,
+                            "directory already read (a symbolic link loop?); "
+                            "not read again");
+  if (tn_grow((void **)&w->seen, &w->cap, w->nseen + 1, sizeof *w->seen))
+    return tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+  w->seen[w->nseen].dev = sb->st_dev;
+  w->seen[w->nseen].ino = sb->st_ino;
+  w->nseen++;
+
+  DIR *d = opendir(path);
+  if (!d)
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open directory: %s",
+                        strerror(errno));
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  tn_status st = TN_OK;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue; /* hidden files, "." and ".." */
+    if (tn_grow((void **)&names, &cap, n + 1, sizeof *names) ||
+        !(names[n] = tn_strndup(e->d_name, strlen(e->d_name)))) {
+      st = tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+      break;
+    }
+    n++;
+  }
+  closedir(d);
+  if (names) qsort(names, n, sizeof *names, name_cmp);
+  size_t ignored = 0;
+  tn_buf first_ignored = TN_BUF_INIT;
+  tn_buf child = TN_BUF_INIT;
+  for (size_t i = 0; i < n && st == TN_OK; i++) {
+    tn_buf_clear(&child);
+    size_t plen = strlen(path);
+    if (tn_buf_append(&child, path, plen) ||
+        (plen && path[plen - 1] != '/' && tn_buf_putc(&child, '/')) ||
+        tn_buf_puts(&child, names[i])) {
+      st = tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+      break;
+    }
+    struct stat csb;
+    int gz;
+    if (stat(child.data, &csb) == 0 && !S_ISDIR(csb.st_mode) &&
+        format_of(child.data, &gz) == FMT_NONE) {
+      if (ignored++ < 3)
+        tn_buf_printf(&first_ignored, "%s%s", ignored > 1 ? ", " : "",
+                      names[i]);
+      continue;
+    }
+    st = load_path(c, child.data, w, opts, report, err, 0);
+  }
+  if (st == TN_OK && ignored)
+    st = tn_report_note(report, TN_NOTE, path, 0,
+                        "ignored %zu file%s of other types (%s%s)", ignored,
+                        ignored == 1 ? "" : "s", first_ignored.data,
+                        ignored > 3 ? ", ..." : "");
+  tn_buf_free(&child);
+  tn_buf_free(&first_ignored);
+  for (size_t i = 0; i < n; i++) tn_free(names[i]);
+  tn_free(names);
+  return st;
+}
+
+static tn_status load_path(tn_corpus *c, const char *path, walk *w,
+                           const tn_load_options *opts, tn_load_report *report,
+                           tn_error *err, int top) {
+  struct stat sb;
+  if (stat(path, &sb) != 0) {
+    if (!top && errno == ENOENT) /* a dangling symlink inside a directory */
+      return tn_report_note(report, TN_WARNING, path, 0,
+                            "broken symbolic link; ignored");
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  }
+  if (S_ISDIR(sb.st_mode)) return load_dir(c, path, &sb, w, opts, report, err);
+  return load_file(c, path, opts, report, err);
+}
+
+tn_status tn_corpus_load(tn_corpus *c, const char *const *paths, size_t npaths,
+                         const tn_load_options *opts, tn_load_report *report,
+                         tn_error *err) {
+  static const tn_load_options defaults;
+  if (!opts) opts = &defaults;
+  walk w = {NULL, 0, 0};
+  tn_status st = TN_OK;
+  for (size_t i = 0; i < npaths && st == TN_OK; i++)
+    st = load_path(c, paths[i], &w, opts, report, err, 1);
+  tn_free(w.seen);
+  if (st != TN_OK) return st;
+  st = tn_corpus_finish(c, opts, report);
+  if (st == TN_ENOMEM) return tn_error_set(err, st, NULL, 0, "out of memory");
+  return st;
+}

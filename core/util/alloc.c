@@ -1,0 +1,57 @@
+/* The core's allocator: plain libc behind a counter tests can trip. */
+#include "util/alloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long fail_countdown = -1;
+
+static int should_fail(void) {
+  if (fail_countdown < 0) return 0;
+  if (fail_countdown == 0) return 1;
+  fail_countdown--;
+  return 0;
+}
+
+void tn_alloc_fail_after(long n) { fail_countdown = n; }
+
+void *tn_malloc(size_t size) {
+  if (should_fail()) return NULL;
+  return malloc(size ? size : 1);
+}
+
+void *tn_calloc(size_t count, size_t size) {
+  if (should_fail()) return NULL;
+  return calloc(count ? count : 1, size ? size : 1);
+}
+
+void *tn_realloc(void *ptr, size_t size) {
+  if (should_fail()) return NULL;
+  return realloc(ptr, size ? size : 1);
+}
+
+void tn_free(void *ptr) { free(ptr); }
+
+char *tn_strndup(const char *s, size_t len) {
+  char *copy = tn_malloc(len + 1);
+  if (!copy) return NULL;
+  memcpy(copy, s, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+int tn_grow(void **ptr, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return 0;
+  size_t new_cap = *cap ? *cap : 8;
+  while (new_cap < need) {
+    if (new_cap > SIZE_MAX / 2) return -1;
+    new_cap *= 2;
+  }
+  if (elem && new_cap > SIZE_MAX / elem) return -1;
+  void *grown = tn_realloc(*ptr, new_cap * elem);
+  if (!grown) return -1;
+  *ptr = grown;
+  *cap = new_cap;
+  return 0;
+}

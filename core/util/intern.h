@@ -1,0 +1,40 @@
+/* String interning: a lexicon mapping strings to dense ids and back, the
+ * Corpus Workbench way. Ids count from 0 in order of first appearance. */
+#ifndef TN_INTERN_H
+#define TN_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+typedef struct tn_intern {
+  tn_arena strings;     /* the bytes, NUL-terminated */
+  const char **by_id;   /* id -> string */
+  uint32_t *lens;       /* id -> byte length */
+  size_t count, cap;
+  uint32_t *slots;      /* open addressing: id + 1, 0 = empty */
+  uint32_t *hashes;     /* id -> hash, so growing never rehashes bytes */
+  size_t nslots;
+} tn_intern;
+
+#define TN_INTERN_NONE UINT32_MAX
+
+void tn_intern_init(tn_intern *in);
+void tn_intern_free(tn_intern *in);
+/* Returns the id of the string, adding it if new; TN_INTERN_NONE when
+ * memory ran out. */
+uint32_t tn_intern_add(tn_intern *in, const char *s, size_t len);
+/* Returns the id or TN_INTERN_NONE if absent. */
+uint32_t tn_intern_find(const tn_intern *in, const char *s, size_t len);
+static inline const char *tn_intern_str(const tn_intern *in, uint32_t id) {
+  return in->by_id[id];
+}
+static inline size_t tn_intern_len(const tn_intern *in, uint32_t id) {
+  return in->lens[id];
+}
+static inline size_t tn_intern_count(const tn_intern *in) { return in->count; }
+
+uint32_t tn_hash_bytes(const void *data, size_t len);
+
+#endif

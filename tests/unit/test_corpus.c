@@ -1,0 +1,217 @@
+/* Unit tests for core/corpus: importers, checks, parents, the report. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "corpus/corpus.h"
+#include "util/alloc.h"
+
+typedef struct fixture {
+  tn_corpus *c;
+  tn_load_report r;
+  tn_load_options o;
+  tn_error err;
+} fixture;
+
+static int setup(void **state) {
+  fixture *f = test_calloc(1, sizeof *f);
+  f->c = tn_corpus_new();
+  tn_load_report_init(&f->r);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *f = *state;
+  tn_corpus_free(f->c);
+  tn_load_report_free(&f->r);
+  test_free(f);
+  return 0;
+}
+
+static tn_status load(fixture *f, const char *name, const char *data) {
+  tn_status st = tn_corpus_load_buffer(f->c, name, data, strlen(data), &f->o,
+                                       &f->r, &f->err);
+  if (st == TN_OK) st = tn_corpus_finish(f->c, &f->o, &f->r);
+  return st;
+}
+
+static void test_jsonl_fields_and_meta(void **state) {
+  fixture *f = *state;
+  assert_int_equal(
+      load(f, "x.jsonl",
+           "{\"id\":\"a\",\"kind\":\"article\",\"text\":\"Hallo \\\"wereld\\\"\","
+           "\"title\":\"T\",\"score\":3.5,\"tags\":[1,{\"x\":2}],\"ok\":true}\n"
+           "\n"
+           "{\"id\":7,\"parent\":\"a\",\"text\":\"Eens!\"}\r\n"),
+      TN_OK);
+  assert_int_equal(f->c->ndocs, 2);
+  const tn_doc *a = tn_corpus_doc(f->c, 0);
+  assert_string_equal(a->text.ptr, "Hallo \"wereld\"");
+  assert_string_equal(a->kind.ptr, "article");
+  assert_int_equal(a->nmeta, 3);
+  assert_string_equal(a->meta[0].key.ptr, "score");
+  assert_true(a->meta[0].number == 3.5);
+  assert_int_equal(a->meta[1].type, TN_VALUE_JSON);
+  assert_string_equal(a->meta[1].str.ptr, "[1,{\"x\":2}]");
+  assert_int_equal(a->meta[2].type, TN_VALUE_BOOL);
+  const tn_doc *b = tn_corpus_doc(f->c, 1);
+  assert_string_equal(b->id.ptr, "7");
+  assert_int_equal(b->line, 3);
+  assert_int_equal(b->parent_index, 0);
+  assert_int_equal(a->nchildren, 1);
+  assert_int_equal(f->c->children[a->first_child], 1);
+  assert_int_equal(f->r.read, 2);
+  assert_int_equal(f->r.used, 2);
+}
+
+static void test_jsonl_skips_are_counted(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "bad.jsonl",
+                        "{\"id\":\"a\",\"text\":\"een\"}\n"
+                        "{\"id\":\"a\",\"text\":\"twee\"}\n"
+                        "{\"id\":\"b\"}\n"
+                        "{\"id\":\"c\",\"text\":\"x\",\"parent\":\"zz\"}\n"
+                        "{\"id\":\"d\",\"text\":\"caf\xC3\"}\n"
+                        "{\"id\":\"e\",\"text\": }\n"
+                        "{\"id\":\"f\",\"text\":[1]}\n"
+                        "{\"id\":\"g\",\"text\":\"ok\"}\n"),
+                   TN_OK);
+  assert_int_equal(f->r.read, 8);
+  assert_int_equal(f->r.used, 2);
+  assert_int_equal(f->r.skipped, 6);
+  assert_int_equal(f->r.read, f->r.used + f->r.skipped);
+  assert_int_equal(f->r.by_reason[TN_SKIP_DUPLICATE_ID], 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_MISSING_TEXT], 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_UNKNOWN_PARENT], 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_INVALID_UTF8], 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_BROKEN_RECORD], 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_BAD_FIELD], 1);
+  /* the broken line names its byte offset: line 6 starts at byte 139 */
+  int found = 0;
+  for (size_t i = 0; i < f->r.ndiags; i++)
+    if (f->r.diags[i].reason == TN_SKIP_BROKEN_RECORD) {
+      assert_int_equal(f->r.diags[i].line, 6);
+      assert_true(f->r.diags[i].has_offset);
+      found = 1;
+    }
+  assert_true(found);
+  assert_string_equal(tn_corpus_doc(f->c, 1)->id.ptr, "g");
+}
+
+static void test_repair_policy(void **state) {
+  fixture *f = *state;
+  f->o.utf8 = TN_UTF8_REPAIR;
+  assert_int_equal(load(f, "r.jsonl", "{\"id\":\"d\",\"text\":\"caf\xC3!\"}\n"),
+                   TN_OK);
+  assert_int_equal(f->r.used, 1);
+  assert_int_equal(f->r.repaired, 1);
+  assert_string_equal(tn_corpus_doc(f->c, 0)->text.ptr, "caf\xEF\xBF\xBD!");
+}
+
+static void test_parent_cycle(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "cyc.jsonl",
+                        "{\"id\":\"a\",\"text\":\"x\",\"parent\":\"b\"}\n"
+                        "{\"id\":\"b\",\"text\":\"x\",\"parent\":\"a\"}\n"
+                        "{\"id\":\"c\",\"text\":\"x\",\"parent\":\"c\"}\n"
+                        "{\"id\":\"d\",\"text\":\"x\",\"parent\":\"a\"}\n"
+                        "{\"id\":\"e\",\"text\":\"x\"}\n"),
+                   TN_OK);
+  assert_int_equal(f->r.by_reason[TN_SKIP_PARENT_CYCLE], 3);
+  assert_int_equal(f->r.by_reason[TN_SKIP_UNKNOWN_PARENT], 1);
+  assert_int_equal(f->c->ndocs, 1);
+  assert_string_equal(tn_corpus_doc(f->c, 0)->id.ptr, "e");
+  assert_int_equal(f->r.read, f->r.used + f->r.skipped);
+}
+
+static void test_csv_dutch_excel(void **state) {
+  fixture *f = *state;
+  assert_int_equal(
+      load(f, "x.csv",
+           "\xEF\xBB\xBFid;Text;parent;score\r\n"
+           "1;\"Eerste regel\r\ntweede; met \"\"quote\"\"\";;4,5\r\n"
+           "2;Mee eens;1;\r\n"),
+      TN_OK);
+  assert_int_equal(f->c->ndocs, 2);
+  const tn_doc *a = tn_corpus_doc(f->c, 0);
+  assert_string_equal(a->text.ptr, "Eerste regel\r\ntweede; met \"quote\"");
+  assert_null(a->parent.ptr);
+  assert_string_equal(a->meta[0].str.ptr, "4,5");
+  const tn_doc *b = tn_corpus_doc(f->c, 1);
+  assert_int_equal(b->line, 4);
+  assert_int_equal(b->parent_index, 0);
+}
+
+static void test_csv_unbalanced_quote(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "u.csv",
+                        "id,text\n1,goed\n2,\"nooit dicht\n3,weg\n"),
+                   TN_OK);
+  assert_int_equal(f->r.used, 1);
+  assert_int_equal(f->r.by_reason[TN_SKIP_BROKEN_RECORD], 1);
+  assert_int_equal(f->r.diags[0].line, 3);
+}
+
+static void test_csv_missing_text_column(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "n.csv", "id,body\n1,x\n"), TN_EINVAL);
+  assert_non_null(strstr(f->err.message, "--text-column"));
+  f->o.text_column = "BODY";
+  tn_error_clear(&f->err);
+  assert_int_equal(load(f, "n.csv", "id,body\n1,x\n"), TN_OK);
+  assert_int_equal(f->c->ndocs, 1);
+}
+
+static void test_text_file(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "dir/brief.txt", "Alinea een.\n\nAlinea twee.\n"),
+                   TN_OK);
+  assert_string_equal(tn_corpus_doc(f->c, 0)->id.ptr, "brief");
+  assert_string_equal(tn_corpus_doc(f->c, 0)->text.ptr,
+                      "Alinea een.\n\nAlinea twee.\n");
+}
+
+static void test_out_of_memory_is_clean(void **state) {
+  (void)state;
+  /* Every allocation on the load path may fail; each failure must give
+   * TN_ENOMEM (or a clean skip) and leak nothing (ASan checks leaks). */
+  const char *data = "{\"id\":\"a\",\"text\":\"x\",\"m\":[1]}\n"
+                     "{\"id\":\"b\",\"text\":\"y\\n\",\"parent\":\"a\"}\n";
+  for (long n = 0; n < 200; n++) {
+    fixture f;
+    memset(&f, 0, sizeof f);
+    tn_alloc_fail_after(n);
+    f.c = tn_corpus_new();
+    tn_load_report_init(&f.r);
+    tn_status st = TN_ENOMEM;
+    if (f.c) st = load(&f, "m.jsonl", data);
+    tn_alloc_fail_after(-1);
+    if (st == TN_OK && f.r.used == 2) {
+      tn_corpus_free(f.c);
+      tn_load_report_free(&f.r);
+      return; /* enough allocations succeeded for a full load */
+    }
+    tn_corpus_free(f.c);
+    tn_load_report_free(&f.r);
+  }
+  fail_msg("the load never succeeded within 200 allocations");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_jsonl_fields_and_meta, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_jsonl_skips_are_counted, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_repair_policy, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_parent_cycle, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_csv_dutch_excel, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_csv_unbalanced_quote, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_csv_missing_text_column, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_text_file, setup, teardown),
+      cmocka_unit_test(test_out_of_memory_is_clean),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
