@@ -18,6 +18,7 @@ typedef struct cli_corpus_options {
   tn_load_options load;
   int quiet;
   int strict; /* any skipped document fails the run */
+  const char *command; /* for the usage hint; NULL means "run" */
 } cli_corpus_options;
 
 /* getopt_long ids for the corpus options, above the ASCII range. */
@@ -68,6 +69,11 @@ enum {
   "  --strict               fail (exit 1) when any document is skipped\n"      \
   "  -q, --quiet            no notes or summary unless something was skipped\n"
 
+/* Reports what getopt_long returned as '?' or ':' (with opterr = 0 and an
+ * optstring that starts with ':'): the offending word, and a hint. Returns
+ * EXIT_USAGE. */
+int cli_bad_option(const char *command, int opt, char **argv);
+
 /* Handles one corpus option from getopt_long; returns 1 if it was one,
  * 0 if not, -1 (after printing) when its value is bad. */
 int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
@@ -81,5 +87,6 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
 
 /* Subcommands. */
 int cmd_run(int argc, char **argv);
+int cmd_corpus(int argc, char **argv);
 
 #endif

@@ -28,6 +28,18 @@ int cli_usage(const char *command, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
+int cli_bad_option(const char *command, int opt, char **argv) {
+  /* A short option's letter is in optopt; a long option is the word that
+   * getopt_long just stepped over. */
+  char word[64];
+  if (optopt > 0 && optopt < 128)
+    snprintf(word, sizeof word, "-%c", optopt);
+  else
+    snprintf(word, sizeof word, "%s", optind > 0 ? argv[optind - 1] : "?");
+  if (opt == ':') return cli_usage(command, "option '%s' needs a value", word);
+  return cli_usage(command, "unknown option '%s'", word);
+}
+
 int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
                       const char *command) {
   switch (opt) {
@@ -82,7 +94,7 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
                            const char *const *paths, size_t npaths,
                            int *exit_code) {
   if (npaths == 0) {
-    *exit_code = cli_usage("run", "no corpus given; name one or more files "
+    *exit_code = cli_usage(o->command ? o->command : "run", "no corpus given; name one or more files "
                                   "or directories (e.g. corpus/streetwise)");
     return NULL;
   }

@@ -34,6 +34,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"run", cmd_run},
+    {"corpus", cmd_corpus},
 };
 
 int main(int argc, char **argv) {
