@@ -23,6 +23,7 @@ void tn_corpus_free(tn_corpus *c) {
   tn_free(c->docs);
   tn_free(c->children);
   tn_free(c->id_slots);
+  tn_free(c->id_hashes);
   for (size_t i = 0; i < c->nsources; i++) tn_free(c->sources[i]);
   tn_free(c->sources);
   tn_free(c);
@@ -31,39 +32,68 @@ void tn_corpus_free(tn_corpus *c) {
 /* ---- id index ------------------------------------------------------------ */
 
 static long id_lookup(const tn_corpus *c, const char *id, size_t len,
-                      size_t *slot_out) {
+                      uint32_t h, size_t *slot_out) {
   size_t mask = c->id_nslots - 1;
-  size_t i = tn_hash_bytes(id, len) & mask;
+  size_t i = h & mask;
   for (;;) {
     uint32_t v = c->id_slots[i];
     if (v == 0) {
       if (slot_out) *slot_out = i;
       return -1;
     }
-    const tn_doc *d = &c->docs[v - 1];
-    if (d->id.len == len && memcmp(d->id.ptr, id, len) == 0) return v - 1;
+    if (c->id_hashes[i] == h) {
+      const tn_doc *d = &c->docs[v - 1];
+      if (d->id.len == len && memcmp(d->id.ptr, id, len) == 0) return v - 1;
+    }
     i = (i + 1) & mask;
   }
 }
 
-static int id_rehash(tn_corpus *c, size_t nslots) {
+/* Grows (or rebuilds) the index. Growing reuses the stored hashes; after
+ * documents were dropped (`from_docs`) the ids are hashed again. */
+static int id_rehash_from(tn_corpus *c, size_t nslots, int from_docs) {
   uint32_t *slots = tn_calloc(nslots, sizeof *slots);
-  if (!slots) return -1;
-  for (size_t k = 0; k < c->ndocs; k++) {
-    const tn_doc *d = &c->docs[k];
-    size_t i = tn_hash_bytes(d->id.ptr, d->id.len) & (nslots - 1);
-    while (slots[i]) i = (i + 1) & (nslots - 1);
-    slots[i] = (uint32_t)k + 1;
+  uint32_t *hashes = tn_malloc(nslots * sizeof *hashes);
+  if (!slots || !hashes) {
+    tn_free(slots);
+    tn_free(hashes);
+    return -1;
+  }
+  size_t mask = nslots - 1;
+  if (from_docs) {
+    for (size_t k = 0; k < c->ndocs; k++) {
+      const tn_doc *d = &c->docs[k];
+      uint32_t h = tn_hash_bytes(d->id.ptr, d->id.len);
+      size_t i = h & mask;
+      while (slots[i]) i = (i + 1) & mask;
+      slots[i] = (uint32_t)k + 1;
+      hashes[i] = h;
+    }
+  } else {
+    for (size_t o = 0; o < c->id_nslots; o++) {
+      if (!c->id_slots[o]) continue;
+      uint32_t h = c->id_hashes[o];
+      size_t i = h & mask;
+      while (slots[i]) i = (i + 1) & mask;
+      slots[i] = c->id_slots[o];
+      hashes[i] = h;
+    }
   }
   tn_free(c->id_slots);
+  tn_free(c->id_hashes);
   c->id_slots = slots;
+  c->id_hashes = hashes;
   c->id_nslots = nslots;
   return 0;
 }
 
+static int id_rehash(tn_corpus *c, size_t nslots) {
+  return id_rehash_from(c, nslots, 0);
+}
+
 long tn_corpus_find(const tn_corpus *c, const char *id, size_t len) {
   if (c->id_nslots == 0) return -1;
-  return id_lookup(c, id, len, NULL);
+  return id_lookup(c, id, len, tn_hash_bytes(id, len), NULL);
 }
 
 /* ---- the report ---------------------------------------------------------- */
@@ -74,13 +104,23 @@ const char *tn_skip_reason_name(tn_skip_reason reason) {
   case TN_SKIP_DUPLICATE_ID: return "duplicate id";
   case TN_SKIP_MISSING_TEXT: return "missing text";
   case TN_SKIP_UNKNOWN_PARENT: return "unknown parent";
-  case TN_SKIP_PARENT_CYCLE: return "parent cycle";
+  case TN_SKIP_PARENT_CYCLE: return "in a parent cycle";
   case TN_SKIP_INVALID_UTF8: return "invalid UTF-8";
   case TN_SKIP_BROKEN_RECORD: return "broken record";
   case TN_SKIP_BAD_FIELD: return "field of the wrong type";
   case TN_SKIP_REASON_COUNT: break;
   }
   return "unknown reason";
+}
+
+static const char *reason_plural(tn_skip_reason reason) {
+  switch (reason) {
+  case TN_SKIP_DUPLICATE_ID: return "duplicate ids";
+  case TN_SKIP_UNKNOWN_PARENT: return "unknown parents";
+  case TN_SKIP_BROKEN_RECORD: return "broken records";
+  case TN_SKIP_BAD_FIELD: return "fields of the wrong type";
+  default: return tn_skip_reason_name(reason);
+  }
 }
 
 void tn_load_report_init(tn_load_report *r) { memset(r, 0, sizeof *r); }
@@ -148,6 +188,21 @@ tn_status tn_report_note(tn_load_report *r, tn_severity severity,
   return st;
 }
 
+/* A located warning about a document that is kept. */
+static tn_status warn_at(tn_load_report *r, const char *file, uint64_t line,
+                         uint64_t offset, const char *doc_id, const char *fmt,
+                         ...) __attribute__((format(printf, 6, 7)));
+static tn_status warn_at(tn_load_report *r, const char *file, uint64_t line,
+                         uint64_t offset, const char *doc_id, const char *fmt,
+                         ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  tn_status st = add_diag(r, TN_WARNING, TN_SKIP_NONE, file, line, offset, 1,
+                          doc_id, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
 /* A document that was counted as used and is now dropped (parents are only
  * checked once everything is read). */
 static tn_status unuse(tn_load_report *r, tn_skip_reason reason,
@@ -178,14 +233,16 @@ void tn_load_report_summary(const tn_load_report *r, tn_buf *out) {
       if (!r->by_reason[k]) continue;
       tn_buf_printf(out, "%s%llu %s", sep,
                     (unsigned long long)r->by_reason[k],
-                    tn_skip_reason_name((tn_skip_reason)k));
+                    r->by_reason[k] == 1 ? tn_skip_reason_name((tn_skip_reason)k)
+                                         : reason_plural((tn_skip_reason)k));
       sep = ", ";
     }
     tn_buf_puts(out, ")");
   }
   if (r->repaired)
-    tn_buf_printf(out, "; repaired invalid UTF-8 in %llu",
-                  (unsigned long long)r->repaired);
+    tn_buf_printf(out, "; repaired invalid UTF-8 in %llu document%s",
+                  (unsigned long long)r->repaired,
+                  r->repaired == 1 ? "" : "s");
 }
 
 /* ---- adding documents ---------------------------------------------------- */
@@ -228,9 +285,10 @@ static int is_blank(tn_str s) {
   return 1;
 }
 
-/* Names the field and offset of the first invalid byte of a document, or
- * returns NULL when all its strings are valid. */
-static const char *find_invalid(const tn_doc_input *in, size_t *at) {
+/* Names the field of the first invalid byte of a document (and that
+ * field's bytes), or returns NULL when all its strings are valid. */
+static const char *find_invalid(const tn_doc_input *in, tn_str *where,
+                                char *name, size_t size) {
   struct {
     const char *name;
     tn_str s;
@@ -240,31 +298,72 @@ static const char *find_invalid(const tn_doc_input *in, size_t *at) {
                 {"date", in->date}};
   for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
     if (!fields[k].s.ptr) continue;
-    size_t ok = tn_utf8_valid_prefix(fields[k].s.ptr, fields[k].s.len);
-    if (ok < fields[k].s.len) {
-      *at = ok;
+    if (tn_utf8_valid_prefix(fields[k].s.ptr, fields[k].s.len) <
+        fields[k].s.len) {
+      *where = fields[k].s;
       return fields[k].name;
     }
   }
   for (uint32_t m = 0; m < in->nmeta; m++) {
     const tn_meta *meta = &in->meta[m];
-    size_t ok = tn_utf8_valid_prefix(meta->key.ptr, meta->key.len);
-    if (ok < meta->key.len) {
-      *at = ok;
+    if (tn_utf8_valid_prefix(meta->key.ptr, meta->key.len) < meta->key.len) {
+      *where = meta->key;
       return "a field name";
     }
-    if (meta->type == TN_VALUE_STRING || meta->type == TN_VALUE_JSON) {
-      ok = tn_utf8_valid_prefix(meta->str.ptr, meta->str.len);
-      if (ok < meta->str.len) {
-        *at = ok;
-        return meta->key.ptr;
-      }
+    if ((meta->type == TN_VALUE_STRING || meta->type == TN_VALUE_JSON) &&
+        tn_utf8_valid_prefix(meta->str.ptr, meta->str.len) < meta->str.len) {
+      /* Keys from an importer need not be NUL-terminated. */
+      int n = meta->key.len > 60 ? 60 : (int)meta->key.len;
+      snprintf(name, size, "%.*s%s", n, meta->key.ptr,
+               meta->key.len > 60 ? "..." : "");
+      *where = meta->str;
+      return name;
     }
   }
   return NULL;
 }
 
-/* Copies `s` into the arena with bad sequences replaced; 1 if it changed. */
+/* Where a bad byte is in the file. Exact when the field's bytes lie in
+ * the record as read (no escapes, no unquoting); otherwise the first
+ * invalid byte of the raw record; otherwise (the bad bytes came from a
+ * \u escape) the start of the record. Sets *from_escape in that last
+ * case. */
+typedef struct bad_spot {
+  uint64_t offset, line;
+  char what[96];
+  int from_escape;
+} bad_spot;
+
+static void locate_invalid(const tn_doc_input *in, tn_str field,
+                           bad_spot *spot) {
+  size_t ok = tn_utf8_valid_prefix(field.ptr, field.len);
+  tn_utf8_describe(field.ptr + ok, field.len - ok, spot->what,
+                   sizeof spot->what);
+  spot->offset = in->offset;
+  spot->line = in->line;
+  spot->from_escape = 0;
+  if (!in->raw) return;
+  size_t at;
+  if (field.ptr >= in->raw && field.ptr + field.len <= in->raw + in->raw_len) {
+    at = (size_t)(field.ptr - in->raw) + ok;
+  } else {
+    at = tn_utf8_valid_prefix(in->raw, in->raw_len);
+    if (at == in->raw_len) {
+      spot->from_escape = 1;
+      return;
+    }
+    tn_utf8_describe(in->raw + at, in->raw_len - at, spot->what,
+                     sizeof spot->what);
+  }
+  spot->offset = in->offset + at;
+  /* Records can span lines (quoted CSV fields, a text file). */
+  for (const char *p = in->raw, *e = in->raw + at;
+       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    spot->line++;
+}
+
+/* Copies `s` into the arena with bad sequences replaced, adding the number
+ * of replacements to *changed. */
 static int repair_str(tn_corpus *c, tn_str *s, tn_buf *tmp, int *changed) {
   if (!s->ptr) return 0;
   if (tn_utf8_valid_prefix(s->ptr, s->len) == s->len) return 0;
@@ -275,7 +374,7 @@ static int repair_str(tn_corpus *c, tn_str *s, tn_buf *tmp, int *changed) {
   if (!p) return -1;
   s->ptr = p;
   s->len = tmp->len;
-  *changed = 1;
+  *changed += (int)n;
   return 0;
 }
 
@@ -294,16 +393,23 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   char idbuf[128];
   const char *shown_id = printable_id(&in, idbuf, sizeof idbuf);
 
-  size_t bad_at = 0;
-  const char *bad_field = find_invalid(&in, &bad_at);
+  tn_str bad = {NULL, 0};
+  char namebuf[80];
+  const char *bad_field = find_invalid(&in, &bad, namebuf, sizeof namebuf);
+  bad_spot spot;
+  if (bad_field) locate_invalid(&in, bad, &spot);
   int repaired = 0;
   tn_meta *meta_copy = NULL;
   if (bad_field && opts->utf8 == TN_UTF8_REJECT) {
     return tn_report_skip(
-        r, TN_SKIP_INVALID_UTF8, in.source, in.line, 0, 0, shown_id,
-        "invalid UTF-8 in %s at byte %zu of the field; fix the encoding "
-        "(e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8",
-        bad_field, bad_at);
+        r, TN_SKIP_INVALID_UTF8, in.source, spot.line, spot.offset, 1,
+        shown_id,
+        "invalid UTF-8 in \"%s\": %s%s; %s or pass --repair-utf8 to "
+        "replace it by U+FFFD",
+        bad_field, spot.what, spot.from_escape ? " (from a \\u escape)" : "",
+        spot.what[0] == 'a' && strstr(spot.what, "NUL")
+            ? "remove it"
+            : "fix the encoding (e.g. iconv -f windows-1252 -t utf-8)");
   }
 
   if (!in.text.ptr)
@@ -350,7 +456,8 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   }
 
   size_t slot = 0;
-  long prior = id_lookup(c, in.id.ptr, in.id.len, &slot);
+  uint32_t hash = tn_hash_bytes(in.id.ptr, in.id.len);
+  long prior = id_lookup(c, in.id.ptr, in.id.len, hash, &slot);
   if (prior >= 0) {
     const tn_doc *first = &c->docs[prior];
     tn_buf_free(&tmp);
@@ -391,6 +498,7 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   d->line = in.line;
   d->parent_index = -1;
   c->id_slots[slot] = (uint32_t)c->ndocs + 1;
+  c->id_hashes[slot] = hash;
   c->ndocs++;
   r->read++;
   r->used++;
@@ -398,10 +506,11 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   tn_free(meta_copy);
   if (repaired) {
     r->repaired++;
-    return tn_report_note(r, TN_WARNING, in.source, in.line,
-                          "document \"%s\": replaced invalid UTF-8 in %s by "
-                          "U+FFFD (--repair-utf8)",
-                          d->id.ptr, bad_field);
+    return warn_at(r, in.source, spot.line, spot.offset, d->id.ptr,
+                   "replaced %d invalid UTF-8 sequence%s by U+FFFD "
+                   "(--repair-utf8); the first: %s%s, in \"%s\"",
+                   repaired, repaired == 1 ? "" : "s", spot.what,
+                   spot.from_escape ? " (from a \\u escape)" : "", bad_field);
   }
   return TN_OK;
 oom:
@@ -419,7 +528,8 @@ static tn_status compact(tn_corpus *c, const unsigned char *drop) {
   for (size_t k = 0; k < c->ndocs; k++)
     if (!drop[k]) c->docs[w++] = c->docs[k];
   c->ndocs = w;
-  return id_rehash(c, c->id_nslots ? c->id_nslots : 1024) ? TN_ENOMEM : TN_OK;
+  return id_rehash_from(c, c->id_nslots ? c->id_nslots : 1024, 1) ? TN_ENOMEM
+                                                                 : TN_OK;
 }
 
 tn_status tn_corpus_finish(tn_corpus *c, const tn_load_options *opts,

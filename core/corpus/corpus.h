@@ -61,6 +61,10 @@ typedef struct tn_doc_input {
   const char *source;
   uint64_t line;
   uint64_t offset; /* byte offset of the record in the file */
+  /* The record's bytes as they are in the file (starting at `offset`), or
+   * NULL: lets messages give the file offset and line of a bad byte. */
+  const char *raw;
+  size_t raw_len;
 } tn_doc_input;
 
 /* ---- the load report ---------------------------------------------------- */
@@ -135,8 +139,10 @@ typedef struct tn_corpus {
   tn_doc *docs;
   size_t ndocs, cap;
   uint32_t *children;   /* child indices grouped by parent, in corpus order */
-  /* id -> index, open addressing; index + 1, 0 = empty */
+  /* id -> index, open addressing; index + 1, 0 = empty; each slot's hash
+   * beside it, so a probe rarely touches a document */
   uint32_t *id_slots;
+  uint32_t *id_hashes;
   size_t id_nslots;
   char **sources;       /* file names, owned */
   size_t nsources, sources_cap;

@@ -10,11 +10,13 @@
 #include "util/alloc.h"
 
 typedef struct field {
-  size_t start, len; /* into the record buffer */
+  const char *ptr; /* into the input, or (copied) set once the record is read */
+  size_t start, len; /* start: into the record buffer when copied */
+  int copied;        /* a quoted field with "" inside: unescaped copy */
 } field;
 
 typedef struct record {
-  tn_buf bytes;
+  tn_buf bytes; /* unescaped copies of quoted fields that need them */
   field *fields;
   size_t nfields, cap;
   uint64_t line;   /* line the record starts on */
@@ -23,7 +25,18 @@ typedef struct record {
 
 typedef enum { REC_OK, REC_END, REC_UNBALANCED, REC_STRAY_QUOTE, REC_NOMEM } rec_status;
 
-/* Reads one record starting at *pos. Lines are counted in *lineno. */
+/* Line ends inside quoted fields: LF, CRLF or a lone CR, as at the end of
+ * a record. */
+static uint64_t count_lines(const char *p, const char *e) {
+  uint64_t n = 0;
+  for (; p < e; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) n++;
+  return n;
+}
+
+/* Reads one record starting at *pos. Lines are counted in *lineno. Fields
+ * point into `data` where they can (unquoted, or quoted without ""), so
+ * messages can name the file offset of a bad byte and nothing is copied. */
 static rec_status read_record(const char *data, size_t len, size_t *pos,
                               uint64_t *lineno, char sep, record *rec,
                               size_t *err_at) {
@@ -38,30 +51,41 @@ static rec_status read_record(const char *data, size_t len, size_t *pos,
                 sizeof *rec->fields))
       return REC_NOMEM;
     field *f = &rec->fields[rec->nfields++];
-    f->start = rec->bytes.len;
+    f->copied = 0;
     if (p < len && data[p] == '"') {
       size_t open_at = p;
-      uint64_t open_line = *lineno;
       p++;
+      size_t first = p;
       for (;;) {
-        if (p >= len) {
+        const char *q = memchr(data + p, '"', len - p);
+        if (!q) {
           *err_at = open_at;
-          *lineno = open_line;
           return REC_UNBALANCED;
         }
-        const char *q = memchr(data + p, '"', len - p);
-        size_t stop = q ? (size_t)(q - data) : len;
-        for (size_t k = p; k < stop; k++)
-          if (data[k] == '\n') (*lineno)++;
-        if (tn_buf_append(&rec->bytes, data + p, stop - p)) return REC_NOMEM;
-        p = stop;
-        if (!q) continue; /* reports unbalanced on the next round */
-        if (p + 1 < len && data[p + 1] == '"') {
+        size_t stop = (size_t)(q - data);
+        if (stop + 1 < len && data[stop + 1] == '"') {
+          /* An escaped quote: from here on the field is a copy. */
+          if (!f->copied) {
+            f->copied = 1;
+            f->start = rec->bytes.len;
+            if (tn_buf_append(&rec->bytes, data + first, stop - first))
+              return REC_NOMEM;
+          } else if (tn_buf_append(&rec->bytes, data + p, stop - p)) {
+            return REC_NOMEM;
+          }
           if (tn_buf_putc(&rec->bytes, '"')) return REC_NOMEM;
-          p += 2;
+          p = stop + 2;
           continue;
         }
-        p++; /* closing quote */
+        if (f->copied) {
+          if (tn_buf_append(&rec->bytes, data + p, stop - p)) return REC_NOMEM;
+          f->len = rec->bytes.len - f->start;
+        } else {
+          f->ptr = data + first;
+          f->len = stop - first;
+        }
+        *lineno += count_lines(data + first, data + stop);
+        p = stop + 1; /* past the closing quote */
         break;
       }
       /* after the closing quote: separator, end of line, or end of data */
@@ -73,22 +97,27 @@ static rec_status read_record(const char *data, size_t len, size_t *pos,
       size_t start = p;
       while (p < len && data[p] != sep && data[p] != '\n' && data[p] != '\r')
         p++;
-      if (tn_buf_append(&rec->bytes, data + start, p - start)) return REC_NOMEM;
+      f->ptr = data + start;
+      f->len = p - start;
     }
-    f->len = rec->bytes.len - f->start;
     if (p < len && data[p] == sep) {
       p++;
       continue;
     }
-    /* end of record */
-    if (p < len && data[p] == '\r') p++;
-    if (p < len && data[p] == '\n') p++;
+    /* end of record: LF, CRLF, a lone CR, or the end of the data */
+    if (p < len && data[p] == '\r') {
+      p++;
+      if (p < len && data[p] == '\n') p++;
+    } else if (p < len && data[p] == '\n') {
+      p++;
+    }
     (*lineno)++;
     break;
   }
   *pos = p;
-  /* Make sure bytes.data is not NULL for empty records. */
-  if (!rec->bytes.data && tn_buf_reserve(&rec->bytes, 1)) return REC_NOMEM;
+  for (size_t k = 0; k < rec->nfields; k++)
+    if (rec->fields[k].copied)
+      rec->fields[k].ptr = rec->bytes.data + rec->fields[k].start;
   return REC_OK;
 }
 
@@ -127,15 +156,13 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                         size_t len, char delimiter,
                         const tn_load_options *opts, tn_load_report *report,
                         tn_error *err) {
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-    data += 3;
-    len -= 3;
-  }
-  char sep = delimiter ? delimiter : guess_separator(data, len);
+  /* Offsets count from the start of the file, BOM included. */
+  size_t pos = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+  char sep = delimiter ? delimiter : guess_separator(data + pos, len - pos);
   record rec;
   memset(&rec, 0, sizeof rec);
   tn_status st = TN_OK;
-  size_t pos = 0;
   uint64_t lineno = 1;
   size_t err_at = 0;
   tn_meta *meta = NULL;
@@ -167,7 +194,7 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
     goto done;
   }
   for (size_t k = 0; k < ncols; k++) {
-    const char *h = rec.bytes.data + rec.fields[k].start;
+    const char *h = rec.fields[k].ptr;
     size_t hl = rec.fields[k].len;
     while (hl && (*h == ' ')) h++, hl--;
     while (hl && h[hl - 1] == ' ') hl--;
@@ -232,25 +259,35 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
     }
     if (rs == REC_UNBALANCED) {
       /* Everything to the end of the file sits inside the open quote: one
-       * broken record, not silently many. */
-      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, lineno, err_at,
-                          1, NULL,
-                          "a quoted field is never closed; the rest of the "
-                          "file was read as part of it. Close the quote "
-                          "(a quote inside a field is written \"\")");
+       * broken record, not silently many; say how much it swallowed. */
+      uint64_t quote_line = rec.line + count_lines(data + rec.offset,
+                                                   data + err_at);
+      uint64_t last = quote_line + count_lines(data + err_at, data + len);
+      if (last > quote_line && len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+        last--;
+      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, quote_line,
+                          err_at, 1, NULL,
+                          "a quoted field is never closed, so the rest of the "
+                          "file (lines %llu-%llu) was read as part of this "
+                          "record; close the quote (a quote inside a field "
+                          "is written \"\")",
+                          (unsigned long long)quote_line,
+                          (unsigned long long)last);
       break;
     }
     if (rs == REC_STRAY_QUOTE) {
-      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, rec.line, err_at,
+      uint64_t at_line =
+          rec.line + count_lines(data + rec.offset, data + err_at);
+      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, at_line, err_at,
                           1, NULL,
                           "text after a closing quote; a quote inside a "
                           "quoted field is written \"\"");
       /* resynchronise at the next line */
-      const char *nl = memchr(data + err_at, '\n', len - err_at);
-      pos = nl ? (size_t)(nl - data) + 1 : len;
-      lineno = rec.line + 1;
-      for (size_t k = rec.offset; k < err_at; k++)
-        if (data[k] == '\n') lineno++;
+      pos = err_at;
+      while (pos < len && data[pos] != '\n' && data[pos] != '\r') pos++;
+      if (pos < len && data[pos] == '\r') pos++;
+      if (pos < len && data[pos] == '\n') pos++;
+      lineno = at_line + 1;
       if (st != TN_OK) break;
       continue;
     }
@@ -272,7 +309,7 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                       &in.title, &in.author, &in.date};
     uint32_t nmeta = 0;
     for (size_t k = 0; k < ncols; k++) {
-      tn_str v = {rec.bytes.data + rec.fields[k].start, rec.fields[k].len};
+      tn_str v = {rec.fields[k].ptr, rec.fields[k].len};
       int role = -1;
       for (int r = 0; r < 7; r++)
         if (role_col[r] == (long)k) role = r;
@@ -298,6 +335,8 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
     in.source = name;
     in.line = rec.line;
     in.offset = rec.offset;
+    in.raw = data + rec.offset;
+    in.raw_len = pos - rec.offset;
     st = tn_corpus_add(c, &in, opts, report);
     if (st != TN_OK) {
       tn_error_set(err, st, name, rec.line, "out of memory");

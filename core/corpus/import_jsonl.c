@@ -11,9 +11,11 @@ enum { F_ID, F_TEXT, F_KIND, F_PARENT, F_TITLE, F_AUTHOR, F_DATE, F_COUNT };
 static const char *const field_names[F_COUNT] = {
     "id", "text", "kind", "parent", "title", "author", "date"};
 
+static const size_t field_lens[F_COUNT] = {2, 4, 4, 6, 5, 6, 4};
+
 static int known_field(const char *key, size_t len) {
   for (int f = 0; f < F_COUNT; f++)
-    if (strlen(field_names[f]) == len && memcmp(field_names[f], key, len) == 0)
+    if (field_lens[f] == len && memcmp(field_names[f], key, len) == 0)
       return f;
   return -1;
 }
@@ -85,8 +87,8 @@ static line_result parse_line(line_state *ls, const char *line, size_t len,
   memset(ls->have, 0, sizeof ls->have);
   ls->nmeta = 0;
   if (tn_json_peek(&j) != TN_JSON_OBJECT) {
-    snprintf(why, whysize, "%s",
-             j.msg ? j.msg : "expected a JSON object ('{') at the start");
+    snprintf(why, whysize, "expected a JSON object ('{') at the start of "
+                           "the line");
     *at = tn_json_offset(&j);
     return LINE_BROKEN;
   }
@@ -100,8 +102,16 @@ static line_result parse_line(line_state *ls, const char *line, size_t len,
       const char *k;
       size_t klen;
       int kesc;
-      if (tn_json_peek(&j) != TN_JSON_STRING) {
-        if (!j.msg) j.msg = "expected a field name in double quotes";
+      /* Not tn_json_peek: "expected a JSON value" would be less clear
+       * than saying what belongs here. */
+      while (j.p < j.end && (*j.p == ' ' || *j.p == '\t' || *j.p == '\r'))
+        j.p++;
+      if (j.p >= j.end) {
+        j.msg = "unexpected end of the line: missing '}'";
+        goto broken;
+      }
+      if (*j.p != '"') {
+        j.msg = "expected a field name in double quotes";
         goto broken;
       }
       if (tn_json_string(&j, &ls->scratch, &k, &klen, &kesc)) goto broken;
@@ -207,7 +217,7 @@ static line_result parse_line(line_state *ls, const char *line, size_t len,
     }
   }
   if (tn_json_peek(&j) != TN_JSON_END || j.msg) {
-    j.msg = "text after the JSON object; put one object per line";
+    j.msg = "text after the end of the JSON object (one object per line)";
     goto broken;
   }
   return LINE_OK;
@@ -233,14 +243,29 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
   char why[256];
   char genid[600];
+  /* Lines end in LF, CRLF or a lone CR (old Mac files): JSON allows no raw
+   * CR inside a string, so a CR can only end a line or be blank space.
+   * The next LF is remembered so that a file without any stays linear. */
+  size_t next_lf = 0;
+  int have_lf = 0;
   while (pos < len && st == TN_OK) {
     lineno++;
     const char *line = data + pos;
-    const char *nl = memchr(line, '\n', len - pos);
-    size_t linelen = nl ? (size_t)(nl - line) : len - pos;
+    if (!have_lf || next_lf < pos) {
+      const char *nl = memchr(line, '\n', len - pos);
+      next_lf = nl ? (size_t)(nl - data) : len;
+      have_lf = 1;
+    }
+    size_t linelen = next_lf - pos;
+    const char *cr = memchr(line, '\r', linelen);
     size_t line_off = pos;
-    pos += linelen + (nl ? 1 : 0);
-    if (linelen && line[linelen - 1] == '\r') linelen--;
+    if (cr && (size_t)(cr - line) + 1 < linelen) {
+      linelen = (size_t)(cr - line); /* a lone CR ends this line */
+      pos += linelen + 1;
+    } else {
+      pos += linelen + (next_lf < len ? 1 : 0);
+      if (cr) linelen--; /* CRLF, or a CR at the very end */
+    }
     size_t k = 0;
     while (k < linelen && (line[k] == ' ' || line[k] == '\t')) k++;
     if (k == linelen) continue; /* blank lines hold no document */
@@ -287,6 +312,8 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
     in.source = name;
     in.line = lineno;
     in.offset = line_off;
+    in.raw = line;
+    in.raw_len = linelen;
     st = tn_corpus_add(c, &in, opts, report);
   }
   line_state_free(&ls);

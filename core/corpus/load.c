@@ -5,7 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "corpus/corpus.h"
@@ -59,37 +63,72 @@ tn_status tn_corpus_load_buffer(tn_corpus *c, const char *name,
                       ".tsv and .txt files (optionally .gz) and directories");
 }
 
-static tn_status read_plain(const char *path, tn_buf *out, tn_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
-                        strerror(errno));
+/* A file's bytes: mapped when it is a regular file (no copy, and the page
+ * cache is shared), else read into a buffer (pipes, /proc, ...). */
+typedef struct file_bytes {
+  const char *data;
+  size_t len;
+  void *map;
+  size_t maplen;
+  tn_buf buf;
+} file_bytes;
+
+static void file_bytes_free(file_bytes *fb) {
+  if (fb->map) munmap(fb->map, fb->maplen);
+  tn_buf_free(&fb->buf);
+  memset(fb, 0, sizeof *fb);
+}
+
+static tn_status read_plain(const char *path, file_bytes *fb, tn_error *err) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s%s",
+                        strerror(errno),
+                        errno == EACCES ? "; check the file's permissions"
+                                        : "");
   struct stat sb;
-  if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-      tn_buf_reserve(out, (size_t)sb.st_size)) {
-    fclose(f);
-    return tn_error_set(err, TN_ENOMEM, path, 0,
-                        "out of memory reading %lld bytes",
-                        (long long)sb.st_size);
+  if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+      (uint64_t)sb.st_size <= SIZE_MAX) {
+    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      close(fd);
+      posix_madvise(map, (size_t)sb.st_size, POSIX_MADV_SEQUENTIAL);
+      fb->map = map;
+      fb->maplen = (size_t)sb.st_size;
+      fb->data = map;
+      fb->len = (size_t)sb.st_size;
+      return TN_OK;
+    }
+    /* Some file systems cannot map: read it instead. */
   }
-  char chunk[1 << 16];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (tn_buf_append(out, chunk, n)) {
-      fclose(f);
+  for (;;) {
+    if (tn_buf_reserve(&fb->buf, 1 << 16)) {
+      close(fd);
       return tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
     }
+    ssize_t n = read(fd, fb->buf.data + fb->buf.len, fb->buf.cap - fb->buf.len - 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int saved = errno;
+      close(fd);
+      return tn_error_set(err, TN_EIO, path, 0, "read error: %s%s",
+                          strerror(saved),
+                          saved == EISDIR ? " (a directory where a file "
+                                            "was expected)"
+                                          : "");
+    }
+    if (n == 0) break;
+    fb->buf.len += (size_t)n;
+    fb->buf.data[fb->buf.len] = '\0';
   }
-  int failed = ferror(f);
-  int saved = errno;
-  fclose(f);
-  if (failed)
-    return tn_error_set(err, TN_EIO, path, 0, "read error: %s",
-                        strerror(saved));
+  close(fd);
+  fb->data = fb->buf.data ? fb->buf.data : "";
+  fb->len = fb->buf.len;
   return TN_OK;
 }
 
-static tn_status read_gzip(const char *path, tn_buf *out, tn_error *err) {
+static tn_status read_gzip(const char *path, file_bytes *fb, tn_error *err) {
+  tn_buf *out = &fb->buf;
   gzFile g = gzopen(path, "rb");
   if (!g)
     return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
@@ -126,7 +165,26 @@ static tn_status read_gzip(const char *path, tn_buf *out, tn_error *err) {
                            "bytes; re-create it (gzip -t tells whether it is "
                            "intact)",
                            out->len);
+  fb->data = out->data ? out->data : "";
+  fb->len = out->len;
   return TN_OK;
+}
+
+/* Text in UTF-16 or UTF-32 would otherwise show up as a flood of NUL
+ * bytes: say what it is and how to convert it. */
+static tn_status check_encoding(const char *path, const char *data,
+                                size_t len, tn_error *err) {
+  const char *enc = NULL;
+  if (len >= 4 && memcmp(data, "\xFF\xFE\0\0", 4) == 0) enc = "UTF-32LE";
+  else if (len >= 4 && memcmp(data, "\0\0\xFE\xFF", 4) == 0) enc = "UTF-32BE";
+  else if (len >= 2 && memcmp(data, "\xFF\xFE", 2) == 0) enc = "UTF-16LE";
+  else if (len >= 2 && memcmp(data, "\xFE\xFF", 2) == 0) enc = "UTF-16BE";
+  if (!enc) return TN_OK;
+  return tn_error_set(err, TN_EUTF8, path, 0,
+                      "the file is %s (it starts with that byte order mark); "
+                      "tussen reads UTF-8: convert it with iconv -f %s -t "
+                      "UTF-8",
+                      enc, enc);
 }
 
 static tn_status load_file(tn_corpus *c, const char *path,
@@ -135,19 +193,20 @@ static tn_status load_file(tn_corpus *c, const char *path,
   int gz;
   if (format_of(path, &gz) == FMT_NONE)
     return tn_corpus_load_buffer(c, path, "", 0, opts, report, err);
-  tn_buf data = TN_BUF_INIT;
-  tn_status st = gz ? read_gzip(path, &data, err) : read_plain(path, &data, err);
+  file_bytes fb;
+  memset(&fb, 0, sizeof fb);
+  tn_status st = gz ? read_gzip(path, &fb, err) : read_plain(path, &fb, err);
+  if (st == TN_OK) st = check_encoding(path, fb.data, fb.len, err);
   if (st == TN_OK) {
     report->files++;
     uint64_t before = report->read;
-    st = tn_corpus_load_buffer(c, path, data.data ? data.data : "", data.len,
-                               opts, report, err);
+    st = tn_corpus_load_buffer(c, path, fb.data, fb.len, opts, report, err);
     if (st == TN_OK && report->read == before)
       st = tn_report_note(report, TN_WARNING, path, 0,
-                          data.len == 0 ? "empty file: no documents"
-                                        : "no documents in this file");
+                          fb.len == 0 ? "empty file: no documents"
+                                      : "no documents in this file");
   }
-  tn_buf_free(&data);
+  file_bytes_free(&fb);
   return st;
 }
 

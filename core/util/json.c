@@ -38,7 +38,9 @@ tn_json_type tn_json_peek(tn_json *j) {
   default:
     if (*j->p == '-' || (*j->p >= '0' && *j->p <= '9')) return TN_JSON_NUMBER;
   }
-  fail(j, "expected a JSON value");
+  fail(j, *j->p == 0 ? "a NUL byte where a JSON value should be"
+                     : "expected a JSON value (a string in double quotes, a "
+                       "number, true, false, null, [ or {)");
   return TN_JSON_END;
 }
 
@@ -102,14 +104,31 @@ static int put_code_point(tn_buf *b, unsigned cp) {
   return tn_buf_append(b, tmp, (size_t)n);
 }
 
+/* Whether any of the 8 bytes in w is '"', '\\' or below 0x20 (the classic
+ * "has zero byte" / "has byte less than" bit tricks). */
+static inline int special_in_word(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t q = w ^ (ones * '"');
+  uint64_t b = w ^ (ones * '\\');
+  uint64_t any = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+  return (any & high) != 0;
+}
+
 int tn_json_string(tn_json *j, tn_buf *scratch, const char **out, size_t *len,
                    int *escaped) {
   skip_ws(j);
   if (j->p >= j->end || *j->p != '"') return fail(j, "expected a string");
   const char *s = ++j->p;
   const char *e = j->end;
-  /* Fast scan for the closing quote, stopping at escapes and controls. */
+  /* Fast scan for the closing quote, stopping at escapes and controls:
+   * eight bytes at a time while none of them is special. */
   const char *q = s;
+  while (e - q >= 8) {
+    uint64_t w;
+    memcpy(&w, q, 8);
+    if (special_in_word(w)) break;
+    q += 8;
+  }
   while (q < e) {
     unsigned char c = (unsigned char)*q;
     if (c == '"' || c == '\\' || c < 0x20) break;
@@ -133,8 +152,11 @@ int tn_json_string(tn_json *j, tn_buf *scratch, const char **out, size_t *len,
       break;
     }
     if (c < 0x20)
-      return fail(j, c == '\n' ? "unterminated string (raw newline)"
-                               : "raw control character in a string; escape it");
+      return fail(j, c == '\n'   ? "unterminated string (raw newline)"
+                     : c == 0 ? "a NUL byte in a string (write \\u0000 if "
+                                "it is meant)"
+                              : "raw control character in a string; escape it "
+                                "(\\t, \\n, \\u0001)");
     if (c != '\\') {
       const char *run = j->p;
       while (j->p < e && *j->p != '"' && *j->p != '\\' &&

@@ -1,6 +1,7 @@
 /* UTF-8 validation with an ASCII fast path; most Dutch bytes are ASCII. */
 #include "util/utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int ascii_word(const unsigned char *p) {
@@ -40,6 +41,8 @@ size_t tn_utf8_valid_prefix(const char *s, size_t len) {
   while (i < len) {
     if (len - i >= 8 && ascii_word(p + i)) {
       i += 8;
+      while (len - i >= 16 && ascii_word(p + i) && ascii_word(p + i + 8))
+        i += 16;
       continue;
     }
     size_t n = sequence_length(p + i, len - i);
@@ -47,6 +50,42 @@ size_t tn_utf8_valid_prefix(const char *s, size_t len) {
     i += n;
   }
   return len;
+}
+
+void tn_utf8_describe(const char *s, size_t len, char *buf, size_t size) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (len == 0) {
+    snprintf(buf, size, "nothing");
+    return;
+  }
+  unsigned c = p[0];
+  unsigned c1 = len > 1 ? p[1] : 0;
+  int cont1 = len > 1 && (c1 & 0xC0) == 0x80;
+  if (c == 0) {
+    snprintf(buf, size, "a NUL byte");
+  } else if (c >= 0x80 && c <= 0xBF) {
+    snprintf(buf, size, "a continuation byte 0x%02X without a lead byte", c);
+  } else if (c == 0xC0 || c == 0xC1 || (c == 0xE0 && cont1 && c1 < 0xA0) ||
+             (c == 0xF0 && cont1 && c1 < 0x90)) {
+    snprintf(buf, size, "an overlong encoding (0x%02X 0x%02X)", c, c1);
+  } else if (c == 0xED && cont1 && c1 >= 0xA0) {
+    snprintf(buf, size, "a UTF-16 surrogate (0xED 0x%02X: U+D800..U+DFFF)", c1);
+  } else if ((c == 0xF4 && cont1 && c1 >= 0x90) || (c >= 0xF5 && c <= 0xF7)) {
+    snprintf(buf, size, "a code point above U+10FFFF (0x%02X)", c);
+  } else if (c >= 0xF8) {
+    snprintf(buf, size, "byte 0x%02X, which never occurs in UTF-8", c);
+  } else {
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    size_t have = 1;
+    while (have < want && have < len && (p[have] & 0xC0) == 0x80) have++;
+    if (have == len)
+      snprintf(buf, size, "a sequence cut off by the end (0x%02X)", c);
+    else
+      snprintf(buf, size,
+               "byte 0x%02X without its continuation bytes (Latin-1 or "
+               "Windows-1252 text?)",
+               c);
+  }
 }
 
 long tn_utf8_repair(const char *s, size_t len, tn_buf *out) {

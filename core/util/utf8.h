@@ -13,6 +13,11 @@
  * bytes count as invalid (NUL is never text in a corpus). */
 size_t tn_utf8_valid_prefix(const char *s, size_t len);
 
+/* Describes the invalid sequence that starts at s[0] (as found by
+ * tn_utf8_valid_prefix) for a message: "a NUL byte", "an overlong
+ * encoding", "byte 0xE9 without its continuation bytes", ... */
+void tn_utf8_describe(const char *s, size_t len, char *buf, size_t size);
+
 /* Appends `s` to `out` with every invalid sequence (and NUL) replaced by
  * U+FFFD; returns how many replacements were made, or -1 without memory. */
 long tn_utf8_repair(const char *s, size_t len, tn_buf *out);
