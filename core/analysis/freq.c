@@ -1,0 +1,423 @@
+/* Counting terms and n-grams over ids: dense arrays for single terms, an
+ * open-addressing table for n-grams, one pass over each group's tokens. */
+#include "analysis/freq.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/tokenizer.h"
+#include "util/alloc.h"
+
+int tn_doc_field(const tn_doc *d, const char *name, tn_str *value) {
+  const tn_str *std = NULL;
+  if (strcmp(name, "id") == 0) std = &d->id;
+  else if (strcmp(name, "kind") == 0) std = &d->kind;
+  else if (strcmp(name, "parent") == 0) std = &d->parent;
+  else if (strcmp(name, "title") == 0) std = &d->title;
+  else if (strcmp(name, "author") == 0) std = &d->author;
+  else if (strcmp(name, "date") == 0) std = &d->date;
+  if (std) {
+    *value = *std;
+    return std->ptr != NULL;
+  }
+  for (uint32_t i = 0; i < d->nmeta; i++) {
+    const tn_meta *m = &d->meta[i];
+    if (m->key.len != strlen(name) || memcmp(m->key.ptr, name, m->key.len))
+      continue;
+    switch (m->type) {
+    case TN_VALUE_NULL: return 0;
+    case TN_VALUE_BOOL:
+      value->ptr = m->boolean ? "true" : "false";
+      value->len = strlen(value->ptr);
+      return 1;
+    default: *value = m->str; return value->ptr != NULL;
+    }
+  }
+  return 0;
+}
+
+static int row_cmp(const void *a, const void *b) {
+  const tn_freq_row *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return strcmp(x->term, y->term);
+}
+
+void tn_freq_sort(tn_freq_row *rows, size_t n) {
+  if (n > 1) qsort(rows, n, sizeof *rows, row_cmp);
+}
+
+void tn_freq_free(tn_freq *f) {
+  if (!f) return;
+  for (size_t g = 0; g < f->ngroups; g++) tn_free(f->groups[g].rows);
+  tn_free(f->groups);
+  tn_free(f->group_doc);
+  tn_intern_free(&f->terms);
+  tn_arena_free(&f->names);
+  tn_free(f);
+}
+
+/* ---- groups ------------------------------------------------------------- */
+
+typedef struct grouping {
+  uint32_t *doc_list;  /* documents ordered by group, corpus order inside */
+  uint32_t *first;     /* group g: doc_list[first[g] .. first[g + 1]) */
+} grouping;
+
+static tn_status make_groups(tn_freq *f, const tn_store *s,
+                             const tn_freq_opts *o, grouping *gr,
+                             tn_error *err) {
+  tn_intern names;
+  tn_intern_init(&names);
+  uint32_t *gid = tn_malloc((s->ndocs ? s->ndocs : 1) * sizeof *gid);
+  tn_status st = TN_OK;
+  if (!gid) st = TN_ENOMEM;
+  if (st == TN_OK && o->group && !s->corpus && strcmp(o->group, "id") != 0)
+    st = tn_error_set(err, TN_EINVAL, NULL, 0,
+                      "cannot group by '%s': the store has no corpus",
+                      o->group);
+  char num[32];
+  for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
+    gid[d] = UINT32_MAX;
+    if (o->docs && !o->docs[d]) continue;
+    tn_str v = {"all", 3};
+    if (o->group) {
+      if (!s->corpus) {
+        int n = snprintf(num, sizeof num, "%zu", d + 1);
+        v.ptr = num;
+        v.len = (size_t)n;
+      } else if (!tn_doc_field(tn_corpus_doc(s->corpus, d), o->group, &v)) {
+        v.ptr = "(none)";
+        v.len = 6;
+      }
+    }
+    uint32_t id = tn_intern_add(&names, v.ptr, v.len);
+    if (id == TN_INTERN_NONE) st = TN_ENOMEM;
+    gid[d] = id;
+  }
+  size_t ng = tn_intern_count(&names);
+  if (st == TN_OK) {
+    f->groups = tn_calloc(ng ? ng : 1, sizeof *f->groups);
+    gr->first = tn_calloc(ng + 1, sizeof *gr->first);
+    gr->doc_list = tn_malloc((s->ndocs ? s->ndocs : 1) * sizeof(uint32_t));
+    if (o->group && strcmp(o->group, "id") == 0)
+      f->group_doc = tn_malloc((ng ? ng : 1) * sizeof(uint32_t));
+    if (!f->groups || !gr->first || !gr->doc_list ||
+        (o->group && strcmp(o->group, "id") == 0 && !f->group_doc))
+      st = TN_ENOMEM;
+  }
+  if (st == TN_OK) {
+    f->ngroups = ng;
+    for (size_t g = 0; g < ng && st == TN_OK; g++) {
+      f->groups[g].name = tn_arena_strndup(&f->names, tn_intern_str(&names, g),
+                                           tn_intern_len(&names, g));
+      if (!f->groups[g].name) st = TN_ENOMEM;
+    }
+    /* counting sort of documents by group, stable */
+    for (size_t d = 0; d < s->ndocs; d++)
+      if (gid[d] != UINT32_MAX) gr->first[gid[d] + 1]++;
+    for (size_t g = 0; g < ng; g++) gr->first[g + 1] += gr->first[g];
+    uint32_t *fill = tn_malloc((ng ? ng : 1) * sizeof *fill);
+    if (!fill) st = TN_ENOMEM;
+    else {
+      memcpy(fill, gr->first, ng * sizeof *fill);
+      for (size_t d = 0; d < s->ndocs; d++)
+        if (gid[d] != UINT32_MAX) {
+          gr->doc_list[fill[gid[d]]++] = (uint32_t)d;
+          if (f->group_doc) f->group_doc[gid[d]] = (uint32_t)d;
+        }
+      tn_free(fill);
+    }
+    for (size_t g = 0; g < ng; g++)
+      f->groups[g].ndocs = gr->first[g + 1] - gr->first[g];
+  }
+  tn_free(gid);
+  tn_intern_free(&names);
+  if (st == TN_ENOMEM)
+    tn_error_set(err, st, NULL, 0, "out of memory grouping documents");
+  return st;
+}
+
+/* ---- counting single terms ---------------------------------------------- */
+
+static tn_status finish_group(tn_freq *f, tn_freq_group *g,
+                              const tn_freq_opts *o) {
+  tn_freq_sort(g->rows, g->nrows);
+  size_t keep = 0;
+  for (size_t i = 0; i < g->nrows; i++) {
+    if (g->rows[i].count < o->min_count) break;
+    keep++;
+  }
+  if (o->top && keep > o->top) keep = o->top;
+  g->nrows = keep;
+  (void)f;
+  return TN_OK;
+}
+
+static tn_status count_unigrams(tn_freq *f, const tn_store *s,
+                                const tn_freq_opts *o, const uint8_t *allowed,
+                                const grouping *gr) {
+  tn_layer by = o->filter.by;
+  size_t v = tn_store_vocab_size(s, by);
+  uint32_t *count = tn_calloc(v ? v : 1, sizeof *count);
+  uint32_t *docs = tn_calloc(v ? v : 1, sizeof *docs);
+  uint32_t *last = tn_calloc(v ? v : 1, sizeof *last);
+  uint32_t *touched = tn_malloc((v ? v : 1) * sizeof *touched);
+  tn_status st = TN_OK;
+  if (!count || !docs || !last || !touched) st = TN_ENOMEM;
+  uint32_t kinds = o->filter.kinds;
+  for (size_t gi = 0; gi < f->ngroups && st == TN_OK; gi++) {
+    tn_freq_group *g = &f->groups[gi];
+    size_t ntouched = 0;
+    uint64_t tokens = 0, counted = 0;
+    for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
+      uint32_t d = gr->doc_list[k];
+      uint32_t stamp = d + 1;
+      for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+        if (!tn_filter_kind(kinds, s->kind[p])) continue;
+        tokens++;
+        uint32_t fid = s->form[p];
+        if (!allowed[fid]) continue;
+        uint32_t id = tn_store_map(s, by, fid);
+        if (count[id]++ == 0) touched[ntouched++] = id;
+        if (last[id] != stamp) {
+          last[id] = stamp;
+          docs[id]++;
+        }
+        counted++;
+      }
+    }
+    g->tokens = tokens;
+    g->counted = counted;
+    g->types = ntouched;
+    g->rows = tn_malloc((ntouched ? ntouched : 1) * sizeof *g->rows);
+    if (!g->rows) {
+      st = TN_ENOMEM;
+      break;
+    }
+    for (size_t i = 0; i < ntouched; i++) {
+      uint32_t id = touched[i];
+      const char *t = tn_store_str(s, by, id);
+      uint32_t tid =
+          tn_intern_add(&f->terms, t, tn_intern_len(&s->vocab[by], id));
+      if (tid == TN_INTERN_NONE) {
+        st = TN_ENOMEM;
+        break;
+      }
+      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid, docs[id],
+                                 count[id]};
+      count[id] = docs[id] = 0;
+      last[id] = 0;
+    }
+    g->nrows = ntouched;
+    if (st == TN_OK) st = finish_group(f, g, o);
+  }
+  tn_free(count);
+  tn_free(docs);
+  tn_free(last);
+  tn_free(touched);
+  return st;
+}
+
+/* ---- counting n-grams --------------------------------------------------- */
+
+typedef struct ngram_table {
+  int n;
+  uint32_t *keys; /* n ids per entry */
+  uint32_t *count, *docs, *last;
+  size_t len, cap;
+  uint32_t *slots; /* entry + 1; 0 = empty */
+  size_t nslots;
+} ngram_table;
+
+static uint32_t ngram_hash(const uint32_t *k, int n) {
+  uint32_t h = 2166136261u;
+  for (int i = 0; i < n; i++) {
+    h ^= k[i];
+    h *= 16777619u;
+    h ^= h >> 15;
+  }
+  return h;
+}
+
+static int table_rehash(ngram_table *t, size_t nslots) {
+  uint32_t *slots = tn_calloc(nslots, sizeof *slots);
+  if (!slots) return -1;
+  for (size_t e = 0; e < t->len; e++) {
+    size_t i = ngram_hash(t->keys + e * t->n, t->n) & (nslots - 1);
+    while (slots[i]) i = (i + 1) & (nslots - 1);
+    slots[i] = (uint32_t)e + 1;
+  }
+  tn_free(t->slots);
+  t->slots = slots;
+  t->nslots = nslots;
+  return 0;
+}
+
+/* Counts one occurrence of key in document `stamp`; -1 without memory. */
+static int table_add(ngram_table *t, const uint32_t *key, uint32_t stamp) {
+  if ((t->len + 1) * 2 >= t->nslots &&
+      table_rehash(t, t->nslots ? t->nslots * 2 : 1024))
+    return -1;
+  size_t mask = t->nslots - 1;
+  size_t i = ngram_hash(key, t->n) & mask;
+  size_t nb = (size_t)t->n * sizeof *key;
+  for (;;) {
+    uint32_t v = t->slots[i];
+    if (!v) break;
+    uint32_t e = v - 1;
+    if (memcmp(t->keys + (size_t)e * t->n, key, nb) == 0) {
+      t->count[e]++;
+      if (t->last[e] != stamp) {
+        t->last[e] = stamp;
+        t->docs[e]++;
+      }
+      return 0;
+    }
+    i = (i + 1) & mask;
+  }
+  if (t->len == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    uint32_t *k = tn_realloc(t->keys, cap * nb);
+    if (!k) return -1;
+    t->keys = k;
+    uint32_t *c = tn_realloc(t->count, cap * sizeof *c);
+    if (!c) return -1;
+    t->count = c;
+    uint32_t *dd = tn_realloc(t->docs, cap * sizeof *dd);
+    if (!dd) return -1;
+    t->docs = dd;
+    uint32_t *l = tn_realloc(t->last, cap * sizeof *l);
+    if (!l) return -1;
+    t->last = l;
+    t->cap = cap;
+  }
+  size_t e = t->len++;
+  memcpy(t->keys + e * t->n, key, nb);
+  t->count[e] = 1;
+  t->docs[e] = 1;
+  t->last[e] = stamp;
+  t->slots[i] = (uint32_t)e + 1;
+  return 0;
+}
+
+static void table_free(ngram_table *t) {
+  tn_free(t->keys);
+  tn_free(t->count);
+  tn_free(t->docs);
+  tn_free(t->last);
+  tn_free(t->slots);
+}
+
+static tn_status count_ngrams(tn_freq *f, const tn_store *s,
+                              const tn_freq_opts *o, const uint8_t *allowed,
+                              const grouping *gr) {
+  int n = o->n;
+  tn_layer by = o->filter.by;
+  uint32_t kinds = o->filter.kinds;
+  tn_status st = TN_OK;
+  tn_buf b = TN_BUF_INIT;
+  for (size_t gi = 0; gi < f->ngroups && st == TN_OK; gi++) {
+    tn_freq_group *g = &f->groups[gi];
+    ngram_table t = {.n = n};
+    uint64_t tokens = 0, counted = 0;
+    for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1] && st == TN_OK;
+         k++) {
+      uint32_t d = gr->doc_list[k];
+      uint32_t win[TN_NGRAM_MAX], wform[TN_NGRAM_MAX];
+      int have = 0; /* consecutive usable tokens in the window */
+      for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+        if (!tn_filter_kind(kinds, s->kind[p])) {
+          have = 0; /* punctuation and the like break an n-gram */
+          continue;
+        }
+        tokens++;
+        if (have == n) {
+          memmove(win, win + 1, (size_t)(n - 1) * sizeof *win);
+          memmove(wform, wform + 1, (size_t)(n - 1) * sizeof *wform);
+          have--;
+        }
+        wform[have] = s->form[p];
+        win[have++] = tn_store_map(s, by, s->form[p]);
+        /* first and last word pass the term filter (stopwords, ...) */
+        if (have == n && allowed[wform[0]] && allowed[wform[n - 1]]) {
+          if (table_add(&t, win, d + 1)) {
+            st = TN_ENOMEM;
+            break;
+          }
+          counted++;
+        }
+        if (!o->cross_sentences && (s->flags[p] & TN_TOK_SENT_END))
+          have = 0;
+      }
+    }
+    g->tokens = tokens;
+    g->counted = counted;
+    g->types = t.len;
+    if (st == TN_OK) {
+      g->rows = tn_malloc((t.len ? t.len : 1) * sizeof *g->rows);
+      if (!g->rows) st = TN_ENOMEM;
+    }
+    for (size_t e = 0; e < t.len && st == TN_OK; e++) {
+      tn_buf_clear(&b);
+      for (int i = 0; i < n && st == TN_OK; i++) {
+        uint32_t id = t.keys[e * (size_t)n + (size_t)i];
+        if ((i && tn_buf_putc(&b, ' ')) ||
+            tn_buf_append(&b, tn_store_str(s, by, id),
+                          tn_intern_len(&s->vocab[by], id)))
+          st = TN_ENOMEM;
+      }
+      uint32_t tid = st == TN_OK ? tn_intern_add(&f->terms, b.data, b.len)
+                                 : TN_INTERN_NONE;
+      if (tid == TN_INTERN_NONE) {
+        st = TN_ENOMEM;
+        break;
+      }
+      g->rows[e] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
+                                 t.docs[e], t.count[e]};
+      g->nrows = e + 1;
+    }
+    table_free(&t);
+    if (st == TN_OK) st = finish_group(f, g, o);
+  }
+  tn_buf_free(&b);
+  return st;
+}
+
+tn_status tn_freq_count(tn_freq **out, const tn_store *s,
+                        const tn_freq_opts *opts, tn_error *err) {
+  *out = NULL;
+  tn_freq_opts o = *opts;
+  if (o.n == 0) o.n = 1;
+  if (o.n < 1 || o.n > TN_NGRAM_MAX)
+    return tn_error_set(err, TN_EINVAL, NULL, 0,
+                        "n must be between 1 and %d, not %d", TN_NGRAM_MAX,
+                        o.n);
+  if ((unsigned)o.filter.by >= TN_LAYER_COUNT)
+    return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown layer");
+  tn_freq *f = tn_calloc(1, sizeof *f);
+  if (!f) return tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
+  tn_intern_init(&f->terms);
+  tn_arena_init(&f->names, 4096);
+  f->by = o.filter.by;
+  f->n = o.n;
+  uint8_t *allowed = NULL;
+  grouping gr = {0};
+  tn_status st = tn_filter_compile(s, &o.filter, &allowed, err);
+  if (st == TN_OK) st = make_groups(f, s, &o, &gr, err);
+  if (st == TN_OK) {
+    st = o.n == 1 ? count_unigrams(f, s, &o, allowed, &gr)
+                  : count_ngrams(f, s, &o, allowed, &gr);
+    if (st != TN_OK)
+      tn_error_set(err, st, NULL, 0, "out of memory counting terms");
+  }
+  tn_free(allowed);
+  tn_free(gr.doc_list);
+  tn_free(gr.first);
+  if (st != TN_OK) {
+    tn_freq_free(f);
+    return st;
+  }
+  *out = f;
+  return TN_OK;
+}

@@ -1,0 +1,224 @@
+/* Query compilation and KWIC concordance lines. */
+#include "analysis/kwic.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/freq_filter.h"
+#include "text/tokenizer.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+void tn_query_free(tn_query *q) {
+  for (int i = 0; i < TN_QUERY_MAX; i++) {
+    tn_free(q->match[i]);
+    q->match[i] = NULL;
+  }
+  q->n = 0;
+}
+
+/* Normalises one query word the way the layer was built. */
+static tn_status prepare_word(const char *w, size_t len, tn_layer by,
+                              tn_buf *out) {
+  tn_buf_clear(out);
+  if (by == TN_LAYER_FORM)
+    return tn_buf_append(out, w, len) ? TN_ENOMEM : TN_OK;
+  tn_status st = tn_tok_norm(w, len, out);
+  if (st != TN_OK || by != TN_LAYER_STEM ||
+      tn_glob_has_wildcard(out->data, out->len))
+    return st;
+  struct sb_stemmer *sb = sb_stemmer_new("dutch", "UTF_8");
+  if (!sb) return TN_ENOMEM;
+  const sb_symbol *r =
+      sb_stemmer_stem(sb, (const sb_symbol *)out->data, (int)out->len);
+  tn_buf stem = TN_BUF_INIT;
+  if (!r || tn_buf_append(&stem, r, (size_t)sb_stemmer_length(sb)))
+    st = TN_ENOMEM;
+  sb_stemmer_delete(sb);
+  if (st == TN_OK) {
+    tn_buf_clear(out);
+    if (tn_buf_append(out, stem.data, stem.len)) st = TN_ENOMEM;
+  }
+  tn_buf_free(&stem);
+  return st;
+}
+
+tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
+                           const char *query, tn_error *err) {
+  memset(q, 0, sizeof *q);
+  q->by = by;
+  size_t nforms = tn_store_vocab_size(s, TN_LAYER_FORM);
+  size_t nterms = tn_store_vocab_size(s, by);
+  tn_buf w = TN_BUF_INIT;
+  uint8_t *term_ok = tn_malloc(nterms ? nterms : 1);
+  tn_status st = term_ok ? TN_OK : TN_ENOMEM;
+  const char *p = query;
+  while (st == TN_OK) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n') e++;
+    if (q->n == TN_QUERY_MAX) {
+      st = tn_error_set(err, TN_EINVAL, NULL, 0,
+                        "query '%s' has more than %d words", query,
+                        TN_QUERY_MAX);
+      break;
+    }
+    st = prepare_word(p, (size_t)(e - p), by, &w);
+    if (st != TN_OK) break;
+    uint8_t *m = tn_malloc(nforms ? nforms : 1);
+    if (!m) {
+      st = TN_ENOMEM;
+      break;
+    }
+    q->match[q->n++] = m;
+    const char *pat = w.data ? w.data : "";
+    for (size_t t = 0; t < nterms; t++)
+      term_ok[t] = (uint8_t)tn_glob_match(
+          pat, w.len, tn_store_str(s, by, (uint32_t)t),
+          tn_intern_len(&s->vocab[by], (uint32_t)t));
+    for (size_t f = 0; f < nforms; f++)
+      m[f] = term_ok[tn_store_map(s, by, (uint32_t)f)];
+    p = e;
+  }
+  if (st == TN_OK && q->n == 0)
+    st = tn_error_set(err, TN_EINVAL, NULL, 0,
+                      "empty query: give a word, a wildcard such as "
+                      "'ambtena*' or a phrase");
+  if (st == TN_ENOMEM) tn_error_set(err, st, NULL, 0, "out of memory");
+  tn_free(term_ok);
+  tn_buf_free(&w);
+  if (st != TN_OK) tn_query_free(q);
+  return st;
+}
+
+int tn_kwic_sort_from_name(const char *name) {
+  static const char *const names[] = {"position", "left", "right", "match"};
+  for (int i = 0; i < 4; i++)
+    if (strcmp(name, names[i]) == 0) return i;
+  return -1;
+}
+
+void tn_kwic_free(tn_kwic *k) {
+  if (!k) return;
+  tn_free(k->lines);
+  tn_arena_free(&k->text);
+  tn_free(k);
+}
+
+/* The forms of [from, to) as the text spaced them. */
+static const char *span_text(const tn_store *s, size_t from, size_t to,
+                             tn_arena *a, tn_buf *b) {
+  tn_buf_clear(b);
+  for (size_t p = from; p < to; p++) {
+    uint32_t f = s->form[p];
+    if (tn_buf_append(b, tn_store_str(s, TN_LAYER_FORM, f),
+                      tn_intern_len(&s->vocab[TN_LAYER_FORM], f)))
+      return NULL;
+    if (p + 1 < to && (s->flags[p] & TN_TOK_SPACE_AFTER) && tn_buf_putc(b, ' '))
+      return NULL;
+  }
+  return tn_arena_strndup(a, b->data ? b->data : "", b->len);
+}
+
+typedef struct keyed {
+  const char *key; /* sort key: norms joined by \x01 */
+  tn_kwic_line line;
+} keyed;
+
+static int keyed_cmp(const void *x, const void *y) {
+  const keyed *a = x, *b = y;
+  if (a->key && b->key) {
+    int c = strcmp(a->key, b->key);
+    if (c) return c;
+  }
+  return a->line.pos < b->line.pos ? -1 : a->line.pos > b->line.pos;
+}
+
+/* Norms of the positions from `from` stepping by `step`, `n` of them, kept
+ * inside [lo, hi). */
+static const char *sort_key(const tn_store *s, long from, int step, size_t n,
+                            size_t lo, size_t hi, tn_arena *a, tn_buf *b) {
+  tn_buf_clear(b);
+  long p = from;
+  for (size_t i = 0; i < n && p >= (long)lo && p < (long)hi; i++, p += step) {
+    uint32_t id = tn_store_id(s, TN_LAYER_NORM, (size_t)p);
+    if ((i && tn_buf_putc(b, '\x01')) ||
+        tn_buf_append(b, tn_store_str(s, TN_LAYER_NORM, id),
+                      tn_intern_len(&s->vocab[TN_LAYER_NORM], id)))
+      return NULL;
+  }
+  return tn_arena_strndup(a, b->data ? b->data : "", b->len);
+}
+
+tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
+                      const tn_kwic_opts *opts, tn_error *err) {
+  *out = NULL;
+  tn_query q;
+  tn_status st = tn_query_compile(&q, s, opts->by, query, err);
+  if (st != TN_OK) return st;
+  size_t width = opts->width ? opts->width : 5;
+  tn_kwic *k = tn_calloc(1, sizeof *k);
+  keyed *ks = NULL;
+  size_t nk = 0, cap = 0;
+  tn_buf b = TN_BUF_INIT;
+  if (!k) st = TN_ENOMEM;
+  else tn_arena_init(&k->text, 64 * 1024);
+  for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
+    if (opts->docs && !opts->docs[d]) continue;
+    size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
+    for (size_t p = lo; p < hi && st == TN_OK; p++) {
+      if (!tn_query_at(s, &q, p, hi)) continue;
+      if (tn_grow((void **)&ks, &cap, nk + 1, sizeof *ks)) {
+        st = TN_ENOMEM;
+        break;
+      }
+      keyed *e = &ks[nk++];
+      memset(e, 0, sizeof *e);
+      e->line.doc = (uint32_t)d;
+      e->line.pos = (uint32_t)p;
+      e->line.len = (uint32_t)q.n;
+      size_t end = p + (size_t)q.n;
+      size_t l0 = p - lo > width ? p - width : lo;
+      size_t r1 = hi - end > width ? end + width : hi;
+      e->line.left = span_text(s, l0, p, &k->text, &b);
+      e->line.match = span_text(s, p, end, &k->text, &b);
+      e->line.right = span_text(s, end, r1, &k->text, &b);
+      switch (opts->sort) {
+      case TN_KWIC_LEFT:
+        e->key = sort_key(s, (long)p - 1, -1, width, lo, hi, &k->text, &b);
+        break;
+      case TN_KWIC_RIGHT:
+        e->key = sort_key(s, (long)end, 1, width, lo, hi, &k->text, &b);
+        break;
+      case TN_KWIC_MATCH:
+        e->key = sort_key(s, (long)p, 1, (size_t)q.n, lo, hi, &k->text, &b);
+        break;
+      default: e->key = NULL;
+      }
+      if (!e->line.left || !e->line.match || !e->line.right ||
+          (opts->sort != TN_KWIC_POSITION && !e->key))
+        st = TN_ENOMEM;
+      p = end - 1; /* matches do not overlap */
+    }
+  }
+  if (st == TN_OK && nk > 1) qsort(ks, nk, sizeof *ks, keyed_cmp);
+  if (st == TN_OK) {
+    k->total = nk;
+    size_t n = opts->limit && nk > opts->limit ? opts->limit : nk;
+    k->lines = tn_malloc((n ? n : 1) * sizeof *k->lines);
+    if (!k->lines) st = TN_ENOMEM;
+    for (size_t i = 0; i < n && st == TN_OK; i++) k->lines[i] = ks[i].line;
+    k->nlines = n;
+  }
+  tn_free(ks);
+  tn_buf_free(&b);
+  tn_query_free(&q);
+  if (st != TN_OK) {
+    tn_kwic_free(k);
+    return tn_error_set(err, st, NULL, 0, "out of memory building KWIC lines");
+  }
+  *out = k;
+  return TN_OK;
+}

@@ -1,0 +1,202 @@
+/* The corpus token store: vocabularies, token arrays and regions. */
+#include "analysis/store.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+#include "text/tokenizer.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+static const char *const layer_names[TN_LAYER_COUNT] = {"form", "norm",
+                                                        "stem"};
+
+const char *tn_layer_name(tn_layer layer) {
+  return (unsigned)layer < TN_LAYER_COUNT ? layer_names[layer] : "?";
+}
+
+int tn_layer_from_name(const char *name) {
+  for (int i = 0; i < TN_LAYER_COUNT; i++)
+    if (strcmp(name, layer_names[i]) == 0) return i;
+  return -1;
+}
+
+tn_status tn_store_new(tn_store **out) {
+  *out = NULL;
+  tn_store *s = tn_calloc(1, sizeof *s);
+  if (!s) return TN_ENOMEM;
+  for (int i = 0; i < TN_LAYER_COUNT; i++) tn_intern_init(&s->vocab[i]);
+  s->docs_cap = 0;
+  /* doc_start and doc_sent always hold ndocs + 1 entries. */
+  if (tn_grow((void **)&s->doc_start, &s->docs_cap, 16, sizeof(uint32_t))) {
+    tn_store_free(s);
+    return TN_ENOMEM;
+  }
+  s->doc_sent = tn_calloc(s->docs_cap, sizeof(uint32_t));
+  s->sent_start = tn_calloc(16, sizeof(uint32_t));
+  s->sents_cap = 16;
+  if (!s->doc_sent || !s->sent_start) {
+    tn_store_free(s);
+    return TN_ENOMEM;
+  }
+  s->doc_start[0] = 0;
+  s->doc_sent[0] = 0;
+  s->sent_start[0] = 0;
+  *out = s;
+  return TN_OK;
+}
+
+void tn_store_free(tn_store *s) {
+  if (!s) return;
+  for (int i = 0; i < TN_LAYER_COUNT; i++) tn_intern_free(&s->vocab[i]);
+  tn_free(s->form_norm);
+  tn_free(s->norm_stem);
+  tn_free(s->form);
+  tn_free(s->kind);
+  tn_free(s->flags);
+  tn_free(s->offset);
+  tn_free(s->doc_start);
+  tn_free(s->doc_sent);
+  tn_free(s->sent_start);
+  if (s->stemmer) sb_stemmer_delete(s->stemmer);
+  tn_free(s);
+}
+
+tn_status tn_store_begin_doc(tn_store *s) {
+  if (s->open_doc) return TN_EINVAL;
+  s->open_doc = 1;
+  return TN_OK;
+}
+
+static tn_status close_sentence(tn_store *s) {
+  if (!s->open_sent) return TN_OK;
+  /* sent_start holds nsents + 1 entries: the next sentence's start. */
+  size_t cap = s->sents_cap;
+  if (tn_grow((void **)&s->sent_start, &cap, s->nsents + 2, sizeof(uint32_t)))
+    return TN_ENOMEM;
+  s->sents_cap = cap;
+  s->nsents++;
+  s->sent_start[s->nsents] = (uint32_t)s->ntokens;
+  s->open_sent = 0;
+  return TN_OK;
+}
+
+tn_status tn_store_end_doc(tn_store *s) {
+  if (!s->open_doc) return TN_EINVAL;
+  if (close_sentence(s) != TN_OK) return TN_ENOMEM;
+  size_t cap = s->docs_cap;
+  if (tn_grow((void **)&s->doc_start, &cap, s->ndocs + 2, sizeof(uint32_t)))
+    return TN_ENOMEM;
+  if (cap != s->docs_cap) {
+    uint32_t *p = tn_realloc(s->doc_sent, cap * sizeof(uint32_t));
+    if (!p) return TN_ENOMEM;
+    s->doc_sent = p;
+    s->docs_cap = cap;
+  }
+  s->ndocs++;
+  s->doc_start[s->ndocs] = (uint32_t)s->ntokens;
+  s->doc_sent[s->ndocs] = (uint32_t)s->nsents;
+  s->open_doc = 0;
+  return TN_OK;
+}
+
+/* The stem of a norm; Snowball works on lowercase UTF-8, which norms are. */
+static uint32_t stem_of(tn_store *s, uint32_t norm) {
+  const char *w = tn_intern_str(&s->vocab[TN_LAYER_NORM], norm);
+  size_t len = tn_intern_len(&s->vocab[TN_LAYER_NORM], norm);
+  if (!s->stemmer) s->stemmer = sb_stemmer_new("dutch", "UTF_8");
+  if (!s->stemmer || len > INT32_MAX) return TN_INTERN_NONE;
+  const sb_symbol *st =
+      sb_stemmer_stem(s->stemmer, (const sb_symbol *)w, (int)len);
+  if (!st) return TN_INTERN_NONE;
+  return tn_intern_add(&s->vocab[TN_LAYER_STEM], (const char *)st,
+                       (size_t)sb_stemmer_length(s->stemmer));
+}
+
+/* Interns a new form type with its norm and stem: done once per type, so
+ * the cost of normalising and stemming is paid per vocabulary entry. */
+static tn_status add_form_type(tn_store *s, uint32_t fid, const char *form,
+                               size_t len) {
+  tn_buf b = TN_BUF_INIT;
+  tn_status st = tn_tok_norm(form, len, &b);
+  if (st != TN_OK) {
+    tn_buf_free(&b);
+    return st;
+  }
+  uint32_t nid = tn_intern_add(&s->vocab[TN_LAYER_NORM], b.data ? b.data : "",
+                               b.len);
+  tn_buf_free(&b);
+  if (nid == TN_INTERN_NONE) return TN_ENOMEM;
+  size_t cap = s->map_cap[0];
+  if (tn_grow((void **)&s->form_norm, &cap, (size_t)fid + 1, sizeof(uint32_t)))
+    return TN_ENOMEM;
+  s->map_cap[0] = cap;
+  s->form_norm[fid] = nid;
+  if (nid + 1 == tn_intern_count(&s->vocab[TN_LAYER_NORM])) {
+    uint32_t sid = stem_of(s, nid);
+    if (sid == TN_INTERN_NONE) return TN_ENOMEM;
+    cap = s->map_cap[1];
+    if (tn_grow((void **)&s->norm_stem, &cap, (size_t)nid + 1,
+                sizeof(uint32_t)))
+      return TN_ENOMEM;
+    s->map_cap[1] = cap;
+    s->norm_stem[nid] = sid;
+  }
+  return TN_OK;
+}
+
+static tn_status grow_tokens(tn_store *s, size_t need) {
+  if (need <= s->cap) return TN_OK;
+  size_t cap = s->cap < 1024 ? 1024 : s->cap;
+  while (cap < need) cap += cap / 2;
+  uint32_t *f = tn_realloc(s->form, cap * sizeof *f);
+  if (!f) return TN_ENOMEM;
+  s->form = f;
+  uint8_t *k = tn_realloc(s->kind, cap);
+  if (!k) return TN_ENOMEM;
+  s->kind = k;
+  uint8_t *fl = tn_realloc(s->flags, cap);
+  if (!fl) return TN_ENOMEM;
+  s->flags = fl;
+  uint32_t *o = tn_realloc(s->offset, cap * sizeof *o);
+  if (!o) return TN_ENOMEM;
+  s->offset = o;
+  s->cap = cap;
+  return TN_OK;
+}
+
+tn_status tn_store_add(tn_store *s, const char *form, size_t len,
+                       unsigned kind, unsigned flags, size_t offset) {
+  if (!s->open_doc || kind >= TN_TOK_KIND_COUNT) return TN_EINVAL;
+  if (s->ntokens >= UINT32_MAX - 1 || offset > UINT32_MAX) return TN_ELIMIT;
+  if (grow_tokens(s, s->ntokens + 1) != TN_OK) return TN_ENOMEM;
+  size_t before = tn_intern_count(&s->vocab[TN_LAYER_FORM]);
+  uint32_t fid = tn_intern_add(&s->vocab[TN_LAYER_FORM], form, len);
+  if (fid == TN_INTERN_NONE) return TN_ENOMEM;
+  if (fid == before) {
+    tn_status st = add_form_type(s, fid, form, len);
+    if (st != TN_OK) return st;
+  }
+  size_t pos = s->ntokens++;
+  s->form[pos] = fid;
+  s->kind[pos] = (uint8_t)kind;
+  s->flags[pos] = (uint8_t)flags;
+  s->offset[pos] = (uint32_t)offset;
+  s->open_sent = 1;
+  if (flags & TN_TOK_SENT_END) return close_sentence(s);
+  return TN_OK;
+}
+
+size_t tn_store_doc_of(const tn_store *s, size_t pos) {
+  size_t lo = 0, hi = s->ndocs;
+  /* the last document whose start <= pos (skipping empty documents) */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->doc_start[mid] <= pos)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  while (lo + 1 < s->ndocs && s->doc_start[lo + 1] <= pos) lo++;
+  return lo;
+}

@@ -1,0 +1,102 @@
+/* The corpus token store, after the Corpus Workbench model: interned
+ * vocabularies for form, norm and stem, the token stream as ids with kinds
+ * and flags, and document and sentence regions over token positions. */
+#ifndef TN_STORE_H
+#define TN_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "corpus/corpus.h"
+#include "util/intern.h"
+#include "util/status.h"
+
+/* The three views of a token that analyses count by. */
+typedef enum tn_layer {
+  TN_LAYER_FORM, /* the surface form exactly as written: "Gemeenten" */
+  TN_LAYER_NORM, /* tn_tok_norm of the form: "gemeenten" */
+  TN_LAYER_STEM, /* Snowball Dutch stem of the norm (words only): "gemeent" */
+  TN_LAYER_COUNT
+} tn_layer;
+
+/* "form", "norm", "stem"; and back (-1 when unknown). */
+const char *tn_layer_name(tn_layer layer);
+int tn_layer_from_name(const char *name);
+
+/* One store per corpus and run. Only the form id is kept per token (4
+ * bytes), plus kind, flags and byte offset: norms and stems are functions
+ * of the form, held once per form type (form_norm, norm_stem), so memory is
+ * about 10 bytes per token plus the vocabularies. Positions are uint32:
+ * a store holds at most 4e9 tokens (TN_ELIMIT beyond). */
+typedef struct tn_store {
+  tn_intern vocab[TN_LAYER_COUNT];
+  uint32_t *form_norm; /* form id -> norm id */
+  uint32_t *norm_stem; /* norm id -> stem id */
+  size_t map_cap[2];
+
+  uint32_t *form;    /* position -> form id */
+  uint8_t *kind;     /* position -> tn_tok_kind */
+  uint8_t *flags;    /* position -> TN_TOK_* flags */
+  uint32_t *offset;  /* position -> byte offset in its document's text */
+  size_t ntokens, cap;
+
+  /* document d covers positions [doc_start[d], doc_start[d + 1]); its
+   * sentences are [doc_sent[d], doc_sent[d + 1]) in sent_start. */
+  uint32_t *doc_start, *doc_sent;
+  size_t ndocs, docs_cap;
+  uint32_t *sent_start; /* sentence s covers [sent_start[s], sent_start[s+1]) */
+  size_t nsents, sents_cap;
+
+  const tn_corpus *corpus; /* the corpus it was built from (may be NULL) */
+  struct sb_stemmer *stemmer;
+  int open_doc, open_sent;
+} tn_store;
+
+/* ---- building ----------------------------------------------------------- */
+
+/* Tokenizes every document of the corpus (which must outlive the store).
+ * Documents keep their corpus index. */
+tn_status tn_store_build(tn_store **out, const tn_corpus *corpus,
+                         tn_error *err);
+
+/* Building by hand (tests, other tokenizations): new, then per document
+ * begin_doc, add tokens, end_doc; then finish. */
+tn_status tn_store_new(tn_store **out);
+tn_status tn_store_begin_doc(tn_store *s);
+tn_status tn_store_add(tn_store *s, const char *form, size_t len,
+                       unsigned kind, unsigned flags, size_t offset);
+tn_status tn_store_end_doc(tn_store *s);
+void tn_store_free(tn_store *s);
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* The id of the token at `pos` in `layer`. */
+static inline uint32_t tn_store_id(const tn_store *s, tn_layer layer,
+                                   size_t pos) {
+  uint32_t f = s->form[pos];
+  if (layer == TN_LAYER_FORM) return f;
+  uint32_t n = s->form_norm[f];
+  return layer == TN_LAYER_NORM ? n : s->norm_stem[n];
+}
+
+/* Maps a form id to its id in `layer`. */
+static inline uint32_t tn_store_map(const tn_store *s, tn_layer layer,
+                                    uint32_t form_id) {
+  if (layer == TN_LAYER_FORM) return form_id;
+  uint32_t n = s->form_norm[form_id];
+  return layer == TN_LAYER_NORM ? n : s->norm_stem[n];
+}
+
+static inline const char *tn_store_str(const tn_store *s, tn_layer layer,
+                                       uint32_t id) {
+  return tn_intern_str(&s->vocab[layer], id);
+}
+
+static inline size_t tn_store_vocab_size(const tn_store *s, tn_layer layer) {
+  return tn_intern_count(&s->vocab[layer]);
+}
+
+/* The document holding position `pos` (binary search). */
+size_t tn_store_doc_of(const tn_store *s, size_t pos);
+
+#endif

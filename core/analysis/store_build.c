@@ -1,0 +1,45 @@
+/* Building the token store from a corpus through the Dutch tokenizer. */
+#include "analysis/store.h"
+
+#include "text/tokenizer.h"
+
+tn_status tn_store_build(tn_store **out, const tn_corpus *corpus,
+                         tn_error *err) {
+  *out = NULL;
+  tn_store *s;
+  if (tn_store_new(&s) != TN_OK)
+    return tn_error_set(err, TN_ENOMEM, NULL, 0,
+                        "out of memory building the token store");
+  s->corpus = corpus;
+  tn_tokenizer *tok = tn_tok_new();
+  if (!tok) {
+    tn_store_free(s);
+    return tn_error_set(err, TN_ENOMEM, NULL, 0,
+                        "out of memory building the token store");
+  }
+  tn_status st = TN_OK;
+  for (size_t d = 0; d < corpus->ndocs && st == TN_OK; d++) {
+    const tn_doc *doc = tn_corpus_doc(corpus, d);
+    st = tn_store_begin_doc(s);
+    tn_tok_reset(tok, doc->text.ptr ? doc->text.ptr : "", doc->text.len);
+    tn_token t;
+    while (st == TN_OK && tn_tok_next(tok, &t))
+      st = tn_store_add(s, doc->text.ptr + t.start, t.len, t.kind, t.flags,
+                        t.start);
+    if (st == TN_OK) st = tn_store_end_doc(s);
+    if (st != TN_OK) {
+      tn_error_set(err, st, doc->source, doc->line,
+                   "document '%s': %s while building the token store",
+                   doc->id.ptr ? doc->id.ptr : "?",
+                   st == TN_ELIMIT ? "more than 4e9 tokens or a text over 4 GB"
+                                   : tn_strerror(st));
+    }
+  }
+  tn_tok_free(tok);
+  if (st != TN_OK) {
+    tn_store_free(s);
+    return st;
+  }
+  *out = s;
+  return TN_OK;
+}
