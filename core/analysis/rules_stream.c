@@ -1,0 +1,114 @@
+/* Token streams for the matcher: tokens pushed one by one into arrays of
+ * interned ids, each new form normalised and stemmed once. */
+#include <stdatomic.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "analysis/rules_int.h"
+#include "util/alloc.h"
+
+uint64_t tn_rules_vocab_id(void) {
+  static atomic_uint_fast64_t next = 1;
+  return (uint64_t)atomic_fetch_add(&next, 1);
+}
+
+tn_status tn_tokstream_init(tn_tokstream *ts, tn_rules_normfn normfn) {
+  memset(ts, 0, sizeof *ts);
+  for (int f = 0; f < 3; f++) tn_intern_init(&ts->lex[f]);
+  ts->normfn = normfn;
+  ts->vocab = tn_rules_vocab_id();
+  return TN_OK;
+}
+
+void tn_tokstream_free(tn_tokstream *ts) {
+  tn_free(ts->form);
+  tn_free(ts->kind);
+  tn_free(ts->flags);
+  tn_free(ts->offset);
+  tn_free(ts->form_norm);
+  tn_free(ts->norm_stem);
+  for (int f = 0; f < 3; f++) tn_intern_free(&ts->lex[f]);
+  if (ts->stemmer) sb_stemmer_delete(ts->stemmer);
+  tn_buf_free(&ts->scratch);
+  memset(ts, 0, sizeof *ts);
+}
+
+void tn_tokstream_clear(tn_tokstream *ts) { ts->n = 0; }
+
+static int set_map(uint32_t **map, size_t *cap, uint32_t key, uint32_t val) {
+  if (tn_grow((void **)map, cap, (size_t)key + 1, sizeof **map) < 0) return -1;
+  (*map)[key] = val;
+  return 0;
+}
+
+/* Norm and stem of a form seen for the first time. */
+static tn_status learn_form(tn_tokstream *ts, uint32_t fid, const char *form,
+                            size_t len) {
+  tn_buf_clear(&ts->scratch);
+  tn_status st = ts->normfn(form, len, &ts->scratch);
+  if (st < 0) return st;
+  const char *nm = ts->scratch.data ? ts->scratch.data : "";
+  size_t nlen = ts->scratch.len;
+  size_t before = tn_intern_count(&ts->lex[1]);
+  uint32_t nid = tn_intern_add(&ts->lex[1], nm, nlen);
+  if (nid == TN_INTERN_NONE) return TN_ENOMEM;
+  if (set_map(&ts->form_norm, &ts->form_norm_cap, fid, nid) < 0) return TN_ENOMEM;
+  if (tn_intern_count(&ts->lex[1]) == before) return TN_OK;
+  size_t sl;
+  const char *stem = tn_rules_stem(&ts->stemmer, nm, nlen, &sl);
+  if (!stem) return TN_ENOMEM;
+  uint32_t sid = tn_intern_add(&ts->lex[2], stem, sl);
+  if (sid == TN_INTERN_NONE) return TN_ENOMEM;
+  if (set_map(&ts->norm_stem, &ts->norm_stem_cap, nid, sid) < 0) return TN_ENOMEM;
+  return TN_OK;
+}
+
+tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
+                            unsigned kind, unsigned flags, size_t offset) {
+  if (ts->n == ts->cap) {
+    size_t cap = ts->cap ? ts->cap * 2 : 256;
+    uint32_t *f = tn_realloc(ts->form, cap * sizeof *f);
+    if (!f) return TN_ENOMEM;
+    ts->form = f;
+    uint8_t *k = tn_realloc(ts->kind, cap);
+    if (!k) return TN_ENOMEM;
+    ts->kind = k;
+    uint8_t *fl = tn_realloc(ts->flags, cap);
+    if (!fl) return TN_ENOMEM;
+    ts->flags = fl;
+    uint32_t *o = tn_realloc(ts->offset, cap * sizeof *o);
+    if (!o) return TN_ENOMEM;
+    ts->offset = o;
+    ts->cap = cap;
+  }
+  if (offset > UINT32_MAX) return TN_ELIMIT;
+  size_t before = tn_intern_count(&ts->lex[0]);
+  uint32_t fid = tn_intern_add(&ts->lex[0], form, len);
+  if (fid == TN_INTERN_NONE) return TN_ENOMEM;
+  if (tn_intern_count(&ts->lex[0]) != before) {
+    tn_status st = learn_form(ts, fid, form, len);
+    if (st < 0) return st;
+  }
+  ts->form[ts->n] = fid;
+  ts->kind[ts->n] = (uint8_t)kind;
+  ts->flags[ts->n] = (uint8_t)flags;
+  ts->offset[ts->n] = (uint32_t)offset;
+  ts->n++;
+  return TN_OK;
+}
+
+tn_tokview tn_tokstream_view(const tn_tokstream *ts) {
+  tn_tokview v;
+  memset(&v, 0, sizeof v);
+  v.n = ts->n;
+  v.form = ts->form;
+  v.kind = ts->kind;
+  v.flags = ts->flags;
+  v.offset = ts->offset;
+  v.form_norm = ts->form_norm;
+  v.norm_stem = ts->norm_stem;
+  for (int f = 0; f < 3; f++) v.lex[f] = &ts->lex[f];
+  v.vocab = ts->vocab;
+  return v;
+}
