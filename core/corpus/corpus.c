@@ -108,6 +108,7 @@ const char *tn_skip_reason_name(tn_skip_reason reason) {
   case TN_SKIP_INVALID_UTF8: return "invalid UTF-8";
   case TN_SKIP_BROKEN_RECORD: return "broken record";
   case TN_SKIP_BAD_FIELD: return "field of the wrong type";
+  case TN_SKIP_EMPTY_ID: return "empty id";
   case TN_SKIP_REASON_COUNT: break;
   }
   return "unknown reason";
@@ -119,6 +120,7 @@ static const char *reason_plural(tn_skip_reason reason) {
   case TN_SKIP_UNKNOWN_PARENT: return "unknown parents";
   case TN_SKIP_BROKEN_RECORD: return "broken records";
   case TN_SKIP_BAD_FIELD: return "fields of the wrong type";
+  case TN_SKIP_EMPTY_ID: return "empty ids";
   default: return tn_skip_reason_name(reason);
   }
 }
@@ -352,14 +354,16 @@ static void locate_invalid(const tn_doc_input *in, tn_str field,
       spot->from_escape = 1;
       return;
     }
-    tn_utf8_describe(in->raw + at, in->raw_len - at, spot->what,
-                     sizeof spot->what);
   }
+  /* Described from the file's bytes: a field's end is no reason to call
+   * a Latin-1 byte "cut off". */
+  tn_utf8_describe(in->raw + at, in->raw_len - at, spot->what,
+                   sizeof spot->what);
   spot->offset = in->offset + at;
   /* Records can span lines (quoted CSV fields, a text file). */
-  for (const char *p = in->raw, *e = in->raw + at;
-       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-    spot->line++;
+  for (const char *p = in->raw, *e = in->raw + at; p < e; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n')))
+      spot->line++;
 }
 
 /* Copies `s` into the arena with bad sequences replaced, adding the number
@@ -419,10 +423,13 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
                           "(or choose the column with --text-column)");
   if (is_blank(in.text))
     return tn_report_skip(r, TN_SKIP_MISSING_TEXT, in.source, in.line, 0, 0,
-                          shown_id, "document text is empty");
+                          shown_id,
+                          "document text is empty (or only white space)");
   if (!in.id.ptr || in.id.len == 0)
-    return tn_report_skip(r, TN_SKIP_MISSING_TEXT, in.source, in.line, 0, 0,
-                          NULL, "document has an empty id");
+    return tn_report_skip(r, TN_SKIP_EMPTY_ID, in.source, in.line, 0, 0,
+                          NULL,
+                          "document has an empty id; give it one, or leave "
+                          "the field out to get FILE:LINE as its id");
 
   if (c->id_nslots == 0 && id_rehash(c, 1024) != 0) return TN_ENOMEM;
   if ((c->ndocs + 1) * 2 >= c->id_nslots &&
@@ -622,6 +629,10 @@ tn_status tn_corpus_finish(tn_corpus *c, const tn_load_options *opts,
       if (drop[k] || d->parent_index < 0 || !drop[d->parent_index]) continue;
       if (opts->orphans == TN_ORPHANS_KEEP) {
         d->parent_index = -1;
+        st = tn_report_note(r, TN_WARNING, d->source, d->line,
+                            "document \"%s\": parent \"%s\" was skipped; "
+                            "kept without a parent (--orphans=keep)",
+                            d->id.ptr, d->parent.ptr);
         continue;
       }
       drop[k] = 1;

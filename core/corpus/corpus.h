@@ -78,6 +78,7 @@ typedef enum tn_skip_reason {
   TN_SKIP_INVALID_UTF8,
   TN_SKIP_BROKEN_RECORD, /* a JSON line or CSV record that does not parse */
   TN_SKIP_BAD_FIELD,     /* a known field of the wrong type */
+  TN_SKIP_EMPTY_ID,      /* an id field that is empty */
   TN_SKIP_REASON_COUNT
 } tn_skip_reason;
 

@@ -8,6 +8,7 @@
 
 #include "corpus/corpus.h"
 #include "util/alloc.h"
+#include "util/utf8.h"
 
 typedef struct field {
   const char *ptr; /* into the input, or (copied) set once the record is read */
@@ -77,9 +78,20 @@ static rec_status read_record(const char *data, size_t len, size_t *pos,
           p = stop + 2;
           continue;
         }
+        if (!f->copied && memchr(data + first, '\r', stop - first)) {
+          f->copied = 1; /* line ends inside: normalised below */
+          f->start = rec->bytes.len;
+          if (tn_buf_append(&rec->bytes, data + first, stop - first))
+            return REC_NOMEM;
+        } else if (f->copied &&
+                   tn_buf_append(&rec->bytes, data + p, stop - p)) {
+          return REC_NOMEM;
+        }
         if (f->copied) {
-          if (tn_buf_append(&rec->bytes, data + p, stop - p)) return REC_NOMEM;
-          f->len = rec->bytes.len - f->start;
+          /* CRLF and CR inside a cell become LF, as in a text file. */
+          f->len = tn_newlines_to_lf(rec->bytes.data + f->start,
+                                     rec->bytes.len - f->start);
+          rec->bytes.len = f->start + f->len;
         } else {
           f->ptr = data + first;
           f->len = stop - first;

@@ -218,8 +218,10 @@ typedef struct dir_seen {
 } dir_seen;
 
 typedef struct walk {
-  dir_seen *seen;
+  dir_seen *seen; /* directories */
   size_t nseen, cap;
+  dir_seen *files; /* regular files */
+  size_t nfiles, files_cap;
 } walk;
 
 static int name_cmp(const void *a, const void *b) {
@@ -264,6 +266,8 @@ static tn_status load_dir(tn_corpus *c, const char *path, const struct stat *sb,
   closedir(d);
   if (names) qsort(names, n, sizeof *names, name_cmp);
   size_t ignored = 0;
+  uint64_t top_files = report->files; /* to tell an empty directory */
+  size_t top_seen = w->nfiles;
   tn_buf first_ignored = TN_BUF_INIT;
   tn_buf child = TN_BUF_INIT;
   for (size_t i = 0; i < n && st == TN_OK; i++) {
@@ -286,6 +290,10 @@ static tn_status load_dir(tn_corpus *c, const char *path, const struct stat *sb,
     }
     st = load_path(c, child.data, w, opts, report, err, 0);
   }
+  if (st == TN_OK && top_files == report->files && w->nfiles == top_seen)
+    st = tn_report_note(report, TN_WARNING, path, 0,
+                        "no .jsonl, .csv, .tsv or .txt files (or .gz) in "
+                        "this directory");
   if (st == TN_OK && ignored)
     st = tn_report_note(report, TN_NOTE, path, 0,
                         "ignored %zu file%s of other types (%s%s)", ignored,
@@ -310,6 +318,20 @@ static tn_status load_path(tn_corpus *c, const char *path, walk *w,
                         strerror(errno));
   }
   if (S_ISDIR(sb.st_mode)) return load_dir(c, path, &sb, w, opts, report, err);
+  if (S_ISREG(sb.st_mode)) {
+    /* The same file twice (named twice, or through a link) would only
+     * make every document a duplicate. */
+    for (size_t i = 0; i < w->nfiles; i++)
+      if (w->files[i].dev == sb.st_dev && w->files[i].ino == sb.st_ino)
+        return tn_report_note(report, TN_WARNING, path, 0,
+                              "this file was already read; not read again");
+    if (tn_grow((void **)&w->files, &w->files_cap, w->nfiles + 1,
+                sizeof *w->files))
+      return tn_error_set(err, TN_ENOMEM, path, 0, "out of memory");
+    w->files[w->nfiles].dev = sb.st_dev;
+    w->files[w->nfiles].ino = sb.st_ino;
+    w->nfiles++;
+  }
   return load_file(c, path, opts, report, err);
 }
 
@@ -318,11 +340,12 @@ tn_status tn_corpus_load(tn_corpus *c, const char *const *paths, size_t npaths,
                          tn_error *err) {
   static const tn_load_options defaults;
   if (!opts) opts = &defaults;
-  walk w = {NULL, 0, 0};
+  walk w = {NULL, 0, 0, NULL, 0, 0};
   tn_status st = TN_OK;
   for (size_t i = 0; i < npaths && st == TN_OK; i++)
     st = load_path(c, paths[i], &w, opts, report, err, 1);
   tn_free(w.seen);
+  tn_free(w.files);
   if (st != TN_OK) return st;
   st = tn_corpus_finish(c, opts, report);
   if (st == TN_ENOMEM) return tn_error_set(err, st, NULL, 0, "out of memory");

@@ -332,7 +332,9 @@ int tn_json_write_string(tn_buf *out, const char *s, size_t len) {
     if (i >= len) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) {
-      size_t ok = tn_utf8_valid_prefix(s + i, len - i);
+      /* Look at one sequence only (at most 4 bytes): validating the rest
+       * of the string here would make long texts quadratic. */
+      size_t ok = tn_utf8_valid_prefix(s + i, len - i < 4 ? len - i : 4);
       if (ok == 0) {
         if (tn_buf_puts(out, "\\ufffd")) return -1;
         i++;

@@ -149,6 +149,21 @@ int32_t tn_utf8_decode(const char *s, size_t len, size_t *pos) {
   return cp;
 }
 
+size_t tn_newlines_to_lf(char *s, size_t len) {
+  char *cr = memchr(s, '\r', len);
+  if (!cr) return len;
+  size_t w = (size_t)(cr - s);
+  for (size_t r = w; r < len; r++) {
+    if (s[r] == '\r') {
+      s[w++] = '\n';
+      if (r + 1 < len && s[r + 1] == '\n') r++;
+    } else {
+      s[w++] = s[r];
+    }
+  }
+  return w;
+}
+
 int tn_utf8_encode(int32_t cp, char *out) {
   unsigned char *o = (unsigned char *)out;
   if (cp < 0x80) {

@@ -26,6 +26,9 @@ long tn_utf8_repair(const char *s, size_t len, tn_buf *out);
  * advances one byte) on an invalid sequence. */
 int32_t tn_utf8_decode(const char *s, size_t len, size_t *pos);
 
+/* Rewrites CRLF and lone CR as LF in place; returns the new length. */
+size_t tn_newlines_to_lf(char *s, size_t len);
+
 /* Encodes cp into out (4 bytes room); returns the byte count. */
 int tn_utf8_encode(int32_t cp, char *out);
 
