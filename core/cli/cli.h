@@ -85,8 +85,17 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
                            const char *const *paths, size_t npaths,
                            int *exit_code);
 
+/* Where the canned scripts are: $TUSSEN_SCRIPTS, the install directory,
+ * the source tree; NULL when none exists. */
+const char *cli_scripts_dir(void);
+/* Loads a report or script for its declaration (list, help), printing
+ * any error; NULL with *exit_code 1 or 2. */
+struct tn_script *cli_open_script(const char *name, int *exit_code);
+
 /* Subcommands. */
 int cmd_run(int argc, char **argv);
 int cmd_corpus(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_help(int argc, char **argv);
 
 #endif

@@ -1,55 +1,185 @@
-/* tussen run: load a corpus and run a report on it. */
+/* tussen run: load a script (canned report or file), check its arguments,
+ * load the corpus, run the script in the sandbox, write its result. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "lua/runtime.h"
 
 static const char run_help[] =
     "Usage: tussen run REPORT|FILE.lua [OPTION]... CORPUS...\n"
-    "Run a canned report (see 'tussen list') or a Lua script on a corpus.\n"
+    "Run a canned report (see 'tussen list') or a Lua script of your own on\n"
+    "a corpus, and write what it returns.\n"
     "\n"
     "Options:\n"
-    "  -a, --arg NAME=VALUE   set a report argument (repeatable)\n"
+    "  -a, --arg NAME=VALUE   set a report argument (repeatable; see\n"
+    "                         'tussen help REPORT')\n"
     "  -f, --format FORMAT    text (default), csv, json or md\n"
+    "  -t, --table NAME       CSV holds one table: the result section to\n"
+    "                         write (default: the first table)\n"
+    "  --memory-limit=MB      memory the script may use (default 1024;\n"
+    "                         0: no limit)\n"
+    "  --time-limit=SECONDS   time the script may run (default 60; 0: no\n"
+    "                         limit)\n"
     "  -h, --help             show this help\n"
-    "\n" CLI_CORPUS_HELP;
+    "\n" CLI_CORPUS_HELP
+    "\n"
+    "Exit status: 0 success; 1 the script failed (an error, a limit, a\n"
+    "corpus that cannot be loaded); 2 usage error (unknown report, bad\n"
+    "--arg, bad option); 130 interrupted by Ctrl-C.\n";
+
+enum { OPT_MEMORY = OPT_CORPUS_LAST + 100, OPT_TIME };
+
+static int parse_limit(const char *arg, const char *what, double max,
+                       double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(arg, &end);
+  if (errno || end == arg || *end || v < 0 || v > max) {
+    cli_usage("run", "--%s takes a number from 0 to %.0f, not '%s'", what, max,
+              arg);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+static int write_result(const tn_result *res, int format, const char *table,
+                        int quiet) {
+  tn_buf out = TN_BUF_INIT, omitted = TN_BUF_INIT;
+  tn_report_options ro = {table, &omitted};
+  tn_error err;
+  tn_error_clear(&err);
+  tn_status st = tn_report_write(res->root, (tn_report_format)format, &ro,
+                                 &out, &err);
+  int rc = EXIT_OK;
+  if (st == TN_EINVAL) {
+    cli_usage("run", "%s", err.message);
+    rc = EXIT_USAGE;
+  } else if (st != TN_OK) {
+    cli_error("cannot write the result: %s", tn_strerror(st));
+    rc = EXIT_FAIL;
+  } else {
+    if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+      rc = EXIT_FAIL;
+    if (fflush(stdout) != 0) rc = EXIT_FAIL;
+    if (rc != EXIT_OK) cli_error("cannot write the output");
+    if (omitted.len && !quiet)
+      cli_error("note: CSV holds one table; left out: %s (choose one with "
+                "--table NAME, or use --format json)",
+                omitted.data);
+  }
+  tn_buf_free(&out);
+  tn_buf_free(&omitted);
+  return rc;
+}
 
 int cmd_run(int argc, char **argv) {
   static const struct option longopts[] = {
       {"arg", required_argument, 0, 'a'},
       {"format", required_argument, 0, 'f'},
+      {"table", required_argument, 0, 't'},
+      {"memory-limit", required_argument, 0, OPT_MEMORY},
+      {"time-limit", required_argument, 0, OPT_TIME},
       {"help", no_argument, 0, 'h'},
       CLI_CORPUS_LONGOPTS,
       {0, 0, 0, 0}};
   cli_corpus_options co;
   memset(&co, 0, sizeof co);
-  const char *format = "text";
+  co.command = "run";
+  tn_lua_options lo;
+  memset(&lo, 0, sizeof lo);
+  lo.memory_limit = TN_LUA_DEFAULT_MEMORY;
+  lo.time_limit = TN_LUA_DEFAULT_SECONDS;
+  lo.catch_sigint = 1;
+  const char *format_name = "text", *table = NULL;
+  const char **assignments = calloc((size_t)argc + 1, sizeof *assignments);
+  size_t nassign = 0;
+  if (!assignments) {
+    cli_error("out of memory");
+    return EXIT_FAIL;
+  }
   optind = 1;
-  int opt;
-  while ((opt = getopt_long(argc, argv, "+a:f:hq", longopts, NULL)) != -1) {
+  opterr = 0;
+  int opt, rc = EXIT_OK;
+  double v;
+  while (rc == EXIT_OK &&
+         (opt = getopt_long(argc, argv, ":a:f:t:hq", longopts, NULL)) != -1) {
     int handled = cli_corpus_option(&co, opt, optarg, "run");
-    if (handled < 0) return EXIT_USAGE;
+    if (handled < 0) rc = EXIT_USAGE;
     if (handled) continue;
     switch (opt) {
-    case 'a': break;
-    case 'f': format = optarg; break;
-    case 'h': fputs(run_help, stdout); return EXIT_OK;
-    default: return cli_usage("run", "bad option");
+    case 'a': assignments[nassign++] = optarg; break;
+    case 'f': format_name = optarg; break;
+    case 't': table = optarg; break;
+    case OPT_MEMORY:
+      if (parse_limit(optarg, "memory-limit", 1 << 20, &v)) rc = EXIT_USAGE;
+      else lo.memory_limit = (size_t)v * 1024 * 1024;
+      break;
+    case OPT_TIME:
+      if (parse_limit(optarg, "time-limit", 1e9, &v)) rc = EXIT_USAGE;
+      else lo.time_limit = v;
+      break;
+    case 'h':
+      fputs(run_help, stdout);
+      free(assignments);
+      return EXIT_OK;
+    default: rc = cli_bad_option("run", opt, argv);
     }
   }
-  (void)format;
-  if (optind >= argc) return cli_usage("run", "no report given");
-  int rc;
-  tn_corpus *c = cli_load_corpus(&co, (const char *const *)argv + optind + 1,
-                                 (size_t)(argc - optind - 1), &rc);
-  if (!c) return rc;
-  printf("%-24s %-10s %-12s %s\n", "id", "kind", "parent", "title");
-  for (size_t i = 0; i < c->ndocs; i++) {
-    const tn_doc *d = tn_corpus_doc(c, i);
-    printf("%-24s %-10s %-12s %s\n", d->id.ptr, d->kind.ptr ? d->kind.ptr : "-",
-           d->parent.ptr ? d->parent.ptr : "-", d->title.ptr ? d->title.ptr : "");
+  int format = tn_report_format_parse(format_name);
+  if (rc == EXIT_OK && format < 0)
+    rc = cli_usage("run", "--format takes text, csv, json or md, not '%s'",
+                   format_name);
+  if (rc == EXIT_OK && table && format != TN_FORMAT_CSV)
+    rc = cli_usage("run", "--table only applies to --format csv (the other "
+                          "formats show every section)");
+  if (rc == EXIT_OK && optind >= argc)
+    rc = cli_usage("run", "no report given; 'tussen list' shows them");
+  if (rc != EXIT_OK) {
+    free(assignments);
+    return rc;
   }
+  lo.scripts_dir = cli_scripts_dir();
+  lo.load = co.load;
+  lo.quiet = co.quiet;
+  tn_script *s = tn_script_new(&lo);
+  if (!s) {
+    free(assignments);
+    cli_error("out of memory");
+    return EXIT_FAIL;
+  }
+  /* The script and its arguments first: usage errors come before the
+   * corpus is read. */
+  tn_status st = tn_script_load(s, argv[optind]);
+  if (st == TN_EINVAL) rc = cli_usage("run", "%s", tn_script_error(s));
+  else if (st != TN_OK) rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
+  for (size_t i = 0; rc == EXIT_OK && i < nassign; i++) {
+    st = tn_script_set_arg(s, assignments[i]);
+    if (st == TN_EINVAL) rc = cli_usage("run", "%s", tn_script_error(s));
+    else if (st != TN_OK) rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
+  }
+  free(assignments);
+  tn_corpus *c = NULL;
+  if (rc == EXIT_OK)
+    c = cli_load_corpus(&co, (const char *const *)argv + optind + 1,
+                        (size_t)(argc - optind - 1), &rc);
+  if (c) {
+    tn_result res;
+    tn_result_init(&res);
+    st = tn_script_run(s, c, &res);
+    if (st == TN_OK) {
+      rc = write_result(&res, format, table, co.quiet);
+    } else {
+      cli_error("%s", tn_script_error(s));
+      rc = tn_script_interrupted(s) ? 130 : EXIT_FAIL;
+    }
+    tn_result_free(&res);
+  }
+  /* The script first: its Lua state may still point into the corpus. */
+  tn_script_free(s);
   tn_corpus_free(c);
-  return EXIT_OK;
+  return rc;
 }

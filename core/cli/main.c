@@ -35,6 +35,8 @@ typedef struct command {
 static const command commands[] = {
     {"run", cmd_run},
     {"corpus", cmd_corpus},
+    {"list", cmd_list},
+    {"help", cmd_help},
 };
 
 int main(int argc, char **argv) {

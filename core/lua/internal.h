@@ -1,0 +1,77 @@
+/* Shared between the files of core/lua: the per-state runtime record,
+ * metatable names, and the functions that open each part of `tussen`. */
+#ifndef TN_LUA_INTERNAL_H
+#define TN_LUA_INTERNAL_H
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <signal.h>
+
+#include "lua/runtime.h"
+
+/* Metatable names: luaL_check* errors name these types. */
+#define TN_CORPUS_T "tussen.Corpus"
+#define TN_DOC_T "tussen.Doc"
+#define TN_TABLE_T "tussen.table"
+#define TN_RECORD_T "tussen.record"
+
+/* Registry keys. */
+#define TN_REG_SANDBOX "tussen.sandbox" /* template of the script globals */
+#define TN_REG_STRICT "tussen.strict"   /* metatable of every script _ENV */
+#define TN_REG_LOADED "tussen.loaded"   /* require's cache */
+#define TN_REG_MODULE "tussen.module"   /* the tussen table */
+
+/* Everything the C side knows about one Lua state; it is the allocator's
+ * user data, so any function reaches it with tn_rt_of(L). */
+typedef struct tn_rt {
+  size_t used, limit; /* bytes; limit 0: none */
+  int mem_hit;        /* the memory limit refused an allocation */
+  double deadline;    /* monotonic seconds; 0: none */
+  int time_hit;
+  int stopping;       /* a limit fired: every instruction raises again */
+  tn_lua_options opts;
+  char *display;      /* how messages name the script: "overview", a path */
+  char *chunkname;    /* "@scripts/overview.lua" or "@" + the path given */
+  char *path;         /* the file opened */
+  char *dir;          /* the script's own directory (for require, data) */
+  char **files;       /* values of args of type "file": readable data */
+  size_t nfiles;
+} tn_rt;
+
+tn_rt *tn_rt_of(lua_State *L);
+
+/* state.c */
+lua_State *tn_state_new(tn_rt *rt);
+int tn_msgh(lua_State *L);          /* error handler: message + traceback */
+void tn_limits_arm(lua_State *L);   /* start the clock and the hook */
+void tn_limits_disarm(lua_State *L);
+void tn_set_hook(lua_State *L);     /* the limit hook, for a new thread */
+int tn_interrupted(void);
+
+/* sandbox.c */
+void tn_sandbox_open(lua_State *L); /* builds the template; needs tussen */
+void tn_push_env(lua_State *L);     /* a fresh strict _ENV */
+/* Reads a whole file into a Lua string (nil, message on failure). */
+int tn_push_file(lua_State *L, const char *path);
+/* Loads source text as a chunk with a fresh _ENV; pushes the function or
+ * returns the error status with the message pushed. */
+int tn_load_chunk(lua_State *L, const char *path, const char *chunkname);
+
+/* the tussen module */
+int tn_open_tussen(lua_State *L);   /* pushes the tussen table */
+void tn_open_corpus(lua_State *L);  /* sets tussen.corpus (table on top) */
+void tn_open_text(lua_State *L);
+void tn_open_util(lua_State *L);    /* log, table, record, data */
+void tn_push_corpus(lua_State *L, tn_corpus *c, int owned);
+
+/* Raises "bad argument" naming an unknown key of an options table and the
+ * nearest valid one; checks every string key of the table at idx. */
+void tn_check_keys(lua_State *L, int idx, const char *const *valid,
+                   const char *what);
+/* "; did you mean 'x'?" or "" */
+const char *tn_suggest(const char *word, const char *const *valid);
+
+/* result.c: converts the value at idx (under lua_pcall) */
+int tn_to_result(lua_State *L, int idx, tn_result *out);
+
+#endif

@@ -1,0 +1,173 @@
+/* The text writer: aligned tables (by display width, so Dutch accents and
+ * emoji line up), "key: value" blocks for records, a heading per section. */
+#include <string.h>
+
+#include "report/writers.h"
+#include "text/unicode.h"
+#include "util/alloc.h"
+
+typedef struct text_ctx {
+  tn_buf *out;
+  tn_buf cell;
+  int gap; /* a block was written: the next one starts after a blank line */
+} text_ctx;
+
+/* One line per cell: control characters (newlines, tabs) become spaces. */
+static int format_cell(text_ctx *t, const tn_rvalue *v) {
+  tn_buf_clear(&t->cell);
+  if (tn_cell_append(&t->cell, v, 1)) return -1;
+  for (size_t i = 0; i < t->cell.len; i++)
+    if ((unsigned char)t->cell.data[i] < 0x20 || t->cell.data[i] == 0x7f)
+      t->cell.data[i] = ' ';
+  return 0;
+}
+
+static size_t width_of(const char *s, size_t len) {
+  long w = tn_text_width(s, len);
+  return w < 0 ? len : (size_t)w;
+}
+
+static int pad(tn_buf *out, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tn_buf_putc(out, ' ')) return -1;
+  return 0;
+}
+
+static int start_block(text_ctx *t) {
+  if (t->gap && tn_buf_putc(t->out, '\n')) return -1;
+  t->gap = 1;
+  return 0;
+}
+
+static int is_number(const tn_rvalue *v) {
+  return v && (v->type == TN_R_INT || v->type == TN_R_NUMBER);
+}
+
+static int write_table(text_ctx *t, const tn_rvalue *list) {
+  const char **cols;
+  size_t ncols;
+  if (tn_table_columns(list, &cols, &ncols)) return -1;
+  int rc = -1;
+  size_t *width = tn_calloc(ncols ? ncols : 1, sizeof *width);
+  int *right = tn_calloc(ncols ? ncols : 1, sizeof *right);
+  if (!width || !right) goto done;
+  if (start_block(t)) goto done;
+  for (size_t c = 0; c < ncols; c++) {
+    width[c] = width_of(cols[c], strlen(cols[c]));
+    int numeric = 0, other = 0;
+    for (size_t r = 0; r < list->n; r++) {
+      const tn_rvalue *v = tn_table_cell(list, r, cols[c]);
+      if (format_cell(t, v)) goto done;
+      size_t w = width_of(t->cell.data ? t->cell.data : "", t->cell.len);
+      if (w > width[c]) width[c] = w;
+      if (is_number(v)) numeric = 1;
+      else if (v && v->type != TN_R_NULL) other = 1;
+    }
+    right[c] = numeric && !other;
+  }
+  /* header, rule, rows; the last column is never padded on the right */
+  for (size_t c = 0; c < ncols && ncols; c++) {
+    size_t w = width_of(cols[c], strlen(cols[c]));
+    int last = c + 1 == ncols;
+    if (right[c] && pad(t->out, width[c] - w)) goto done;
+    if (tn_buf_puts(t->out, cols[c])) goto done;
+    if (!last && !right[c] && pad(t->out, width[c] - w)) goto done;
+    if (tn_buf_puts(t->out, last ? "\n" : "  ")) goto done;
+  }
+  for (size_t c = 0; c < ncols; c++) {
+    for (size_t i = 0; i < width[c]; i++)
+      if (tn_buf_putc(t->out, '-')) goto done;
+    if (tn_buf_puts(t->out, c + 1 == ncols ? "\n" : "  ")) goto done;
+  }
+  for (size_t r = 0; r < list->n; r++) {
+    for (size_t c = 0; c < ncols; c++) {
+      if (format_cell(t, tn_table_cell(list, r, cols[c]))) goto done;
+      size_t w = width_of(t->cell.data ? t->cell.data : "", t->cell.len);
+      int last = c + 1 == ncols;
+      if (right[c] && pad(t->out, width[c] - w)) goto done;
+      if (tn_buf_append(t->out, t->cell.data, t->cell.len)) goto done;
+      if (!last && !right[c] && pad(t->out, width[c] - w)) goto done;
+      if (!last && tn_buf_puts(t->out, "  ")) goto done;
+    }
+    if (tn_buf_putc(t->out, '\n')) goto done;
+  }
+  if (list->n == 0 && tn_buf_puts(t->out, "(no rows)\n")) goto done;
+  rc = 0;
+done:
+  tn_free(width);
+  tn_free(right);
+  tn_free(cols);
+  return rc;
+}
+
+/* Consecutive scalar fields [from, to) of a record as aligned lines. */
+static int write_fields(text_ctx *t, const tn_rvalue *rec, size_t from,
+                        size_t to) {
+  size_t keyw = 0;
+  for (size_t i = from; i < to; i++) {
+    size_t w = width_of(rec->keys[i], strlen(rec->keys[i]));
+    if (w > keyw) keyw = w;
+  }
+  if (start_block(t)) return -1;
+  for (size_t i = from; i < to; i++) {
+    if (format_cell(t, rec->items[i])) return -1;
+    size_t w = width_of(rec->keys[i], strlen(rec->keys[i]));
+    if (tn_buf_puts(t->out, rec->keys[i]) || tn_buf_putc(t->out, ':'))
+      return -1;
+    if (t->cell.len && (pad(t->out, keyw - w + 1) ||
+                        tn_buf_append(t->out, t->cell.data, t->cell.len)))
+      return -1;
+    if (tn_buf_putc(t->out, '\n')) return -1;
+  }
+  return 0;
+}
+
+static int write_value(text_ctx *t, const tn_rvalue *v, tn_buf *path);
+
+static int write_record(text_ctx *t, const tn_rvalue *rec, tn_buf *path) {
+  if (rec->n == 0) {
+    if (start_block(t)) return -1;
+    return tn_buf_puts(t->out, "(empty)\n");
+  }
+  size_t i = 0;
+  while (i < rec->n) {
+    if (tn_rv_is_scalar(rec->items[i])) {
+      size_t j = i;
+      while (j < rec->n && tn_rv_is_scalar(rec->items[j])) j++;
+      if (write_fields(t, rec, i, j)) return -1;
+      i = j;
+      continue;
+    }
+    size_t mark = path->len;
+    if ((mark && tn_buf_putc(path, '.')) || tn_buf_puts(path, rec->keys[i]))
+      return -1;
+    if (start_block(t) || tn_buf_puts(t->out, "== ") ||
+        tn_buf_append(t->out, path->data, path->len) ||
+        tn_buf_puts(t->out, " ==\n"))
+      return -1;
+    t->gap = 0; /* the section's content follows its heading directly */
+    if (write_value(t, rec->items[i], path)) return -1;
+    path->len = mark;
+    if (path->data) path->data[mark] = '\0';
+    i++;
+  }
+  return 0;
+}
+
+static int write_value(text_ctx *t, const tn_rvalue *v, tn_buf *path) {
+  if (!v) return 0;
+  if (v->type == TN_R_LIST) return write_table(t, v);
+  if (v->type == TN_R_RECORD) return write_record(t, v, path);
+  if (start_block(t) || format_cell(t, v)) return -1;
+  if (tn_buf_append(t->out, t->cell.data, t->cell.len)) return -1;
+  return tn_buf_putc(t->out, '\n');
+}
+
+tn_status tn_write_text(const tn_rvalue *root, tn_buf *out) {
+  text_ctx t = {out, TN_BUF_INIT, 0};
+  tn_buf path = TN_BUF_INIT;
+  int rc = write_value(&t, root, &path);
+  tn_buf_free(&t.cell);
+  tn_buf_free(&path);
+  return rc ? TN_ENOMEM : TN_OK;
+}
