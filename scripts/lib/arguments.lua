@@ -1,0 +1,911 @@
+-- Argument mapping for Dutch: argumentative units, their roles and the support, attack and
+-- restatement relations between them, read from connectives; comments attached to what they answer.
+--
+-- The engine is data-driven: connectives come from scripts/lexicons/connectives-nl.tsv (or the
+-- user's additions), relations follow from each connective's sense and direction, and users add
+-- relation rules as Lua functions. Output writers live in scripts/lib/arguments-output.lua.
+
+local M = {}
+
+local has_tussen, tussen = pcall(require, "tussen")
+if not has_tussen then tussen = nil end
+
+-- Lower-casing: Unicode-aware through tussen.text when present (ÉÉN, IJ), else ASCII.
+local lower = (tussen and tussen.text and tussen.text.lower) or string.lower
+
+local SENSES = {
+  reason = true, result = true, conclusion = true, contrast = true, concession = true,
+  restatement = true, addition = true, example = true, condition = true, summary = true,
+  claim = true, agree = true, disagree = true, reference = true,
+}
+local DIRECTIONS = {
+  ["marked-supports-other"] = true, ["other-supports-marked"] = true,
+  ["marked-attacks-other"] = true, ["marked-conceded"] = true,
+  ["marked-restates-other"] = true, ["marked-adds"] = true, condition = true, claim = true,
+  ["agrees-target"] = true, ["disagrees-target"] = true, ["refers-target"] = true,
+}
+local POSITIONS = { initial = true, clause = true, any = true }
+local CLAUSES = { sub = true, main = true, adv = true, frame = true, prep = true, gap = true }
+
+-- Abbreviations whose final dot does not end a sentence (lower case).
+local ABBREV = {}
+for a in ([[bijv. bv. o.a. d.w.z. enz. etc. e.d. m.b.t. i.p.v. dhr. mevr. ca. nr. blz. jl. t.a.v.
+  a.u.b. z.g.a.n. m.a.w. i.e. e.g. vs. evt. incl. excl. resp. mr. dr. ir. drs. prof. st. ong.
+  o.m. t.o.v. n.a.v. v.s.]]):gmatch("%S+") do ABBREV[a] = true end
+
+-- Multi-byte punctuation the byte-level scanner must not take for letters.
+local UPUNCT = { "“", "”", "‘", "’", "„", "–", "—", "…", "«", "»", "•" }
+
+-- Dutch function words left out of content-word overlap.
+local STOP = {}
+for w in ([[de het een en of maar want dus dat die dit deze wat wie waar wanneer hoe als dan
+  om te in op aan bij met voor van naar uit over door tot tegen onder tussen zonder na sinds
+  is zijn was waren wordt worden werd werden heeft hebben had hadden kan kunnen kon konden
+  zal zullen zou zouden moet moeten mag mogen wil willen er hier daar niet geen ook nog al
+  zo meer veel weinig heel erg wel toch nu ze zij hij het hem haar hun hen ik je jij u we wij
+  mij me ons onze jullie men zich zelf eigen elk elke alle ander andere anderen dan ook
+  omdat hoewel terwijl zodat doordat echter bovendien daarom daardoor immers namelijk
+  worden gaan gaat ging komen komt kwam doen doet deed maken maakt laten laat zeggen zegt
+  iets niets alles iemand niemand steeds vaak soms altijd nooit al alleen wat welke
+  hebben heb hebt ben bent]]):gmatch("%S+") do STOP[w] = true end
+
+------------------------------------------------------------------------------------------------
+-- Tokens and sentences
+------------------------------------------------------------------------------------------------
+
+local function upunct_at(s, i)
+  for _, p in ipairs(UPUNCT) do
+    if s:sub(i, i + #p - 1) == p then return p end
+  end
+  return nil
+end
+
+-- Splits text into word and punctuation tokens with byte offsets. A dot stays inside a word
+-- only in abbreviations (d.w.z.); "betrekken.Zoals" is two words and a dot.
+local function tokenize(text)
+  local toks, i, n = {}, 1, #text
+  while i <= n do
+    local c = text:sub(i, i)
+    if c:match("%s") then
+      i = i + 1
+    else
+      local up = upunct_at(text, i)
+      if up then
+        toks[#toks + 1] = { s = i, e = i + #up - 1, form = up, kind = "p" }
+        i = i + #up
+      elseif c:match("[%w\128-\255]") then
+        local j = i
+        while j <= n do
+          local d = text:sub(j, j)
+          if upunct_at(text, j) then break end
+          if d:match("[%w\128-\255]") or ((d == "'" or d == "-") and j > i
+              and text:sub(j + 1, j + 1):match("[%w\128-\255]")) then
+            j = j + 1
+          elseif d == "." and text:sub(j + 1, j + 1):match("%a") and j - i <= 3
+              and not text:sub(i, j - 1):find("[^%w%.]") then
+            j = j + 1 -- inside an abbreviation such as d.w.z.
+          else
+            break
+          end
+        end
+        local form = text:sub(i, j - 1)
+        -- a dotted abbreviation keeps its final dot
+        if text:sub(j, j) == "." and (ABBREV[lower(form) .. "."] or form:find("%.")) then
+          form = form .. "."
+          j = j + 1
+        end
+        toks[#toks + 1] = { s = i, e = j - 1, form = form, kind = "w" }
+        i = j
+      else
+        local j = i
+        if c == "." then
+          while text:sub(j + 1, j + 1) == "." do j = j + 1 end
+        elseif c == "?" or c == "!" then
+          while text:sub(j + 1, j + 1):match("[?!]") do j = j + 1 end
+        elseif c == "," and text:sub(j + 1, j + 1) == "," then
+          j = j + 1 -- the Dutch low quote ,,
+        end
+        toks[#toks + 1] = { s = i, e = j, form = text:sub(i, j), kind = "p" }
+        i = j + 1
+      end
+    end
+  end
+  for _, t in ipairs(toks) do t.low = lower(t.form) end
+  return toks
+end
+
+local function is_end_punct(form)
+  return form:match("^[%.!?]+$") ~= nil or form == "…" or form == "?!"
+end
+
+-- Sentences of one paragraph: ends at . ! ? … before an upper-case letter, a digit, a quote or
+-- the end; a line break ends a sentence when the line ends in punctuation or the next line
+-- starts upper case (list items, a line per claim in comments).
+local function split_sentences(text, base)
+  local toks = tokenize(text)
+  local sents, cur = {}, {}
+  local function flush()
+    if #cur > 0 then sents[#sents + 1] = cur end
+    cur = {}
+  end
+  for k, t in ipairs(toks) do
+    t.s, t.e = t.s + base, t.e + base
+    cur[#cur + 1] = t
+    local nxt = toks[k + 1]
+    if nxt then
+      local gap = text:sub(t.e - base + 1, nxt.s - 1)
+      local first = nxt.form:sub(1, 1)
+      local upper_next = first:match("[%u%d]") or nxt.kind == "p" and nxt.form:match("^[\"'“‘„(]")
+        or first:match("[\195]") and nxt.form:match("^[\195][\128-\158]")
+      if t.kind == "p" and is_end_punct(t.form) and (upper_next or gap:find("\n")) then
+        flush()
+      elseif gap:find("\n") and (t.form:match("^[:;]$") or upper_next) then
+        flush()
+      end
+    end
+  end
+  flush()
+  return sents
+end
+
+------------------------------------------------------------------------------------------------
+-- The lexicon and the phrase matcher
+------------------------------------------------------------------------------------------------
+
+local Engine = {}
+Engine.__index = Engine
+
+-- Splits a phrase into token patterns: words lower case, "..." a gap of up to 6 tokens, a
+-- trailing ":" its own token. Tokenized like text, so "d.w.z." stays one token.
+local function phrase_pattern(phrase)
+  local pat = {}
+  for part in phrase:gmatch("%S+") do
+    if part == "..." then
+      pat[#pat + 1] = false
+    else
+      for _, t in ipairs(tokenize(part)) do pat[#pat + 1] = lower(t.form) end
+    end
+  end
+  return pat
+end
+
+local function check_entry(e, where)
+  local function bad(what, val, allowed)
+    local keys = {}
+    for k in pairs(allowed) do keys[#keys + 1] = k end
+    table.sort(keys)
+    error(string.format("%sconnective '%s': bad %s '%s' (one of: %s)", where, tostring(e.phrase),
+      what, tostring(val), table.concat(keys, ", ")), 3)
+  end
+  if type(e.phrase) ~= "string" or not e.phrase:find("%S") then
+    error(where .. "connective without a phrase", 3)
+  end
+  if not SENSES[e.sense] then bad("sense", e.sense, SENSES) end
+  if not DIRECTIONS[e.direction] then bad("direction", e.direction, DIRECTIONS) end
+  if not POSITIONS[e.position] then bad("position", e.position, POSITIONS) end
+  if not CLAUSES[e.clause] then bad("clause", e.clause, CLAUSES) end
+  if e.weight ~= nil and (type(e.weight) ~= "number" or e.weight < 0 or e.weight > 1) then
+    error(string.format("%sconnective '%s': weight must be a number from 0 to 1", where, e.phrase), 3)
+  end
+end
+
+-- Adds or replaces a connective: {phrase=, sense=, direction=, position=, clause=, weight=,
+-- notes=}. A phrase already present is overridden (users refine the shipped lexicon).
+function Engine:add_connective(e)
+  check_entry(e, "")
+  local entry = {
+    phrase = lower(e.phrase), sense = e.sense, direction = e.direction, position = e.position,
+    clause = e.clause, weight = e.weight or 1.0, notes = e.notes or "",
+  }
+  entry.pattern = phrase_pattern(entry.phrase)
+  local old = self.by_phrase[entry.phrase]
+  if old then
+    for k, v in pairs(entry) do old[k] = v end
+  else
+    self.by_phrase[entry.phrase] = entry
+    self.entries[#self.entries + 1] = entry
+  end
+  self.index = nil
+  return self
+end
+
+-- Reads connectives from TSV text (the lexicon's format; see its header).
+function Engine:add_connectives_tsv(text, name)
+  name = name or "connectives"
+  local lineno, header_seen = 0, false
+  for line in (text .. "\n"):gmatch("([^\n]*)\n") do
+    lineno = lineno + 1
+    line = line:gsub("\r$", "")
+    if line ~= "" and not line:match("^#") then
+      local f = {}
+      for field in (line .. "\t"):gmatch("([^\t]*)\t") do f[#f + 1] = field end
+      if not header_seen and f[1] == "phrase" then
+        header_seen = true
+      else
+        if #f < 5 then
+          error(string.format("%s:%d: expected at least 5 tab-separated columns "
+            .. "(phrase, sense, direction, position, clause), got %d", name, lineno, #f), 2)
+        end
+        local ok, err = pcall(self.add_connective, self, {
+          phrase = f[1], sense = f[2], direction = f[3], position = f[4], clause = f[5],
+          notes = f[6], weight = f[7] and f[7] ~= "" and tonumber(f[7]) or nil,
+        })
+        if not ok then
+          error(string.format("%s:%d: %s", name, lineno, tostring(err):gsub("^.-: ", "", 0)), 2)
+        end
+      end
+    end
+  end
+  return self
+end
+
+-- Adds a relation rule: fn(unit, ctx) is called for every unit after the connectives have
+-- spoken and may return {type = "support"|"attack"|"restate", to = other_unit, marker = text}
+-- or nil. ctx has prev (previous unit), sentence (units of its sentence), doc, units.
+function Engine:add_rule(fn)
+  if type(fn) ~= "function" then error("add_rule: a function expected", 2) end
+  self.rules[#self.rules + 1] = fn
+  return self
+end
+
+local function build_index(self)
+  local idx = {}
+  for _, e in ipairs(self.entries) do
+    local first = e.pattern[1]
+    if first then
+      idx[first] = idx[first] or {}
+      table.insert(idx[first], e)
+    end
+  end
+  -- longest phrase first; ties by phrase so the result never depends on insertion order
+  for _, list in pairs(idx) do
+    table.sort(list, function(a, b)
+      if #a.pattern ~= #b.pattern then return #a.pattern > #b.pattern end
+      return a.phrase < b.phrase
+    end)
+  end
+  self.index = idx
+end
+
+local CLAUSE_PUNCT = { [","] = true, [";"] = true, [":"] = true, ["-"] = true, ["–"] = true,
+  ["—"] = true, ["("] = true }
+local OPEN_PUNCT = { ['"'] = true, ["“"] = true, ["„"] = true, ["‘"] = true, ["'"] = true,
+  [",,"] = true, ["("] = true, ["-"] = true, ["–"] = true }
+
+-- Index of the first word of a sentence (skipping opening quotes and dashes).
+local function first_word(sent)
+  for i, t in ipairs(sent) do
+    if not OPEN_PUNCT[t.form] then return i end
+  end
+  return 1
+end
+
+-- Tries entry e at token i of the sentence; returns the index of its last token or nil.
+local function try_entry(e, sent, i)
+  local p, j = e.pattern, i
+  local k = 1
+  while k <= #p do
+    local want = p[k]
+    if want == false then
+      -- a gap: find the next literal within 6 tokens
+      local nextlit = p[k + 1]
+      local found
+      for g = j, math.min(#sent, j + 6) do
+        if sent[g].low == nextlit then found = g break end
+      end
+      if not found then return nil end
+      j = found
+      k = k + 1
+    else
+      if not sent[j] or sent[j].low ~= want then return nil end
+      j = j + 1
+      k = k + 1
+    end
+  end
+  return j - 1
+end
+
+-- Connective matches of one sentence, longest first, left to right, without overlap.
+-- Each match: {entry, first, last, initial, clause_start, weight}.
+function Engine:match_sentence(sent)
+  if not self.index then build_index(self) end
+  local out, i = {}, 1
+  local fw = first_word(sent)
+  while i <= #sent do
+    local t = sent[i]
+    local cands = self.index[t.low]
+    local best
+    if cands then
+      local initial = (i == fw)
+      local prev = sent[i - 1]
+      local clause_start = initial or (prev and CLAUSE_PUNCT[prev.form]) or false
+      for _, e in ipairs(cands) do
+        local ok_pos = e.position == "any" or (e.position == "initial" and initial)
+          or (e.position == "clause" and clause_start)
+        if ok_pos then
+          local last = try_entry(e, sent, i)
+          if last then
+            -- weight: full at the start of a clause, half inside one; a comma or a full stop
+            -- right after a sentence-initial word ("Alleen, ..." "Eens.") makes it count
+            local w = e.weight
+            if not clause_start then w = w * 0.5 end
+            local after = sent[last + 1]
+            if initial and after and (after.form == "," or after.form == ":" or after.form == ";"
+                or is_end_punct(after.form)) then
+              w = math.min(1, w + 0.3)
+            end
+            best = { entry = e, first = i, last = last, initial = initial,
+              clause_start = clause_start and true or false, weight = w }
+            break
+          end
+        end
+      end
+    end
+    if best and best.weight >= self.threshold then
+      out[#out + 1] = best
+      i = best.last + 1
+    else
+      i = i + 1
+    end
+  end
+  return out
+end
+
+------------------------------------------------------------------------------------------------
+-- Segmentation into units
+------------------------------------------------------------------------------------------------
+
+local SPLIT_SENSES = { reason = true, result = true, conclusion = true, contrast = true,
+  concession = true, restatement = true, summary = true, addition = true, example = true }
+
+-- Does match m open a new unit inside its sentence (not at its start)?
+local function opens_unit(m, sent)
+  local e = m.entry
+  if m.initial or not SPLIT_SENSES[e.sense] then return false end
+  if e.clause == "prep" or e.clause == "gap" then return false end
+  if e.clause == "sub" then
+    -- subordinating conjunctions open a clause with or without a comma; relatives and
+    -- "zoals" do not reach here (prep)
+    return true
+  end
+  if e.clause == "main" then
+    -- "want" always joins clauses; "maar", "oftewel" often join phrases: need a comma
+    return m.clause_start or e.phrase == "want"
+  end
+  -- adverbs and frames split only where a clause starts (", dus ...", ", wat betekent dat")
+  return m.clause_start
+end
+
+local function text_of(doc_text, toks, a, b)
+  -- strips clause punctuation at both ends and closing end punctuation
+  while a <= b and (CLAUSE_PUNCT[toks[a].form] and toks[a].form ~= "(") do a = a + 1 end
+  while b >= a and (CLAUSE_PUNCT[toks[b].form] or is_end_punct(toks[b].form)
+      or toks[b].form == "…") do b = b - 1 end
+  if a > b then return nil end
+  return doc_text:sub(toks[a].s, toks[b].e), a, b
+end
+
+-- Builds the units of one document: {text, para, sent, heading, marker, cues, ...}.
+function Engine:segment(doc)
+  local text = doc.text or ""
+  local units, paras = {}, {}
+  -- paragraphs: runs of lines separated by blank lines
+  local pos = 1
+  while pos <= #text do
+    local s, e = text:find("\n[ \t\r]*\n", pos)
+    local chunk_end = s and s - 1 or #text
+    local chunk = text:sub(pos, chunk_end)
+    if chunk:find("%S") then paras[#paras + 1] = { text = chunk, base = pos - 1 } end
+    if not s then break end
+    pos = e + 1
+  end
+  local sent_no = 0
+  for p, para in ipairs(paras) do
+    local trimmed = para.text:gsub("^%s+", ""):gsub("%s+$", "")
+    local nwords = select(2, trimmed:gsub("%S+", ""))
+    local heading = not trimmed:find("\n") and not trimmed:match("[%.!?:;,…]$")
+      and nwords <= 12 and p < #paras
+    for _, sent in ipairs(split_sentences(para.text, para.base)) do
+      sent_no = sent_no + 1
+      local matches = heading and {} or self:match_sentence(sent)
+      -- cut points: token indexes where a unit starts
+      local cuts, opener = { 1 }, { [1] = nil }
+      for _, m in ipairs(matches) do
+        if opens_unit(m, sent) then
+          cuts[#cuts + 1] = m.first
+          opener[m.first] = m
+        end
+      end
+      -- a sentence-initial subordinate clause ends at its first comma (Omdat X, Y)
+      local m1 = matches[1]
+      if m1 and m1.initial and m1.entry.clause == "sub" and m1.entry.sense ~= "condition"
+          and SPLIT_SENSES[m1.entry.sense] then
+        for k = m1.last + 1, #sent - 1 do
+          if sent[k].form == "," then
+            if not opener[k + 1] and (not cuts[2] or cuts[2] > k + 1) then
+              table.insert(cuts, 2, k + 1)
+            end
+            break
+          end
+        end
+      end
+      table.sort(cuts)
+      for ci, a in ipairs(cuts) do
+        local b = (cuts[ci + 1] or (#sent + 1)) - 1
+        local m = opener[a] or (ci == 1 and m1 and m1.first <= first_word(sent) + 0
+          and m1.initial and m1) or nil
+        local from = a
+        if m then from = m.last + 1 end
+        local utext, ua, ub = text_of(text, sent, from, b)
+        if not utext then utext, ua, ub = text_of(text, sent, a, b) end
+        if utext then
+          -- markers inside the unit (dus, echter, immers): the first one speaks for the unit
+          local inside, cues = nil, {}
+          for _, mm in ipairs(matches) do
+            if mm.first >= a and mm.first <= b and mm ~= m then
+              local sense = mm.entry.sense
+              if sense == "claim" or sense == "agree" or sense == "disagree"
+                  or sense == "reference" then
+                cues[#cues + 1] = mm
+              elseif not inside and sense ~= "condition" and not opener[mm.first] then
+                inside = mm
+              end
+            end
+          end
+          if m and (m.entry.sense == "claim" or m.entry.sense == "agree"
+              or m.entry.sense == "disagree" or m.entry.sense == "reference") then
+            cues[#cues + 1] = m
+            m = nil
+            utext, ua, ub = text_of(text, sent, a, b)
+          end
+          units[#units + 1] = {
+            doc = doc, text = utext, para = p, sent = sent_no, heading = heading,
+            opener = m, inside = inside, cues = cues,
+            sub_initial = (ci == 1 and m and m.initial and m.entry.clause == "sub"
+              and #cuts > 1) or false,
+            first_in_sent = (ci == 1), start = sent[ua].s, stop = sent[ub].e,
+            question = sent[#sent].form:find("?", 1, true) ~= nil,
+            toks = { table.unpack(sent, ua, ub) },
+          }
+        end
+      end
+    end
+  end
+  for i, u in ipairs(units) do
+    u.n = i
+    u.id = doc.id .. ":" .. i
+  end
+  return units
+end
+
+------------------------------------------------------------------------------------------------
+-- Relations within a document
+------------------------------------------------------------------------------------------------
+
+local function marker_of(u)
+  if u.opener then return u.opener end
+  return u.inside
+end
+
+local function has_cue(u, sense)
+  for _, c in ipairs(u.cues) do
+    if c.entry.sense == sense then return c end
+  end
+  return nil
+end
+
+-- The unit a sentence-level marker points back to: the main clause of the previous sentence
+-- (not a heading), followed through restatements to what they restate.
+local function previous_head(units, u, rel_of)
+  local s = u.sent
+  for i = u.n - 1, 1, -1 do
+    local v = units[i]
+    if v.sent < s and not v.heading then
+      -- the head of v's sentence: its first unit that is not a fronted subordinate clause
+      local head = v
+      for j = i, 1, -1 do
+        if units[j].sent ~= v.sent then break end
+        if not units[j].sub_initial then head = units[j] end
+      end
+      local seen = {}
+      while rel_of[head] and rel_of[head].type == "restate" and not seen[head] do
+        seen[head] = true
+        head = rel_of[head].to
+      end
+      return head
+    end
+    if v.heading then return nil end
+  end
+  return nil
+end
+
+local function add_rel(map, from, to, typ, m, origin)
+  if not from or not to or from == to then return end
+  for _, r in ipairs(map.relations) do
+    if r.from == from and r.to == to then return end
+  end
+  local r = { from = from, to = to, type = typ, origin = origin,
+    marker = m and m.entry.phrase or nil, sense = m and m.entry.sense or nil }
+  map.relations[#map.relations + 1] = r
+  if not map.rel_of[from] then map.rel_of[from] = r end
+  return r
+end
+
+local NORMATIVE = { moet = true, moeten = true, behoort = true, behoren = true, dient = true,
+  dienen = true, mag = false }
+
+local function normative(u)
+  if has_cue(u, "claim") then return true end
+  for _, t in ipairs(u.toks) do
+    if NORMATIVE[t.low] then return true end
+  end
+  return false
+end
+
+-- Relations from the connectives of one document's units.
+function Engine:relate(units, map)
+  local rel_of = map.rel_of
+  local pending_add = {}
+  for i, u in ipairs(units) do
+    local m = marker_of(u)
+    if m then
+      local e = m.entry
+      -- the other side: inside a sentence the host clause, else the previous sentence
+      local other
+      if u.sub_initial then
+        other = units[i + 1]
+      elseif not u.first_in_sent then
+        other = units[i - 1]
+        -- "Y, omdat X" after a fronted clause: the host is the sentence's main clause
+        while other and other.sub_initial and other.sent == u.sent and units[other.n + 1] ~= u do
+          other = units[other.n + 1]
+        end
+      else
+        other = previous_head(units, u, rel_of)
+      end
+      local d = e.direction
+      if d == "marked-supports-other" then
+        add_rel(map, u, other, "support", m, "marker")
+      elseif d == "other-supports-marked" then
+        if (e.sense == "conclusion" or e.sense == "summary") and u.first_in_sent then
+          -- a conclusion draws on the run of free premises before it in its paragraph
+          -- (a summary on the whole document so far)
+          local any = false
+          for j = i - 1, 1, -1 do
+            local v = units[j]
+            if e.sense ~= "summary" and v.para ~= u.para then break end
+            if v.heading and e.sense ~= "summary" then break end
+            if not v.heading and not rel_of[v] and not v.background then
+              add_rel(map, v, u, "support", m, "marker")
+              any = true
+            end
+          end
+          if not any then add_rel(map, other, u, "support", m, "marker") end
+        elseif e.sense == "result" and not u.first_in_sent and other and normative(other) then
+          -- "X moet ..., zodat Y": a consequence argues for the proposal (argument from
+          -- consequences), it does not follow from it
+          add_rel(map, u, other, "support", m, "marker")
+        else
+          add_rel(map, other, u, "support", m, "marker")
+        end
+      elseif d == "marked-attacks-other" then
+        add_rel(map, u, other, "attack", m, "marker")
+      elseif d == "marked-conceded" then
+        if u.sub_initial or not u.first_in_sent then
+          add_rel(map, u, other, "attack", m, "marker")
+        end
+      elseif d == "marked-restates-other" then
+        add_rel(map, u, other, "restate", m, "marker")
+        u.restatement = true
+      elseif d == "marked-adds" then
+        -- relates to whatever the previous unit relates to; decided once all else is known
+        pending_add[#pending_add + 1] = { u = u, prev = units[i - 1], m = m }
+      end
+    end
+    for _, rule in ipairs(self.rules) do
+      local r = rule(u, { prev = units[i - 1], units = units, doc = u.doc, map = map })
+      if r then
+        if not (r.type == "support" or r.type == "attack" or r.type == "restate") or not r.to then
+          error("relation rule returned a bad relation (need type support|attack|restate "
+            .. "and to = a unit)", 2)
+        end
+        add_rel(map, u, r.to, r.type, r.marker and { entry = { phrase = r.marker,
+          sense = r.sense or "rule" } } or nil, "rule")
+      end
+    end
+    if has_cue(u, "reference") and u.text:find("[\"“”‘’„]") then u.background = true end
+  end
+  return pending_add
+end
+
+-- Chooses the main claim: the unit that the text builds up to.
+function Engine:main_claim(units, map)
+  local best, best_score
+  local incoming = {}
+  for _, r in ipairs(map.relations) do
+    if r.type == "support" and r.to.doc == units[1].doc then
+      incoming[r.to] = (incoming[r.to] or 0) + 1
+    end
+  end
+  local nsent = units[#units] and units[#units].sent or 0
+  for i, u in ipairs(units) do
+    local score = 0
+    local m = marker_of(u)
+    local out = map.rel_of[u]
+    if i == 1 and u.heading then score = score + 3 end
+    if i == 1 then score = score + 1 end
+    if u.sent == nsent and u.doc.kind == "comment" then score = score + 1 end
+    if u.heading and i > 1 then score = score + 0.5 end
+    if normative(u) then score = score + 2 end
+    if m and (m.entry.sense == "conclusion" or m.entry.sense == "summary") then
+      score = score + 2.5
+    end
+    if has_cue(u, "agree") or has_cue(u, "disagree") then score = score + 2 end
+    if u.question and u.doc.kind == "comment" then score = score + 1 end
+    score = score + (incoming[u] or 0)
+    if out and (out.type == "support" or out.type == "restate") then score = score - 3 end
+    if out and out.type == "attack" and m and m.entry.direction == "marked-conceded" then
+      score = score - 3
+    end
+    if u.sub_initial then score = score - 2 end
+    if u.background then score = score - 5 end
+    if not best or score > best_score then best, best_score = u, score end
+  end
+  return best
+end
+
+-- Settles additions and unmarked units once the main claim is known.
+function Engine:finish_doc(units, map, pending_add, main)
+  local rel_of = map.rel_of
+  -- sections: a heading (other than the first unit) is the claim of the units under it
+  local section_head = {}
+  local cur
+  for i, u in ipairs(units) do
+    if u.heading then
+      cur = (i > 1) and u or nil
+    else
+      section_head[u] = cur
+    end
+  end
+  local function default_target(u)
+    local h = section_head[u]
+    if h and h ~= u then return h end
+    return main
+  end
+  for _, pa in ipairs(pending_add) do
+    local u, prev = pa.u, pa.prev
+    if not rel_of[u] and prev then
+      local r = rel_of[prev]
+      if r and r.type ~= "restate" then
+        add_rel(map, u, r.to, r.type, pa.m, "marker")
+      elseif not r and prev == default_target(u) then
+        add_rel(map, u, prev, "support", pa.m, "marker")
+      else
+        pa.later = true
+      end
+    end
+  end
+  for _, u in ipairs(units) do
+    if u ~= main and not rel_of[u] and not u.background then
+      if u.heading then
+        add_rel(map, u, main, "support", nil, "default")
+      elseif not u.restatement then
+        add_rel(map, u, default_target(u), "support", nil, "default")
+      end
+    end
+  end
+  -- additions whose neighbour only now got its relation
+  for _, pa in ipairs(pending_add) do
+    if pa.later then
+      local r = rel_of[pa.prev]
+      local mine = rel_of[pa.u]
+      if r and mine and mine.origin == "default" and r.to ~= pa.u then
+        mine.to, mine.type, mine.marker, mine.sense, mine.origin =
+          r.to, r.type, pa.m.entry.phrase, pa.m.entry.sense, "marker"
+      end
+    end
+  end
+end
+
+local function assign_roles(units, map, main)
+  for _, u in ipairs(units) do
+    local r = map.rel_of[u]
+    if u == main then
+      u.role = "claim"
+    elseif u.background then
+      u.role = "background"
+    elseif r and r.type == "restate" then
+      u.role = "restatement"
+    elseif u.heading then
+      u.role = "claim"
+    else
+      u.role = "premise"
+    end
+  end
+end
+
+------------------------------------------------------------------------------------------------
+-- Across documents: what a comment answers
+------------------------------------------------------------------------------------------------
+
+local function content_stems(text)
+  local out = {}
+  for _, t in ipairs(tokenize(text)) do
+    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
+      -- a crude stem: the first six bytes; Dutch inflection and derivation mostly change the end
+      out[#out + 1] = t.low:sub(1, 6)
+    end
+  end
+  return out
+end
+
+local function quotes_in(text)
+  local out = {}
+  for q in text:gmatch("[“\"„‘]([^”\"“‘’]+)[”\"’]") do
+    local _, nw = q:gsub("%S+", "")
+    if nw >= 3 then out[#out + 1] = q end
+  end
+  return out
+end
+
+local function dice(a, b)
+  local set, na, nb, common = {}, 0, 0, 0
+  for _, x in ipairs(a) do set[x] = (set[x] or 0) + 1; na = na + 1 end
+  for _, x in ipairs(b) do
+    nb = nb + 1
+    if set[x] and set[x] > 0 then common = common + 1; set[x] = set[x] - 1 end
+  end
+  if na + nb == 0 then return 0 end
+  return 2 * common / (na + nb)
+end
+M.dice = dice
+
+-- The stance engine (scripts/lib/stance.lua), when it is there and knows the comment.
+local function stance_of(self, doc, parent)
+  if self.stance_fn then return self.stance_fn(doc, parent) end
+  return nil
+end
+
+-- Attaches a comment's main claim (and quoting units) to the parent's unit it answers.
+function Engine:attach(cunits, cmain, punits, pmain, map)
+  if not cmain or not pmain then return end
+  -- 1. quotes of the parent's text
+  local target, how
+  for _, u in ipairs(cunits) do
+    for _, q in ipairs(quotes_in(u.doc.text:sub(u.start, u.stop))) do
+      local qs = content_stems(q)
+      local bestv, bests = nil, 0
+      for _, p in ipairs(punits) do
+        local d = dice(qs, content_stems(p.text))
+        if d > bests then bestv, bests = p, d end
+      end
+      if bestv and bests >= 0.6 then target, how = bestv, "quote" break end
+    end
+    if target then break end
+  end
+  -- 2. content-word overlap, weighted by how rare a stem is in the parent
+  if not target then
+    local df, pst = {}, {}
+    for _, p in ipairs(punits) do
+      local seen = {}
+      pst[p] = content_stems(p.text)
+      for _, s in ipairs(pst[p]) do
+        if not seen[s] then df[s] = (df[s] or 0) + 1; seen[s] = true end
+      end
+    end
+    local cst = {}
+    for _, u in ipairs(cunits) do
+      for _, s in ipairs(content_stems(u.text)) do cst[s] = true end
+    end
+    local bestv, bests = nil, 0
+    for _, p in ipairs(punits) do
+      local score, seen = 0, {}
+      for _, s in ipairs(pst[p]) do
+        if cst[s] and not seen[s] then
+          seen[s] = true
+          score = score + math.log((#punits + 1) / df[s])
+        end
+      end
+      score = score / math.sqrt(#pst[p] + 1)
+      if score > bests then bestv, bests = p, score end
+    end
+    if bestv and bests >= self.overlap_threshold then
+      target, how = bestv, "overlap"
+    else
+      target, how = pmain, "main claim"
+    end
+  end
+  -- support or attack: explicit agreement markers, then the stance engine, then the
+  -- comment's own turn against the text (a rhetorical question, a contrast as main claim)
+  local polarity, why = 0, nil
+  for _, u in ipairs(cunits) do
+    if has_cue(u, "agree") then polarity = polarity + 1; why = why or has_cue(u, "agree") end
+    if has_cue(u, "disagree") then polarity = polarity - 1; why = why or has_cue(u, "disagree") end
+  end
+  local st = stance_of(self, cmain.doc, punits[1] and punits[1].doc)
+  if polarity == 0 and st then
+    if st == "support" then polarity = 1 elseif st == "oppose" then polarity = -1 end
+  end
+  if polarity == 0 then
+    local m = marker_of(cmain)
+    if cmain.question then polarity = -1
+    elseif m and m.entry.direction == "marked-attacks-other" and m.initial then polarity = -1
+    else polarity = 1 end
+  end
+  local typ = polarity < 0 and "attack" or "support"
+  local r = add_rel(map, cmain, target, typ, why, "comment")
+  if r then
+    r.how = how
+    r.stance = st
+  end
+end
+
+------------------------------------------------------------------------------------------------
+-- The whole analysis
+------------------------------------------------------------------------------------------------
+
+-- docs: a list of {id, kind, parent, title, author, text}. Returns the map:
+-- {docs = {{doc, units, main}}, relations = {{from, to, type, marker, sense, origin}}}.
+function Engine:analyse(docs)
+  local map = { docs = {}, relations = {}, rel_of = {}, by_id = {} }
+  for _, d in ipairs(docs) do
+    local units = self:segment(d)
+    local entry = { doc = d, units = units }
+    map.docs[#map.docs + 1] = entry
+    map.by_id[d.id] = entry
+    if #units > 0 then
+      local pending = self:relate(units, map)
+      entry.main = self:main_claim(units, map)
+      self:finish_doc(units, map, pending, entry.main)
+      assign_roles(units, map, entry.main)
+    end
+  end
+  for _, entry in ipairs(map.docs) do
+    local p = entry.doc.parent and map.by_id[entry.doc.parent]
+    if p and #entry.units > 0 and #p.units > 0 then
+      self:attach(entry.units, entry.main, p.units, p.main, map)
+    end
+  end
+  return map
+end
+
+------------------------------------------------------------------------------------------------
+-- Construction
+------------------------------------------------------------------------------------------------
+
+-- Reads a data file through tussen.data (scripts/lexicons/ or the script's directory).
+local function read_data(name)
+  if not (tussen and tussen.data) then
+    error("arguments: reading '" .. name .. "' needs the tussen runtime; pass "
+      .. "{lexicon_text = ...} instead", 3)
+  end
+  local text, err = tussen.data.read(name)
+  if not text then error("arguments: " .. tostring(err), 3) end
+  return text
+end
+
+-- M.new{lexicon = "connectives-nl.tsv" | false, lexicon_text = TSV text, threshold = 0.4,
+--       overlap_threshold = 0.5, stance = function(doc, parent) -> "support"|"oppose"|...}
+function M.new(opts)
+  opts = opts or {}
+  local self = setmetatable({
+    entries = {}, by_phrase = {}, rules = {},
+    threshold = opts.threshold or 0.4,
+    overlap_threshold = opts.overlap_threshold or 0.5,
+    stance_fn = opts.stance,
+  }, Engine)
+  if opts.lexicon_text then
+    self:add_connectives_tsv(opts.lexicon_text, opts.lexicon_name or "lexicon")
+  elseif opts.lexicon ~= false then
+    local name = opts.lexicon or "connectives-nl.tsv"
+    self:add_connectives_tsv(read_data(name), name)
+  end
+  return self
+end
+
+M.Engine = Engine
+M.tokenize = tokenize
+M.split_sentences = split_sentences
+M.content_stems = content_stems
+
+return M
