@@ -173,6 +173,10 @@ tn_status tn_filter_compile(const tn_store *s, const tn_term_filter *f,
   size_t glen = f->glob ? strlen(f->glob) : 0;
   for (size_t fid = 0; fid < nforms; fid++) {
     uint32_t nid = s->form_norm[fid];
+    if (f->forms && !f->forms[fid]) {
+      out[fid] = 0;
+      continue;
+    }
     if (f->stop &&
         tn_stopwords_has(f->stop, tn_store_str(s, TN_LAYER_NORM, nid),
                          tn_intern_len(&s->vocab[TN_LAYER_NORM], nid))) {

@@ -52,6 +52,8 @@ typedef struct tn_term_filter {
   const char *glob;      /* wildcard the term must match, or NULL */
   const char *regex;     /* POSIX extended regex it must match, or NULL */
   const tn_stopwords *stop; /* tokens whose norm is in it are left out */
+  const uint8_t *forms;  /* per form id: 0 leaves the form out (a caller's
+                            own test, e.g. a Lua callback); NULL = all */
 } tn_term_filter;
 
 /* Decides the filter once per form type: returns (in *allowed) an array
