@@ -16,12 +16,13 @@ local lower = (tussen and tussen.text and tussen.text.lower) or string.lower
 local SENSES = {
   reason = true, result = true, conclusion = true, contrast = true, concession = true,
   restatement = true, addition = true, example = true, condition = true, summary = true,
-  claim = true, agree = true, disagree = true, reference = true,
+  claim = true, objection = true, agree = true, disagree = true, reference = true,
 }
 local DIRECTIONS = {
   ["marked-supports-other"] = true, ["other-supports-marked"] = true,
   ["marked-attacks-other"] = true, ["marked-conceded"] = true,
   ["marked-restates-other"] = true, ["marked-adds"] = true, condition = true, claim = true,
+  ["marked-attacks-claim"] = true,
   ["agrees-target"] = true, ["disagrees-target"] = true, ["refers-target"] = true,
 }
 local POSITIONS = { initial = true, clause = true, any = true }
@@ -320,8 +321,9 @@ function Engine:match_sentence(sent)
       local prev = sent[i - 1]
       local clause_start = initial or (prev and CLAUSE_PUNCT[prev.form]) or false
       for _, e in ipairs(cands) do
+        -- a subordinating conjunction starts a clause wherever it stands (omdat, doordat)
         local ok_pos = e.position == "any" or (e.position == "initial" and initial)
-          or (e.position == "clause" and clause_start)
+          or (e.position == "clause" and (clause_start or e.clause == "sub"))
         if ok_pos then
           local last = try_entry(e, sent, i)
           if last then
@@ -575,7 +577,8 @@ function Engine:relate(units, map)
             local v = units[j]
             if e.sense ~= "summary" and v.para ~= u.para then break end
             if v.heading and e.sense ~= "summary" then break end
-            if not v.heading and not rel_of[v] and not v.background then
+            if not v.heading and not v.background and not v.countered
+                and not (rel_of[v] and rel_of[v].type ~= "attack") then
               add_rel(map, v, u, "support", m, "marker")
               any = true
             end
@@ -589,7 +592,12 @@ function Engine:relate(units, map)
           add_rel(map, other, u, "support", m, "marker")
         end
       elseif d == "marked-attacks-other" then
-        add_rel(map, u, other, "attack", m, "marker")
+        if add_rel(map, u, other, "attack", m, "marker") and other then
+          other.countered = true
+          u.counters = true
+        end
+      elseif d == "marked-attacks-claim" then
+        u.objection = m
       elseif d == "marked-conceded" then
         if u.sub_initial or not u.first_in_sent then
           add_rel(map, u, other, "attack", m, "marker")
@@ -634,7 +642,11 @@ function Engine:main_claim(units, map)
     local out = map.rel_of[u]
     if i == 1 and u.heading then score = score + 3 end
     if i == 1 then score = score + 1 end
-    if u.sent == nsent and u.doc.kind == "comment" then score = score + 1 end
+    if u.sent == nsent then score = score + 1 end
+    -- the author's position follows "maar": what it counters is not the main claim
+    if u.countered then score = score - 2 end
+    if u.counters and not u.sub_initial then score = score + 1 end
+    if u.objection then score = score - 3 end
     if u.heading and i > 1 then score = score + 0.5 end
     if normative(u) then score = score + 2 end
     if m and (m.entry.sense == "conclusion" or m.entry.sense == "summary") then
@@ -686,7 +698,17 @@ function Engine:finish_doc(units, map, pending_add, main)
     end
   end
   for _, u in ipairs(units) do
-    if u ~= main and not rel_of[u] and not u.background then
+    if u.objection and u ~= main and not rel_of[u] then
+      add_rel(map, u, main, "attack", u.objection, "marker")
+    end
+  end
+  for _, u in ipairs(units) do
+    local r = rel_of[u]
+    -- a sentence that counters a side point ("Het college wil X. Y echter ...") also argues
+    -- for the main claim; a point the author counters argues for nothing
+    local free = not r or (r.type == "attack" and r.to ~= main and u.first_in_sent
+      and u.counters and r.origin == "marker")
+    if u ~= main and free and not u.background and not (u.countered and not r) then
       if u.heading then
         add_rel(map, u, main, "support", nil, "default")
       elseif not u.restatement then
@@ -716,8 +738,6 @@ local function assign_roles(units, map, main)
       u.role = "background"
     elseif r and r.type == "restate" then
       u.role = "restatement"
-    elseif u.heading then
-      u.role = "claim"
     else
       u.role = "premise"
     end
@@ -821,6 +841,14 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
   for _, u in ipairs(cunits) do
     if has_cue(u, "agree") then polarity = polarity + 1; why = why or has_cue(u, "agree") end
     if has_cue(u, "disagree") then polarity = polarity - 1; why = why or has_cue(u, "disagree") end
+  end
+  -- "Klopt, maar ...", "Leuk bedacht, maar ...": agreement that the comment itself counters
+  for _, u in ipairs(cunits) do
+    if u.countered and (u.sent == 1 or has_cue(u, "agree")) then
+      if has_cue(u, "agree") then polarity = polarity - 1 end
+      polarity = polarity - 1
+      break
+    end
   end
   local st = stance_of(self, cmain.doc, punits[1] and punits[1].doc)
   if polarity == 0 and st then
