@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/dict.h"
 #include "analysis/rules.h"
 #include "text/tokenizer.h"
 #include "text/unicode.h"
@@ -371,6 +372,126 @@ static void test_out_of_memory(void **state) {
   assert_true(saw_ok);
 }
 
+/* ---- dictionaries ------------------------------------------------------- */
+
+static const char scheme_csv[] =
+    "category,pattern\n"
+    "# themes\n"
+    "zorg, zorg*\n"
+    "zorg/jeugd, jeugdzorg\n"
+    "zorg/jeugd,\"(jongeren|jeugd)\"\n"
+    "\n"
+    "wonen , woning*\r\n"
+    "wonen/sociaal,sociale huur*,2.5\n"
+    "jeugd,jeugd*\n";
+
+static void counts_of(tn_dict *d, tn_tokstream *ts, const char *text, char *out,
+                      size_t size) {
+  fill(ts, text);
+  tn_tokview v = tn_tokstream_view(ts);
+  tn_matches m;
+  tn_matches_init(&m);
+  assert_int_equal(tn_rules_match(tn_dict_rules(d), &v, &m), TN_OK);
+  uint64_t counts[16] = {0};
+  assert_true(tn_dict_ncategories(d) <= 16);
+  assert_int_equal(tn_dict_count(d, &m, counts), TN_OK);
+  size_t o = 0;
+  out[0] = '\0';
+  for (size_t c = 0; c < tn_dict_ncategories(d); c++)
+    o += (size_t)snprintf(out + o, size - o, "%s%s=%llu", c ? " " : "",
+                          tn_dict_category(d, c), (unsigned long long)counts[c]);
+  tn_matches_free(&m);
+}
+
+static void test_dict_csv(void **state) {
+  (void)state;
+  tn_dict *d = tn_dict_new(fold);
+  tn_error err;
+  assert_int_equal(tn_dict_load_csv_buffer(d, "s.csv", scheme_csv, strlen(scheme_csv), &err),
+                   TN_OK);
+  assert_int_equal(tn_dict_nentries(d), 6);
+  assert_int_equal(tn_dict_ncategories(d), 5);
+  assert_int_equal(tn_dict_parent(d, (size_t)tn_dict_find(d, "zorg/jeugd")),
+                   tn_dict_find(d, "zorg"));
+  assert_int_equal(tn_dict_parent(d, (size_t)tn_dict_find(d, "zorg")), -1);
+  assert_true(tn_rules_weight(tn_dict_rules(d), 4) == 2.5);
+  tn_tokstream ts;
+  tn_tokstream_init(&ts, fold);
+  char out[512];
+  /* jeugdzorg: coded zorg (zorg* does not match, jeugdzorg does via
+   * zorg/jeugd, which rolls up to zorg once) and jeugd (jeugd*): one span,
+   * each category once. jongeren: zorg/jeugd + zorg. */
+  counts_of(d, &ts, "Jeugdzorg voor jongeren / zorgen over sociale huurwoningen en woningen",
+            out, sizeof out);
+  assert_string_equal(out, "zorg=3 zorg/jeugd=2 wonen=2 wonen/sociaal=1 jeugd=1");
+  tn_tokstream_free(&ts);
+  tn_dict_free(d);
+}
+
+static void test_dict_errors(void **state) {
+  (void)state;
+  static const struct {
+    const char *csv, *message;
+  } cases[] = {
+      {"zorg,zorg*\nwonen\n", "s.csv:2: expected 2 or 3 columns (category,pattern[,weight]), "
+                               "got 1; quote a pattern that holds a comma"},
+      {"zorg,(zorg\n", "s.csv:1: rule 'zorg': position 6: expected ')' to close the group "
+                       "opened at 1"},
+      {"a,b\nzorg//jeugd,x\n", "s.csv:2: category 'zorg//jeugd': expected names separated "
+                                "by '/' (like zorg/jeugd), with no empty part"},
+      {"zorg,\"zorg\n", "s.csv:1: a quoted field has no closing '\"'"},
+      {"zorg,zorg,veel\n", "s.csv:1: weight 'veel' is not a number"},
+      {"a,b,1,2\n", "s.csv:1: expected 2 or 3 columns (category,pattern[,weight]), got 4; "
+                    "quote a pattern that holds a comma"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    tn_dict *d = tn_dict_new(fold);
+    tn_error err;
+    tn_error_clear(&err);
+    assert_int_equal(tn_dict_load_csv_buffer(d, "s.csv", cases[i].csv, strlen(cases[i].csv),
+                                             &err),
+                     TN_ESYNTAX);
+    char msg[1024];
+    tn_error_format(&err, msg, sizeof msg);
+    if (strcmp(msg, cases[i].message) != 0)
+      fail_msg("csv %s\n  got:  %s\n  want: %s", cases[i].csv, msg, cases[i].message);
+    tn_dict_free(d);
+  }
+  tn_dict *d = tn_dict_new(fold);
+  tn_error err;
+  assert_int_equal(tn_dict_load_csv(d, "/nonexistent/scheme.csv", &err), TN_EIO);
+  assert_string_equal(err.message, "cannot open the scheme: No such file or directory");
+  tn_dict_free(d);
+}
+
+static void test_kwic(void **state) {
+  (void)state;
+  tn_rules *rs = tn_rules_new(fold);
+  tn_tokstream ts;
+  tn_tokstream_init(&ts, fold);
+  add(rs, "x", "mee eens");
+  const char *text = "ik ben het  mee eens met jou";
+  fill(&ts, text);
+  tn_tokview v = tn_tokstream_view(&ts);
+  tn_matches m;
+  tn_matches_init(&m);
+  assert_int_equal(tn_rules_match(rs, &v, &m), TN_OK);
+  assert_int_equal(m.n, 1);
+  tn_buf l = TN_BUF_INIT, mt = TN_BUF_INIT, r = TN_BUF_INIT;
+  assert_int_equal(tn_match_kwic(&v, text, strlen(text), &m.items[0], 2, &l, &mt, &r), TN_OK);
+  assert_string_equal(l.data, "ben het");
+  assert_string_equal(mt.data, "mee eens");
+  assert_string_equal(r.data, "met jou");
+  assert_int_equal(tn_match_kwic(&v, text, strlen(text), &m.items[0], 10, &l, &mt, &r), TN_OK);
+  assert_string_equal(l.data, "ik ben het");
+  tn_buf_free(&l);
+  tn_buf_free(&mt);
+  tn_buf_free(&r);
+  tn_matches_free(&m);
+  tn_tokstream_free(&ts);
+  tn_rules_free(rs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_literals),
@@ -387,6 +508,9 @@ int main(void) {
       cmocka_unit_test(test_no_blowup),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_out_of_memory),
+      cmocka_unit_test(test_dict_csv),
+      cmocka_unit_test(test_dict_errors),
+      cmocka_unit_test(test_kwic),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
