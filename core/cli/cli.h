@@ -97,5 +97,6 @@ int cmd_run(int argc, char **argv);
 int cmd_corpus(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
 
 #endif

@@ -37,6 +37,7 @@ static const command commands[] = {
     {"corpus", cmd_corpus},
     {"list", cmd_list},
     {"help", cmd_help},
+    {"tokenize", cmd_tokenize},
 };
 
 int main(int argc, char **argv) {

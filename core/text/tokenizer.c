@@ -1,0 +1,613 @@
+/* The Dutch tokenizer's iterator: scans chunks, keeps a small ring of
+ * tokens for lookahead, and decides sentence and paragraph ends.
+ *
+ * Decision rules (tests/data/README-tokenizer.md says the same for users;
+ * tests/data/tokenizer-conformance.tsv shows each with examples):
+ *
+ * Chunks. Whitespace (Unicode Zs, line and paragraph separators, ASCII
+ * space and controls \t\n\v\f\r, U+0085, U+FEFF) separates chunks; no token
+ * spans whitespace. A chunk splits into leading punctuation, a core and
+ * trailing punctuation; the core splits further only at a few points.
+ *
+ * Leading punctuation is peeled off one unit at a time: brackets, quotes,
+ * dashes, currency signs, ¿¡, except
+ *  - an apostrophe that starts a clitic or a shortened year: 's 't 'n 'k
+ *    'm 'r 'ns 'em 'er 'ie, 's-Hertogenbosch, '92 (one word, kind word or
+ *    number); any other apostrophe is a quote;
+ *  - a hyphen, minus or plus before a letter or digit (-ie, -5, +31);
+ *  - a bracket closed inside the chunk and followed by more of the word:
+ *    (on)nodige, (oud-)studente, (tbs-)behandeling stay one word;
+ *  - # and @ before a name (hashtag, mention), ° § _ & before more text.
+ * Units: ,, '' `` (Dutch typewriter quotes, one token each), runs of
+ * periods (... ..), runs of ! and ? (?! !!!), runs of hyphens (--), one
+ * emoji with its modifiers and joiners, otherwise one character.
+ *
+ * Trailing punctuation is peeled from the end: . , ; : ! ? quotes, and
+ *  - a closing bracket only when the core has more closing than opening
+ *    brackets: koning(in) keeps its bracket, (zie boven) loses it;
+ *  - a single hyphen stays (elliptical compounds: land- en tuinbouw,
+ *    praktijkkennis en -inzichten, 16- en 17-jarigen); -- is a dash;
+ *  - % ‰ _ # stay (50%, C#);
+ *  - a period stays when the core before it is an abbreviation: a single
+ *    letter (initials: P. de Boer), an entry of the list in tok_abbrev.c
+ *    (bijv. nr. Nr. dhr. enz., case-insensitive unless the capitalised form
+ *    is a name: Jan. is not jan.), or a dotted form of letter groups of one
+ *    to three letters (o.a. d.w.z. a.u.b. V.S. W.H. Ph.D.); numbers lose
+ *    their period (in 2004.);
+ *  - an ellipsis after a hyphen stays: 1995-... and 2004-… (open ranges).
+ * A chunk that ends in an emoticon glued to a word (leuk:-)) loses it as
+ * one token.
+ *
+ * The core is one token (kind url, email, hashtag, mention) when it is an
+ * address: a scheme (http:// https:// ftp:// mailto: file://), www., a
+ * host name ending in a common TLD (nos.nl, example.com/pad), or
+ * name@host.tld; trailing . , ; : ! ? quotes and unopened brackets go back
+ * to the sentence. Otherwise it splits only
+ *  - around double quotes of every style (they are never inside a word);
+ *  - at ,, (gravel:,,Dat), at , or ; between letters (ja,maar), at :
+ *    between a letter and a capital or quote, at ! or ? between letters;
+ *  - at an ellipsis between letters (wacht...wat, wacht…wat);
+ *  - at a period between a lowercase word of two or more letters and a
+ *    capitalised word (zin.Volgende), a missing space; J.Ensor, St.-Pieter,
+ *    U1.2.1.2 and 05.10.96 stay whole;
+ *  - around emoji and invalid bytes.
+ * So hyphens (e-mail, AEX-index, St.-Pieter, 1985-1987), slashes (en/of,
+ * CD&V/N-VA, doelgroep-/populatieniveau), ampersands (CD&V, AZ&PC),
+ * apostrophes (auto's, zo'n, D'Hondt, A4'tje), units (km², 13u30, 500cc,
+ * 41,5%) and numbers (1.234,56, 28-11-2026, 12:00) stay inside tokens;
+ * a spaced & or / is its own token (planning & control-cycli).
+ *
+ * Sentence ends. A paragraph (ended by a blank line, a form feed, U+2029 or
+ * the end of the text) always ends a sentence. Inside a paragraph a
+ * sentence ends after a terminal mark (. ! ? ?! ... …) or an abbreviation
+ * of class FINAL (enz. etc. e.d. jl.), together with the closing quotes,
+ * brackets, emoticons and emoji that follow it (they belong to the sentence
+ * they close), when the next token
+ *  - starts with a capital, a digit, a letter without case, or is an
+ *    apostrophe clitic ('t Is ...), a dash or another symbol; or
+ *  - is an opening quote or bracket (,, „ “ " ( ...).
+ * A lowercase word after it continues the sentence ("Wat?" vroeg hij; en
+ * toen ... was het weg). Abbreviations of class MID (bijv. o.a. nr.) and
+ * TITLE (dhr. Dr. St. and initials) never end a sentence inside a
+ * paragraph: a capital after them is a name. A typewriter or typographic
+ * closing quote ('' ” ») followed by a capital ends a sentence even
+ * without a terminal mark. At a single line break a sentence also ends
+ * before a list item (a line starting with - * • – or 1. 1)), and after a
+ * heading: a line of at most 60 bytes that does not end in , ; : ( or a
+ * hyphen, followed by a line starting with a capital or digit. Hyphenation
+ * at a line end (bestuurs-\nvorm) is left alone: two tokens, no break.
+ * Straight quotes " and ' are opening or closing by where the spaces are,
+ * else by alternation within the paragraph.
+ */
+#include "text/tokenizer.h"
+
+#include <string.h>
+
+#include "text/tok_internal.h"
+#include "util/alloc.h"
+
+/* Lookahead ring: a sentence decision needs the closers after a period
+ * and the next token or two; a longer run of closers is cut off. */
+#define RING 64
+#define RING_MASK (RING - 1)
+#define MAX_CLOSERS 24
+
+/* What the sentence rules need to know about a token. */
+enum {
+  AX_TERM = 1 << 0,   /* . ! ? ... … ?! */
+  AX_OPEN = 1 << 1,   /* opening quote or bracket */
+  AX_CLOSE = 1 << 2,  /* closing quote or bracket */
+  AX_UPPER = 1 << 3,  /* starts with a capital */
+  AX_LOWER = 1 << 4,  /* starts with a lowercase letter */
+  AX_DIGIT = 1 << 5,  /* starts with a digit */
+  AX_EMO = 1 << 6,    /* emoji or emoticon */
+  AX_SOFT = 1 << 7,   /* , ; : ( - – : the sentence goes on */
+  AX_LIST = 1 << 8,   /* a list marker at the start of a line */
+  AX_CLITIC = 1 << 9, /* 't 's 'k ... */
+  AX_LINE0 = 1 << 10, /* first token of a line */
+  AX_QCLOSE = 1 << 11 /* an unambiguous closing quote: '' ” » */
+};
+
+typedef struct slot {
+  tn_token t;
+  size_t line_start; /* byte offset where the token's line starts */
+  uint16_t ax;
+  uint8_t abbr;
+  uint8_t decided;
+} slot;
+
+enum { PH_GAP, PH_LEAD, PH_CORE, PH_TRAIL };
+
+struct tn_tokenizer {
+  const char *s;
+  size_t len;     /* end of what is scanned */
+  size_t full;    /* length given by the caller */
+  int open_end;   /* partial: more text follows `len`, no paragraph end */
+  size_t consumed;
+  int stopped;
+
+  /* scanner */
+  size_t pos, cp;    /* next byte to look at, and its code point index */
+  int phase;
+  size_t a, b;       /* current chunk */
+  tn_bounds bd;
+  size_t line_start;
+  int line0;         /* the next token starts a line */
+  int space_before;  /* whitespace precedes the next token */
+  int dq_open, sq_open;
+  int exhausted;     /* no more tokens from the scanner */
+
+  slot ring[RING];
+  unsigned head, count;
+};
+
+/* ---- names -------------------------------------------------------------- */
+
+static const char *const kind_names[TN_TOK_KIND_COUNT] = {
+    "word",    "number",  "punct",    "symbol", "url",   "email",
+    "hashtag", "mention", "emoticon", "emoji",  "abbrev"};
+
+const char *tn_tok_kind_name(tn_tok_kind kind) {
+  if ((unsigned)kind >= TN_TOK_KIND_COUNT) return "?";
+  return kind_names[kind];
+}
+
+int tn_tok_kind_from_name(const char *name) {
+  for (int i = 0; i < TN_TOK_KIND_COUNT; i++)
+    if (strcmp(name, kind_names[i]) == 0) return i;
+  return -1;
+}
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+tn_tokenizer *tn_tok_new(void) {
+  tn_tokenizer *t = tn_calloc(1, sizeof *t);
+  return t;
+}
+
+void tn_tok_free(tn_tokenizer *t) { tn_free(t); }
+
+static void start(tn_tokenizer *t, const char *text, size_t len) {
+  t->s = text;
+  t->len = t->full = len;
+  t->open_end = 0;
+  t->consumed = 0;
+  t->stopped = 0;
+  t->pos = t->cp = 0;
+  t->phase = PH_GAP;
+  t->line_start = 0;
+  t->line0 = 1;
+  t->space_before = 1;
+  t->dq_open = t->sq_open = 0;
+  t->exhausted = 0;
+  t->head = t->count = 0;
+}
+
+void tn_tok_reset(tn_tokenizer *t, const char *text, size_t len) {
+  start(t, text ? text : "", text ? len : 0);
+}
+
+/* Where a paragraph break (a line holding only whitespace) ends, searching
+ * backwards from the end; 0 if none. */
+static size_t last_para_break(const char *s, size_t len) {
+  size_t i = len;
+  while (i > 0) {
+    i--;
+    if (s[i] != '\n') continue;
+    size_t j = i;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+      j--;
+    if (j > 0 && s[j - 1] == '\n') return i + 1;
+  }
+  return 0;
+}
+
+void tn_tok_reset_partial(tn_tokenizer *t, const char *text, size_t len) {
+  tn_tok_reset(t, text, len);
+  size_t cut = last_para_break(t->s, t->len);
+  if (cut > 0) {
+    /* Everything up to a blank line can be decided now. */
+    t->len = cut;
+    return;
+  }
+  /* No blank line: stop before the last chunk, which may go on in the
+   * next piece; decisions that would look past it wait. */
+  size_t i = t->len;
+  while (i > 0 && !(t->s[i - 1] == ' ' || t->s[i - 1] == '\n' ||
+                    t->s[i - 1] == '\t' || t->s[i - 1] == '\r'))
+    i--;
+  if (i > 0) t->len = i;
+  t->open_end = 1;
+}
+
+size_t tn_tok_consumed(const tn_tokenizer *t) { return t->consumed; }
+
+/* ---- scanning ----------------------------------------------------------- */
+
+/* Code points in s[p..q): each lead or ASCII byte starts one. */
+static size_t count_cps(const char *s, size_t p, size_t q) {
+  size_t n = 0;
+  for (size_t i = p; i < q; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Skips whitespace from t->pos, setting the flags of the token before it
+ * (if any) and the line state for the token after it. */
+static uint8_t skip_space(tn_tokenizer *t) {
+  const char *s = t->s;
+  size_t p = t->pos, end = t->len, newlines = 0, cps = 0;
+  int para = 0;
+  while (p < end) {
+    unsigned char c = (unsigned char)s[p];
+    if (c < 0x80) {
+      if (tn_tokx_ascii[c] != K_SPACE) break;
+      if (c == '\n') {
+        newlines++;
+        t->line_start = p + 1;
+      } else if (c == '\r') {
+        if (!(p + 1 < end && s[p + 1] == '\n')) newlines++;
+        t->line_start = p + 1;
+      } else if (c == '\f') {
+        para = 1;
+      }
+      p++;
+      cps++;
+      continue;
+    }
+    tn_cp x = tn_tokx_at(s, p, end);
+    if (x.k != K_SPACE) break;
+    if (x.cp == 0x2029) para = 1;
+    if (x.cp == 0x2028 || x.cp == 0x85) newlines++;
+    p += x.n;
+    cps++;
+    if (x.cp == 0x2028 || x.cp == 0x85 || x.cp == 0x2029) t->line_start = p;
+  }
+  uint8_t f = 0;
+  if (p > t->pos) f |= TN_TOK_SPACE_AFTER;
+  if (newlines >= 2) para = 1;
+  if (newlines || para) f |= TN_TOK_LINE_END;
+  if (p >= end && !t->open_end) para = 1;
+  if (para) f |= TN_TOK_PARA_END | TN_TOK_SENT_END;
+  t->cp += cps;
+  t->pos = p;
+  t->space_before = (f & TN_TOK_SPACE_AFTER) || p == 0;
+  if (newlines || para) t->line0 = 1;
+  if (para) t->dq_open = t->sq_open = 0;
+  return f;
+}
+
+/* Finds the end of the chunk at t->pos; returns 1 when it is plain ASCII
+ * letters (the fast path: one word, no rules to apply). */
+static int chunk_end(tn_tokenizer *t) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  size_t p = t->pos, end = t->len;
+  int letters = 1;
+  while (p < end) {
+    unsigned char c = u[p];
+    if (c < 0x80) {
+      uint8_t k = tn_tokx_ascii[c];
+      if (k == K_SPACE) break;
+      letters &= k == K_LOWER || k == K_UPPER;
+      p++;
+      continue;
+    }
+    tn_cp x = tn_tokx_at(t->s, p, end);
+    if (x.k == K_SPACE) break;
+    letters = 0;
+    p += x.n;
+  }
+  t->a = t->pos;
+  t->b = p;
+  return letters;
+}
+
+static int is_cp(const char *s, size_t p, size_t q, const char *lit) {
+  size_t n = strlen(lit);
+  return q - p == n && memcmp(s + p, lit, n) == 0;
+}
+
+/* The AX_* bits of a token that is not a plain word. */
+static uint16_t punct_bits(tn_tokenizer *t, size_t p, size_t q, uint8_t flags) {
+  const char *s = t->s;
+  unsigned char c = (unsigned char)s[p];
+  uint16_t ax = 0;
+  if (c == '.' || c == '!' || c == '?' || is_cp(s, p, q, "\xE2\x80\xA6"))
+    return AX_TERM;
+  switch (c) {
+  case '(': case '[': case '{': return AX_OPEN | (c == '(' ? AX_SOFT : 0);
+  case ')': case ']': case '}': return AX_CLOSE;
+  case ',':
+    if (q - p == 2) {
+      t->dq_open = 1;
+      return AX_OPEN;
+    }
+    return AX_SOFT;
+  case ';': case ':': return AX_SOFT;
+  case '-': return q - p == 1 ? AX_SOFT | AX_LIST : AX_SOFT;
+  case '*': return AX_LIST;
+  case '`': return AX_OPEN;
+  case '"': case '\'': {
+    if (q - p == 2) { /* '' */
+      t->dq_open = 0;
+      return AX_CLOSE | AX_QCLOSE;
+    }
+    int *open = c == '"' ? &t->dq_open : &t->sq_open;
+    int after = (flags & TN_TOK_SPACE_AFTER) || q >= t->len;
+    if (!after && q < t->len) {
+      tn_cp n = tn_tokx_at(s, q, t->len);
+      if (n.k == K_PUNCT) after = 1;
+    }
+    int close;
+    if (!t->space_before && after) close = 1;
+    else if (t->space_before && !after) close = 0;
+    else close = *open;
+    *open = !close;
+    return close ? AX_CLOSE : AX_OPEN;
+  }
+  default:
+    break;
+  }
+  tn_cp x = tn_tokx_at(s, p, q);
+  switch (x.cp) {
+  case 0x201E: case 0x201C: case 0x2018: case 0xAB: case 0x2039: case 0xBF:
+  case 0xA1:
+    return AX_OPEN;
+  case 0x201D: case 0xBB:
+    return AX_CLOSE | AX_QCLOSE;
+  case 0x2019: case 0x203A:
+    return AX_CLOSE;
+  case 0x2013: case 0x2014:
+    return AX_SOFT | AX_LIST;
+  case 0x2022: case 0xB7: case 0x25AA: case 0x25CF:
+    return AX_LIST;
+  default:
+    return ax;
+  }
+}
+
+static uint16_t case_bits(const char *s, size_t p, size_t q) {
+  tn_cp x = tn_tokx_at(s, p, q);
+  if (x.k == K_UPPER) return AX_UPPER;
+  if (x.k == K_LOWER) return AX_LOWER;
+  if (x.k == K_DIGIT) return AX_DIGIT;
+  if (x.k == K_LETTER) return AX_UPPER; /* no case: treat as a start */
+  return 0;
+}
+
+/* Appends the token s[p..q) to the ring; the flags of a token at the end
+ * of its chunk come from the whitespace after it. */
+static void push(tn_tokenizer *t, size_t p, size_t q, uint8_t kind,
+                 uint8_t abbr) {
+  slot *sl = &t->ring[(t->head + t->count) & RING_MASK];
+  t->count++;
+  sl->t.start = p;
+  sl->t.len = q - p;
+  sl->t.kind = kind;
+  sl->t.flags = 0;
+  sl->abbr = abbr;
+  sl->decided = 0;
+  sl->line_start = t->line_start;
+  int invalid = kind == TN_TOK_SYMBOL && q - p == 1 &&
+                (unsigned char)t->s[p] >= 0x80;
+  sl->t.cp_start = t->cp;
+  sl->t.cp_len = invalid ? 1 : count_cps(t->s, p, q);
+  if (invalid) sl->t.flags |= TN_TOK_INVALID;
+  t->cp += sl->t.cp_len;
+  t->pos = q;
+  int line0 = t->line0;
+  t->line0 = 0;
+  if (q == t->b) {
+    t->phase = PH_GAP;
+    sl->t.flags |= skip_space(t);
+  } else {
+    t->space_before = 0;
+  }
+  uint16_t ax;
+  if (kind == TN_TOK_WORD || kind == TN_TOK_NUMBER || kind == TN_TOK_ABBREV) {
+    ax = case_bits(t->s, p, q);
+    unsigned char c = (unsigned char)t->s[p];
+    if (kind == TN_TOK_WORD && (c == '\'' || c == 0xE2)) ax |= AX_CLITIC;
+  } else if (kind == TN_TOK_EMOJI || kind == TN_TOK_EMOTICON) {
+    ax = AX_EMO;
+  } else if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
+    ax = 0; /* the caller adds punct_bits */
+  } else {
+    ax = case_bits(t->s, p, q);
+  }
+  sl->ax = ax;
+  if (line0) sl->ax |= AX_LINE0;
+}
+
+/* Scans one token into the ring; 0 at the end of the text. */
+static int scan(tn_tokenizer *t) {
+  const char *s = t->s;
+  for (;;) {
+    switch (t->phase) {
+    case PH_GAP:
+      if (t->pos == 0 && t->count == 0 && t->line0) skip_space(t);
+      if (t->pos >= t->len) return 0;
+      if (chunk_end(t) && !(t->b - t->a == 2 && (s[t->a] == 'X' || s[t->a] == 'x') &&
+                            s[t->a + 1] == 'D')) {
+        push(t, t->a, t->b, TN_TOK_WORD, 0);
+        return 1;
+      }
+      tn_tokx_bounds(s, t->a, t->b, &t->bd);
+      t->phase = PH_LEAD;
+      continue;
+    case PH_LEAD:
+    case PH_TRAIL: {
+      size_t end = t->phase == PH_LEAD ? t->bd.cs : t->b;
+      if (t->pos >= end) {
+        t->phase = t->phase == PH_LEAD ? PH_CORE : PH_GAP;
+        continue;
+      }
+      uint8_t kind;
+      size_t q = tn_tokx_unit(s, t->pos, end, &t->bd, &kind);
+      size_t p = t->pos;
+      int sb = t->space_before;
+      push(t, p, q, kind, 0);
+      if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
+        slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
+        int keep = t->space_before;
+        t->space_before = sb;
+        sl->ax |= punct_bits(t, p, q, sl->t.flags);
+        t->space_before = keep;
+      }
+      return 1;
+    }
+    case PH_CORE: {
+      if (t->pos >= t->bd.ce) {
+        t->phase = PH_TRAIL;
+        continue;
+      }
+      uint8_t kind;
+      size_t p = t->pos;
+      size_t q = tn_tokx_core(s, p, &t->bd, &kind);
+      int sb = t->space_before;
+      push(t, p, q, kind, kind == TN_TOK_ABBREV ? t->bd.abbr : 0);
+      if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
+        slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
+        int keep = t->space_before;
+        t->space_before = sb;
+        sl->ax |= punct_bits(t, p, q, sl->t.flags);
+        t->space_before = keep;
+      }
+      return 1;
+    }
+    default:
+      return 0;
+    }
+  }
+}
+
+/* ---- sentence decisions ------------------------------------------------- */
+
+/* Slot i of the ring (0 = head), scanning more tokens as needed; NULL at
+ * the end of what can be scanned. */
+static slot *peek(tn_tokenizer *t, unsigned i) {
+  while (t->count <= i) {
+    if (t->count == RING || t->exhausted) return NULL;
+    if (!scan(t)) {
+      t->exhausted = 1;
+      return NULL;
+    }
+  }
+  return &t->ring[(t->head + i) & RING_MASK];
+}
+
+/* Is slot n a list item marker at the start of its line (- * • – or a
+ * number followed by . or ))? */
+static int list_item(tn_tokenizer *t, unsigned i) {
+  slot *n = peek(t, i);
+  if (!n || !(n->ax & AX_LINE0)) return 0;
+  if (n->t.kind == TN_TOK_NUMBER) {
+    slot *m = peek(t, i + 1);
+    if (!m || m->t.len != 1) return 0;
+    char c = t->s[m->t.start];
+    return (c == '.' || c == ')') && !(n->t.flags & TN_TOK_SPACE_AFTER);
+  }
+  return (n->ax & AX_LIST) != 0;
+}
+
+/* Does the token at slot i start a new sentence after a terminal mark? */
+static int starts_sentence(tn_tokenizer *t, unsigned i) {
+  slot *n = peek(t, i);
+  if (!n) return 1;
+  if (n->ax & (AX_UPPER | AX_DIGIT | AX_OPEN | AX_CLITIC)) return 1;
+  if (n->ax & AX_LOWER) return 0;
+  if (n->ax & AX_SOFT) return (n->ax & AX_LIST) != 0;
+  return n->t.kind != TN_TOK_WORD;
+}
+
+/* Marks slots 0..last decided, with a sentence end on `last` if `brk`. */
+static void settle(tn_tokenizer *t, unsigned last, int brk) {
+  for (unsigned i = 0; i <= last; i++)
+    t->ring[(t->head + i) & RING_MASK].decided = 1;
+  if (brk) t->ring[(t->head + last) & RING_MASK].t.flags |= TN_TOK_SENT_END;
+}
+
+/* Decides the head token (and the closers after it). Returns 0 when done,
+ * -1 when the answer depends on text that has not arrived (partial). */
+static int decide(tn_tokenizer *t) {
+  slot *h = peek(t, 0);
+  if (h->t.flags & TN_TOK_PARA_END) {
+    settle(t, 0, 1);
+    return 0;
+  }
+  int term = (h->ax & AX_TERM) != 0;
+  if (h->t.kind == TN_TOK_ABBREV) {
+    /* An abbreviation's period ends a sentence only for FINAL ones. */
+    term = h->abbr == TN_ABBR_FINAL;
+  }
+  if (term) {
+    /* Closers and trailing emoji belong to the sentence they end. */
+    unsigned last = 0;
+    for (unsigned i = 1; i < MAX_CLOSERS; i++) {
+      slot *c = peek(t, i);
+      if (!c) break;
+      if (!(c->ax & (AX_CLOSE | AX_EMO | AX_TERM))) break;
+      last = i;
+      if (c->t.flags & TN_TOK_PARA_END) break;
+    }
+    slot *l = peek(t, last);
+    if (l->t.flags & TN_TOK_PARA_END) {
+      settle(t, last, 1);
+      return 0;
+    }
+    slot *n = peek(t, last + 1);
+    if (!n && t->open_end && t->exhausted) return -1;
+    int brk = starts_sentence(t, last + 1);
+    if (!brk) {
+      settle(t, 0, 0);
+      return 0;
+    }
+    settle(t, last, 1);
+    return 0;
+  }
+  if (h->ax & AX_QCLOSE) {
+    slot *n = peek(t, 1);
+    if (!n && t->open_end && t->exhausted) return -1;
+    settle(t, 0, n && (n->ax & AX_UPPER) && !(n->ax & AX_OPEN));
+    return 0;
+  }
+  if ((h->t.flags & TN_TOK_LINE_END) && !(h->ax & AX_OPEN)) {
+    slot *n = peek(t, 1);
+    if (!n && t->open_end && t->exhausted) return -1;
+    int brk = 0;
+    if (n && list_item(t, 1)) {
+      brk = 1;
+    } else if (n && (n->ax & (AX_UPPER | AX_DIGIT)) && !(h->ax & AX_SOFT) &&
+               h->t.start + h->t.len - h->line_start <= 60 &&
+               t->s[h->t.start + h->t.len - 1] != '-') {
+      brk = 1;
+    }
+    settle(t, 0, brk);
+    return 0;
+  }
+  settle(t, 0, 0);
+  return 0;
+}
+
+int tn_tok_next(tn_tokenizer *t, tn_token *out) {
+  if (t->stopped) return 0;
+  if (!peek(t, 0)) {
+    t->consumed = t->len;
+    t->stopped = 1;
+    return 0;
+  }
+  slot *h = &t->ring[t->head];
+  if (!h->decided && decide(t) < 0) {
+    /* Wait for more text, unless nothing came out of this piece at all:
+     * then decide as if the text ended here, so the caller progresses. */
+    if (h->t.start > 0) {
+      t->consumed = h->t.start;
+      t->stopped = 1;
+      return 0;
+    }
+    settle(t, 0, 0);
+  }
+  *out = h->t;
+  t->head = (t->head + 1) & RING_MASK;
+  t->count--;
+  return 1;
+}
