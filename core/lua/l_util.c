@@ -247,6 +247,7 @@ int tn_open_tussen(lua_State *L) {
   lua_setfield(L, -2, "record");
   tn_open_corpus(L);
   tn_open_text(L);
+  tn_open_analysis(L);
   lua_pushstring(L, TUSSEN_LUA_VERSION);
   lua_setfield(L, -2, "version");
   return 1;
