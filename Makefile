@@ -1,7 +1,9 @@
 # The two commands of the README, and a few conveniences around CMake.
 #   make demo   install what is missing, build, run the overview report
 #   make check  install what is missing, build, run every test (also under
-#               AddressSanitizer + UBSan)
+#               AddressSanitizer + UBSan, with leak detection)
+# Each step runs in order even under `make -j`: the recipes call each other
+# instead of relying on prerequisite order.
 BUILD ?= build
 BUILD_SAN ?= build-san
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -13,16 +15,14 @@ all: build
 deps:
 	@sh .ci/install-deps
 
-$(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
-
-build: deps $(BUILD)/CMakeCache.txt
+build: deps
+	@test -f $(BUILD)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j $(JOBS)
 
-$(BUILD_SAN)/CMakeCache.txt:
-	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DTUSSEN_SANITIZE=ON
-
-build-san: deps $(BUILD_SAN)/CMakeCache.txt
+build-san: deps
+	@test -f $(BUILD_SAN)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DTUSSEN_SANITIZE=ON
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 
 demo: build
@@ -31,14 +31,21 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# halt_on_error: the first report fails the test; detect_leaks: a leak is
+# a failure too (the default on Linux, said here so it stays on).
 test-san: build-san
-	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	cd $(BUILD_SAN) && \
+	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-check: test test-san
+check:
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-san
 
+# Load speed and memory (see tests/bench/load.sh); not part of check.
 bench: build
-	sh tests/bench/run.sh $(BUILD)
+	sh tests/bench/load.sh $(BUILD)/tussen
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

@@ -248,8 +248,9 @@ static tn_status load_dir(tn_corpus *c, const char *path, const struct stat *sb,
 
   DIR *d = opendir(path);
   if (!d)
-    return tn_error_set(err, TN_EIO, path, 0, "cannot open directory: %s",
-                        strerror(errno));
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open directory: %s%s",
+                        strerror(errno),
+                        errno == EACCES ? "; check its permissions" : "");
   char **names = NULL;
   size_t n = 0, cap = 0;
   tn_status st = TN_OK;

@@ -138,8 +138,11 @@ for t in "$@"; do
   fi
   ran=$((ran + 1))
   work=$(mktemp -d "${TMPDIR:-/tmp}/tussen-golden.XXXXXX") || exit 1
+  # Traversable by others, so a test can drop privileges (unprivileged.sh).
+  chmod 755 "$work"
   T=$work/scratch
   mkdir "$T" "$work/bin"
+  chmod 755 "$T"
   ln -s "$bin" "$work/bin/tussen"
   export T
   # A fixed environment: the binary first on PATH, C locale, UTC.
