@@ -96,6 +96,7 @@ static int log_emit(lua_State *L, const char *label) {
 }
 
 static int log_info(lua_State *L) {
+  luaL_checkany(L, 1);
   if (tn_rt_of(L)->opts.quiet) return 0;
   return log_emit(L, "");
 }

@@ -273,6 +273,8 @@ static int safe_require(lua_State *L) {
   }
   if (!found) {
     luaL_buffinit(L, &b);
+    luaL_where(L, 1);
+    luaL_addvalue(&b);
     lua_pushfstring(L, "require: module '%s' not found in ", name);
     luaL_addvalue(&b);
     if (rt->dir) {

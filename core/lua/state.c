@@ -7,6 +7,7 @@
 
 #include "lua/internal.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 
 /* Lets the error path (message handler, traceback) run after the cap was
  * hit: a failed script must still be able to say why. */
@@ -81,10 +82,13 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     lua_pushfstring(L, "memory limit of %d MB reached; raise it with "
                        "--memory-limit=MB (0: no limit)",
                     (int)(rt->limit / (1024 * 1024)));
-  else
-    lua_pushfstring(L, "time limit of %f s reached; raise it with "
+  else {
+    char secs[64];
+    tn_format_double(rt->opts.time_limit, secs, sizeof secs);
+    lua_pushfstring(L, "time limit of %s s reached; raise it with "
                        "--time-limit=SECONDS (0: no limit)",
-                    rt->opts.time_limit);
+                    secs);
+  }
   lua_concat(L, 2);
   lua_error(L);
 }
