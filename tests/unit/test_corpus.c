@@ -176,30 +176,111 @@ static void test_text_file(void **state) {
                       "Alinea een.\n\nAlinea twee.\n");
 }
 
-static void test_out_of_memory_is_clean(void **state) {
-  (void)state;
-  /* Every allocation on the load path may fail; each failure must give
-   * TN_ENOMEM (or a clean skip) and leak nothing (ASan checks leaks). */
-  const char *data = "{\"id\":\"a\",\"text\":\"x\",\"m\":[1]}\n"
-                     "{\"id\":\"b\",\"text\":\"y\\n\",\"parent\":\"a\"}\n";
-  for (long n = 0; n < 200; n++) {
+/* Messages about a bad byte give its offset in the file (BOM included)
+ * and the line it is on, also inside a multi-line CSV field. */
+static void test_bad_byte_located_in_file(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "x.csv",
+                        "\xEF\xBB\xBFid,text\n"
+                        "1,\"twee\nregels en caf\xE9\"\n"
+                        "2,goed\n"),
+                   TN_OK);
+  assert_int_equal(f->r.by_reason[TN_SKIP_INVALID_UTF8], 1);
+  const tn_diagnostic *d = &f->r.diags[0];
+  assert_int_equal(d->line, 3);
+  assert_true(d->has_offset);
+  assert_int_equal(d->offset, 32);
+  assert_non_null(strstr(d->message, "byte 0xE9"));
+  assert_string_equal(d->doc_id, "1");
+  assert_int_equal(f->c->ndocs, 1);
+}
+
+static void test_jsonl_escape_named(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "x.jsonl",
+                        "{\"id\":\"a\",\"text\":\"ok\"}\n"
+                        "{\"id\":\"b\",\"text\":\"x\\u0000\"}\n"),
+                   TN_OK);
+  const tn_diagnostic *d = &f->r.diags[0];
+  assert_int_equal(d->line, 2);
+  assert_int_equal(d->offset, 23); /* the start of the line */
+  assert_non_null(strstr(d->message, "a NUL byte (from a \\u escape)"));
+}
+
+/* CR-only line ends, in JSONL and CSV, count as lines. */
+static void test_cr_only_lines(void **state) {
+  fixture *f = *state;
+  assert_int_equal(load(f, "x.jsonl",
+                        "{\"id\":\"a\",\"text\":\"1\"}\r\r"
+                        "{\"id\":\"b\",\"text\":\"2\"}\r"
+                        "{bad\r"),
+                   TN_OK);
+  assert_int_equal(f->c->ndocs, 2);
+  assert_int_equal(tn_corpus_doc(f->c, 1)->line, 3);
+  assert_int_equal(f->r.diags[0].line, 4);
+  assert_int_equal(f->r.diags[0].offset, 46); /* the "b" of "{bad" */
+  assert_int_equal(load(f, "y.csv", "id,text\r3,\"p\rq\"\r4,r\r"), TN_OK);
+  assert_int_equal(f->c->ndocs, 4);
+  assert_string_equal(tn_corpus_doc(f->c, 2)->text.ptr, "p\nq");
+  assert_int_equal(tn_corpus_doc(f->c, 3)->line, 4);
+}
+
+/* Under --repair-utf8 the warning says how many sequences were replaced
+ * and where the first was. */
+static void test_repair_warning(void **state) {
+  fixture *f = *state;
+  f->o.utf8 = TN_UTF8_REPAIR;
+  assert_int_equal(load(f, "x.jsonl", "{\"id\":\"a\",\"text\":\"\xFF-\xFE\"}\n"),
+                   TN_OK);
+  assert_int_equal(f->r.repaired, 1);
+  assert_int_equal(f->r.ndiags, 1);
+  assert_int_equal(f->r.diags[0].severity, TN_WARNING);
+  assert_int_equal(f->r.diags[0].offset, 18);
+  assert_non_null(strstr(f->r.diags[0].message, "replaced 2 invalid"));
+  assert_string_equal(tn_corpus_doc(f->c, 0)->text.ptr,
+                      "\xEF\xBF\xBD-\xEF\xBF\xBD");
+}
+
+/* Every allocation on the load path may fail; each failure must give
+ * TN_ENOMEM (or a clean skip) and leak nothing (ASan checks leaks). Run for
+ * each importer, with diagnostics, repairs and parents on the path. */
+static void oom_until_loaded(const char *name, const char *data,
+                             uint64_t want_used, int repair) {
+  for (long n = 0; n < 2000; n++) {
     fixture f;
     memset(&f, 0, sizeof f);
+    f.o.utf8 = repair ? TN_UTF8_REPAIR : TN_UTF8_REJECT;
     tn_alloc_fail_after(n);
     f.c = tn_corpus_new();
     tn_load_report_init(&f.r);
     tn_status st = TN_ENOMEM;
-    if (f.c) st = load(&f, "m.jsonl", data);
+    if (f.c) st = load(&f, name, data);
     tn_alloc_fail_after(-1);
-    if (st == TN_OK && f.r.used == 2) {
-      tn_corpus_free(f.c);
-      tn_load_report_free(&f.r);
-      return; /* enough allocations succeeded for a full load */
-    }
+    assert_true(st == TN_OK || st == TN_ENOMEM);
+    assert_int_equal(f.r.read, f.r.used + f.r.skipped);
+    int done = st == TN_OK && f.r.used == want_used;
     tn_corpus_free(f.c);
     tn_load_report_free(&f.r);
+    if (done) return; /* enough allocations succeeded for a full load */
   }
-  fail_msg("the load never succeeded within 200 allocations");
+  fail_msg("%s: the load never succeeded within 2000 allocations", name);
+}
+
+static void test_out_of_memory_is_clean(void **state) {
+  (void)state;
+  oom_until_loaded("m.jsonl",
+                   "{\"id\":\"a\",\"text\":\"x\",\"m\":[1],\"k\":\"\\u00e9\"}\n"
+                   "{bad\n"
+                   "{\"id\":\"b\",\"text\":\"y\\n\",\"parent\":\"a\"}\n"
+                   "{\"id\":\"c\",\"text\":\"z\xFF\",\"parent\":\"gone\"}\n",
+                   2, 1);
+  oom_until_loaded("m.csv",
+                   "\xEF\xBB\xBFid;text;parent;extra\r\n"
+                   "a;\"een \"\"b\"\"\r\ntwee\";;1\r\n"
+                   "b;x;a;2\r\n"
+                   "c;\"open\n",
+                   2, 0);
+  oom_until_loaded("m.txt", "Alinea\r\n\r\nmet caf\xE9.\r\n", 1, 1);
 }
 
 int main(void) {
@@ -212,6 +293,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_csv_unbalanced_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_csv_missing_text_column, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_file, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bad_byte_located_in_file, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_jsonl_escape_named, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cr_only_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_repair_warning, setup, teardown),
       cmocka_unit_test(test_out_of_memory_is_clean),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,6 +116,127 @@ static void test_json_write_roundtrip(void **state) {
   tn_buf_free(&out);
 }
 
+/* Bad sequences at every position, in and around the 8- and 16-byte ASCII
+ * fast paths: the valid prefix ends exactly where they start. */
+static void test_utf8_every_position(void **state) {
+  (void)state;
+  static const char *const bad[] = {"\xFF", "\xC0\xAF", "\xE0\x80\xAF",
+                                    "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                    "\xE9z", "\x80", ""};
+  static const char *const good[] = {"\xC3\xA9", "\xE2\x82\xAC",
+                                     "\xF0\x9F\x98\x80"};
+  char buf[48];
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    size_t n = k + 1 == sizeof bad / sizeof bad[0] ? 1 : strlen(bad[k]);
+    for (size_t pos = 0; pos + n <= 40; pos++) {
+      memset(buf, 'a', 40);
+      memcpy(buf + pos, bad[k], n); /* the last case: a NUL byte */
+      assert_int_equal(tn_utf8_valid_prefix(buf, 40), pos);
+    }
+  }
+  for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+    size_t n = strlen(good[k]);
+    for (size_t pos = 0; pos + n <= 40; pos++) {
+      memset(buf, 'a', 40);
+      memcpy(buf + pos, good[k], n);
+      assert_int_equal(tn_utf8_valid_prefix(buf, 40), 40);
+      /* cut off inside the sequence: invalid from its lead byte */
+      assert_int_equal(tn_utf8_valid_prefix(buf, pos + n - 1), pos);
+    }
+  }
+}
+
+static void test_utf8_describe(void **state) {
+  (void)state;
+  char out[96];
+  tn_utf8_describe("\0", 1, out, sizeof out);
+  assert_string_equal(out, "a NUL byte");
+  tn_utf8_describe("\xC0\xAF", 2, out, sizeof out);
+  assert_string_equal(out, "an overlong encoding (0xC0 0xAF)");
+  tn_utf8_describe("\xE0\x80\xAF", 3, out, sizeof out);
+  assert_string_equal(out, "an overlong encoding (0xE0 0x80)");
+  tn_utf8_describe("\xED\xA0\x80", 3, out, sizeof out);
+  assert_non_null(strstr(out, "surrogate"));
+  tn_utf8_describe("\xF4\x90\x80\x80", 4, out, sizeof out);
+  assert_non_null(strstr(out, "above U+10FFFF"));
+  tn_utf8_describe("\xFF", 1, out, sizeof out);
+  assert_string_equal(out, "byte 0xFF, which never occurs in UTF-8");
+  tn_utf8_describe("\x80", 1, out, sizeof out);
+  assert_non_null(strstr(out, "continuation byte 0x80"));
+  tn_utf8_describe("\xE9 au", 4, out, sizeof out);
+  assert_non_null(strstr(out, "byte 0xE9 without its continuation bytes"));
+  tn_utf8_describe("\xE2\x82", 2, out, sizeof out);
+  assert_string_equal(out, "a sequence cut off by the end (0xE2)");
+}
+
+static void test_newlines_to_lf(void **state) {
+  (void)state;
+  char s[] = "a\r\nb\rc\n\r\rd\r";
+  size_t n = tn_newlines_to_lf(s, strlen(s));
+  assert_int_equal(n, 10);
+  assert_memory_equal(s, "a\nb\nc\n\n\nd\n", n);
+  char plain[] = "geen CR";
+  assert_int_equal(tn_newlines_to_lf(plain, 7), 7);
+}
+
+/* The string scanner reads eight bytes at a time: a quote, backslash or
+ * control character at any offset must still stop it. */
+static void test_json_string_every_position(void **state) {
+  (void)state;
+  char buf[64];
+  tn_buf scratch = TN_BUF_INIT;
+  for (size_t pos = 0; pos < 30; pos++) {
+    const char *out;
+    size_t len;
+    int esc;
+    /* "aaa...<pos>" then the end */
+    buf[0] = '"';
+    memset(buf + 1, 'a', pos);
+    buf[1 + pos] = '"';
+    memset(buf + 2 + pos, 'x', 20);
+    tn_json j;
+    tn_json_init(&j, buf, 22 + pos);
+    assert_int_equal(tn_json_string(&j, &scratch, &out, &len, &esc), 0);
+    assert_int_equal(len, pos);
+    assert_int_equal(esc, 0);
+    /* an escape at pos */
+    memcpy(buf + 1 + pos, "\\n\"", 3);
+    tn_json_init(&j, buf, 4 + pos);
+    tn_buf_clear(&scratch);
+    assert_int_equal(tn_json_string(&j, &scratch, &out, &len, &esc), 0);
+    assert_int_equal(len, pos + 1);
+    assert_int_equal(out[pos], '\n');
+    assert_int_equal(esc, 1);
+    /* a raw control character at pos */
+    buf[1 + pos] = '\t';
+    memset(buf + 2 + pos, 'b', 20);
+    buf[22 + pos] = '"';
+    tn_json_init(&j, buf, 23 + pos);
+    assert_int_equal(tn_json_string(&j, &scratch, &out, &len, &esc), -1);
+    assert_int_equal(tn_json_offset(&j), 1 + pos);
+  }
+  tn_buf_free(&scratch);
+}
+
+/* Writing a long non-ASCII string is linear and exact (it once validated
+ * the whole rest of the string at every accented letter). */
+static void test_json_write_long_text(void **state) {
+  (void)state;
+  size_t n = 1 << 20;
+  char *s = test_malloc(n);
+  for (size_t i = 0; i < n; i += 2) memcpy(s + i, "\xC3\xA9", 2);
+  tn_buf out = TN_BUF_INIT;
+  assert_int_equal(tn_json_write_string(&out, s, n), 0);
+  assert_int_equal(out.len, n + 2);
+  assert_memory_equal(out.data + 1, s, n);
+  s[n - 1] = 'x'; /* a cut-off sequence at the end is escaped */
+  tn_buf_clear(&out);
+  assert_int_equal(tn_json_write_string(&out, s, n), 0);
+  assert_memory_equal(out.data + out.len - 8, "\\ufffdx\"", 8);
+  tn_buf_free(&out);
+  test_free(s);
+}
+
 static void test_alloc_failure_injection(void **state) {
   (void)state;
   tn_alloc_fail_after(0);
@@ -138,6 +259,11 @@ int main(void) {
       cmocka_unit_test(test_json_errors),
       cmocka_unit_test(test_json_write_roundtrip),
       cmocka_unit_test(test_alloc_failure_injection),
+      cmocka_unit_test(test_utf8_every_position),
+      cmocka_unit_test(test_utf8_describe),
+      cmocka_unit_test(test_newlines_to_lf),
+      cmocka_unit_test(test_json_string_every_position),
+      cmocka_unit_test(test_json_write_long_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
