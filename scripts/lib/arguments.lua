@@ -22,7 +22,7 @@ local DIRECTIONS = {
   ["marked-supports-other"] = true, ["other-supports-marked"] = true,
   ["marked-attacks-other"] = true, ["marked-conceded"] = true,
   ["marked-restates-other"] = true, ["marked-adds"] = true, condition = true, claim = true,
-  ["marked-attacks-claim"] = true,
+  ["marked-attacks-claim"] = true, ["marked-contrasts-other"] = true,
   ["agrees-target"] = true, ["disagrees-target"] = true, ["refers-target"] = true,
 }
 local POSITIONS = { initial = true, clause = true, any = true }
@@ -48,7 +48,23 @@ for w in ([[de het een en of maar want dus dat die dit deze wat wie waar wanneer
   omdat hoewel terwijl zodat doordat echter bovendien daarom daardoor immers namelijk
   worden gaan gaat ging komen komt kwam doen doet deed maken maakt laten laat zeggen zegt
   iets niets alles iemand niemand steeds vaak soms altijd nooit al alleen wat welke
-  hebben heb hebt ben bent]]):gmatch("%S+") do STOP[w] = true end
+  hebben heb hebt ben bent helaas echt gewoon vooral nogal juist zeker eigenlijk misschien
+  wellicht natuurlijk zeer minder goed goede beter groot grote nieuw nieuwe kunnen]]):gmatch("%S+") do STOP[w] = true end
+
+-- Words that cannot start the main clause after a fronted subordinate clause: Dutch puts the
+-- finite verb first there (Omdat X, moet Y), so a comma followed by one of these is no boundary.
+local NOT_VERB = {}
+for w in ([[de het een dat die dit deze wat wie waar en of maar want ze zij hij we wij ik je
+  jij u men er in op aan met voor van bij naar om te als zoals tot door over uit zo ook niet
+  geen hun haar zijn mijn onze jullie]]):gmatch("%S+") do NOT_VERB[w] = true end
+
+-- Markers that act on the unit they sit in (not phrase-level patterns or prepositions).
+local function unit_marker(m)
+  local e = m.entry
+  if e.sense == "condition" or e.clause == "gap" then return false end
+  if e.clause == "prep" then return e.sense == "example" and m.initial end
+  return true
+end
 
 ------------------------------------------------------------------------------------------------
 -- Tokens and sentences
@@ -345,7 +361,8 @@ function Engine:match_sentence(sent)
     end
     if best and best.weight >= self.threshold then
       out[#out + 1] = best
-      i = best.last + 1
+      -- a discontinuous cue (er ... nodig) does not hide the connectives inside its gap
+      i = best.entry.clause == "gap" and i + 1 or best.last + 1
     else
       i = i + 1
     end
@@ -361,10 +378,26 @@ local SPLIT_SENSES = { reason = true, result = true, conclusion = true, contrast
   concession = true, restatement = true, summary = true, addition = true, example = true }
 
 -- Does match m open a new unit inside its sentence (not at its start)?
-local function opens_unit(m, sent)
+local function opens_unit(m, sent, from)
   local e = m.entry
   if m.initial or not SPLIT_SENSES[e.sense] then return false end
   if e.clause == "prep" or e.clause == "gap" then return false end
+  -- a unit is a proposition: a few words up to the next clause punctuation at least
+  local nw = 0
+  for k = m.last + 1, #sent do
+    if CLAUSE_PUNCT[sent[k].form] or is_end_punct(sent[k].form) then break end
+    if sent[k].kind == "w" then nw = nw + 1 end
+  end
+  local min = (e.clause == "sub" or e.clause == "main") and 2 or 4
+  if e.sense == "restatement" then min = 5 end
+  if nw < min then return false end
+  if e.phrase == "maar" then
+    -- "niet X, maar Y" corrects within one claim; it is no counter-argument
+    for k = from, m.first - 1 do
+      local w = sent[k].low
+      if w == "niet" or w == "geen" or w == "nooit" then return false end
+    end
+  end
   if e.clause == "sub" then
     -- subordinating conjunctions open a clause with or without a comma; relatives and
     -- "zoals" do not reach here (prep)
@@ -413,7 +446,7 @@ function Engine:segment(doc)
       -- cut points: token indexes where a unit starts
       local cuts, opener = { 1 }, { [1] = nil }
       for _, m in ipairs(matches) do
-        if opens_unit(m, sent) then
+        if opens_unit(m, sent, cuts[#cuts]) then
           cuts[#cuts + 1] = m.first
           opener[m.first] = m
         end
@@ -424,7 +457,8 @@ function Engine:segment(doc)
           and SPLIT_SENSES[m1.entry.sense] then
         for k = m1.last + 1, #sent - 1 do
           if sent[k].form == "," then
-            if not opener[k + 1] and (not cuts[2] or cuts[2] > k + 1) then
+            if not opener[k + 1] and (not cuts[2] or cuts[2] > k + 1)
+                and not NOT_VERB[sent[k + 1].low] then
               table.insert(cuts, 2, k + 1)
             end
             break
@@ -434,10 +468,15 @@ function Engine:segment(doc)
       table.sort(cuts)
       for ci, a in ipairs(cuts) do
         local b = (cuts[ci + 1] or (#sent + 1)) - 1
-        local m = opener[a] or (ci == 1 and m1 and m1.first <= first_word(sent) + 0
-          and m1.initial and m1) or nil
+        local m = opener[a] or (ci == 1 and m1 and m1.initial and unit_marker(m1) and m1) or nil
         local from = a
-        if m then from = m.last + 1 end
+        -- the connective is left out of the unit's text; a frame with a verb of its own
+        -- (Dat vraagt om, Dat levert) is kept, or the unit would lose its predicate
+        if m and (m.entry.clause ~= "frame" or m.entry.phrase:match(" dat$")
+            or m.entry.phrase:match(" doordat$") or m.entry.phrase:match(" omdat$")
+            or m.entry.phrase:match(" of$") or not m.entry.phrase:find(" ")) then
+          from = m.last + 1
+        end
         local utext, ua, ub = text_of(text, sent, from, b)
         if not utext then utext, ua, ub = text_of(text, sent, a, b) end
         if utext then
@@ -449,7 +488,7 @@ function Engine:segment(doc)
               if sense == "claim" or sense == "agree" or sense == "disagree"
                   or sense == "reference" then
                 cues[#cues + 1] = mm
-              elseif not inside and sense ~= "condition" and not opener[mm.first] then
+              elseif not inside and unit_marker(mm) and not opener[mm.first] then
                 inside = mm
               end
             end
@@ -478,6 +517,17 @@ function Engine:segment(doc)
     u.id = doc.id .. ":" .. i
   end
   return units
+end
+
+local function content_stems(text)
+  local out = {}
+  for _, t in ipairs(tokenize(text)) do
+    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
+      -- a crude stem: the first six bytes; Dutch inflection and derivation mostly change the end
+      out[#out + 1] = t.low:sub(1, 6)
+    end
+  end
+  return out
 end
 
 ------------------------------------------------------------------------------------------------
@@ -596,6 +646,8 @@ function Engine:relate(units, map)
           other.countered = true
           u.counters = true
         end
+      elseif d == "marked-contrasts-other" then
+        add_rel(map, u, other, "attack", m, "marker")
       elseif d == "marked-attacks-claim" then
         u.objection = m
       elseif d == "marked-conceded" then
@@ -626,6 +678,28 @@ function Engine:relate(units, map)
   return pending_add
 end
 
+-- Names by which a comment can point at its parent: the author's name and surname.
+local function parent_names(doc, map)
+  local p = doc.parent and map.by_id[doc.parent]
+  local names = {}
+  if p and p.doc.author then
+    local a = lower(p.doc.author)
+    names[#names + 1] = a
+    local last = a:match("(%S+)$")
+    if last and last ~= a then names[#names + 1] = last end
+  end
+  return names
+end
+
+local function refers_to(u, names)
+  if has_cue(u, "reference") then return true end
+  local t = lower(u.text)
+  for _, n in ipairs(names) do
+    if #n >= 3 and t:find(n, 1, true) then return true end
+  end
+  return false
+end
+
 -- Chooses the main claim: the unit that the text builds up to.
 function Engine:main_claim(units, map)
   local best, best_score
@@ -636,12 +710,31 @@ function Engine:main_claim(units, map)
     end
   end
   local nsent = units[#units] and units[#units].sent or 0
+  local parent_refs = units[1] and units[1].doc.kind == "comment" and parent_names(units[1].doc, map)
+  local title_stems, title_n
+  if units[1] and units[1].doc.title then
+    title_stems, title_n = {}, 0
+    for _, st in ipairs(content_stems(units[1].doc.title)) do
+      if title_stems[st] == nil then title_n = title_n + 1 end
+      title_stems[st] = true
+    end
+  end
   for i, u in ipairs(units) do
     local score = 0
     local m = marker_of(u)
     local out = map.rel_of[u]
     if i == 1 and u.heading then score = score + 3 end
     if i == 1 then score = score + 1 end
+    -- an article's lead paragraph states its thesis; its title names it
+    if u.doc.kind ~= "comment" and u.para == 1 and not u.heading then score = score + 1 end
+    if title_stems then
+      local hit = 0
+      for _, st in ipairs(content_stems(u.text)) do
+        if title_stems[st] then hit = hit + 1; title_stems[st] = false end
+      end
+      for st in pairs(title_stems) do title_stems[st] = true end
+      score = score + 3 * hit / math.max(1, title_n)
+    end
     if u.sent == nsent then score = score + 1 end
     -- the author's position follows "maar": what it counters is not the main claim
     if u.countered then score = score - 2 end
@@ -661,6 +754,8 @@ function Engine:main_claim(units, map)
     end
     if u.sub_initial then score = score - 2 end
     if u.background then score = score - 5 end
+    -- a comment's own position engages with the text it answers (dit artikel, the author)
+    if parent_refs and refers_to(u, parent_refs) then score = score + 1 end
     if not best or score > best_score then best, best_score = u, score end
   end
   return best
@@ -688,8 +783,11 @@ function Engine:finish_doc(units, map, pending_add, main)
     local u, prev = pa.u, pa.prev
     if not rel_of[u] and prev then
       local r = rel_of[prev]
-      if r and r.type ~= "restate" then
+      if r and r.type == "support" then
         add_rel(map, u, r.to, r.type, pa.m, "marker")
+      elseif r and r.type == "attack" then
+        -- "Maar X. Ook Y": Y builds on the counter-argument X
+        add_rel(map, u, prev, "support", pa.m, "marker")
       elseif not r and prev == default_target(u) then
         add_rel(map, u, prev, "support", pa.m, "marker")
       else
@@ -748,17 +846,6 @@ end
 -- Across documents: what a comment answers
 ------------------------------------------------------------------------------------------------
 
-local function content_stems(text)
-  local out = {}
-  for _, t in ipairs(tokenize(text)) do
-    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
-      -- a crude stem: the first six bytes; Dutch inflection and derivation mostly change the end
-      out[#out + 1] = t.low:sub(1, 6)
-    end
-  end
-  return out
-end
-
 local function quotes_in(text)
   local out = {}
   for q in text:gmatch("[“\"„‘]([^”\"“‘’]+)[”\"’]") do
@@ -815,18 +902,39 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     end
     local cst = {}
     for _, u in ipairs(cunits) do
-      for _, s in ipairs(content_stems(u.text)) do cst[s] = true end
+      for _, s in ipairs(content_stems(u.text)) do
+        cst[s] = math.max(cst[s] or 0, u == cmain and 2 or 1)
+      end
     end
-    local bestv, bests = nil, 0
-    for _, p in ipairs(punits) do
+    local function overlap(stems)
       local score, seen = 0, {}
-      for _, s in ipairs(pst[p]) do
+      for _, s in ipairs(stems) do
         if cst[s] and not seen[s] then
           seen[s] = true
-          score = score + math.log((#punits + 1) / df[s])
+          score = score + cst[s] * math.log((#punits + 1) / df[s])
         end
       end
-      score = score / math.sqrt(#pst[p] + 1)
+      return score / math.sqrt(#stems + 1)
+    end
+    -- first the section (a heading and the units under it) the comment is about, then the
+    -- unit within it: a comment answers a theme more often than one sentence
+    local sections, cur = {}, nil
+    for _, p in ipairs(punits) do
+      if p.heading or not cur then
+        cur = { units = {}, stems = {} }
+        sections[#sections + 1] = cur
+      end
+      table.insert(cur.units, p)
+      for _, s in ipairs(pst[p]) do table.insert(cur.stems, s) end
+    end
+    local best_sec, best_sec_score = nil, 0
+    for _, sec in ipairs(sections) do
+      local sc = overlap(sec.stems)
+      if sc > best_sec_score then best_sec, best_sec_score = sec, sc end
+    end
+    local bestv, bests = nil, 0
+    for _, p in ipairs(best_sec and best_sec.units or {}) do
+      local score = overlap(pst[p])
       if score > bests then bestv, bests = p, score end
     end
     if bestv and bests >= self.overlap_threshold then
@@ -843,12 +951,21 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     if has_cue(u, "disagree") then polarity = polarity - 1; why = why or has_cue(u, "disagree") end
   end
   -- "Klopt, maar ...", "Leuk bedacht, maar ...": agreement that the comment itself counters
+  local conceded
   for _, u in ipairs(cunits) do
-    if u.countered and (u.sent == 1 or has_cue(u, "agree")) then
+    if u.countered and (has_cue(u, "agree") or (u.sent == 1 and #u.toks <= 3)) then
       if has_cue(u, "agree") then polarity = polarity - 1 end
       polarity = polarity - 1
+      conceded = u
       break
     end
+  end
+  -- conceding a premise and countering: the premise stands, what it argues for is attacked
+  if conceded and polarity < 0 and map.rel_of[target] and map.rel_of[target].type == "support"
+      and conceded ~= cmain then
+    local r = add_rel(map, conceded, target, "support", has_cue(conceded, "agree"), "comment")
+    if r then r.how = how end
+    target, how = map.rel_of[target].to, how .. ", conceded"
   end
   local st = stance_of(self, cmain.doc, punits[1] and punits[1].doc)
   if polarity == 0 and st then
