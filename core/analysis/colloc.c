@@ -79,8 +79,12 @@ tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
   if (left == 0 && right == 0) left = right = 5;
   uint64_t min = opts->min_count ? opts->min_count : 1;
   tn_query q;
-  tn_status st = tn_query_compile(&q, s, f->by, node, err);
+  tn_status st = tn_query_compile(&q, s, f->by, node, opts->literal, err);
   if (st != TN_OK) return st;
+  if ((unsigned)opts->sort > TN_ASSOC_FREQ) {
+    tn_query_free(&q);
+    return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown association measure");
+  }
   uint8_t *allowed = NULL;
   st = tn_filter_compile(s, f, &allowed, err);
   if (st != TN_OK) {

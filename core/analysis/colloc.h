@@ -41,6 +41,7 @@ typedef struct tn_colloc_opts {
   tn_assoc sort;
   size_t top;            /* 0 = all */
   const uint8_t *docs;
+  int literal;           /* the node's words are terms of the layer as is */
 } tn_colloc_opts;
 
 typedef struct tn_colloc_row {

@@ -154,6 +154,48 @@ static tn_status finish_group(tn_freq *f, tn_freq_group *g,
   return TN_OK;
 }
 
+/* The most frequent counted form of every term of the layer, over all the
+ * selected documents: best[term] = form id (UINT32_MAX when unseen). */
+static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
+                            const uint8_t *allowed, uint32_t **out) {
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  size_t nt = tn_store_vocab_size(s, o->filter.by);
+  uint32_t *fc = tn_calloc(nf ? nf : 1, sizeof *fc);
+  uint32_t *best = tn_malloc((nt ? nt : 1) * sizeof *best);
+  if (!fc || !best) {
+    tn_free(fc);
+    tn_free(best);
+    return TN_ENOMEM;
+  }
+  for (size_t d = 0; d < s->ndocs; d++) {
+    if (o->docs && !o->docs[d]) continue;
+    for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++)
+      if (tn_filter_kind(o->filter.kinds, s->kind[p]) && allowed[s->form[p]])
+        fc[s->form[p]]++;
+  }
+  for (size_t t = 0; t < nt; t++) best[t] = UINT32_MAX;
+  for (size_t fid = 0; fid < nf; fid++) {
+    if (!fc[fid]) continue;
+    uint32_t t = tn_store_map(s, o->filter.by, (uint32_t)fid);
+    uint32_t b = best[t];
+    if (b == UINT32_MAX || fc[fid] > fc[b]) {
+      best[t] = (uint32_t)fid;
+      continue;
+    }
+    if (fc[fid] < fc[b]) continue;
+    /* a tie: the form spelt like the term ("helaas" over the sentence-
+     * initial "Helaas"), else byte order */
+    const char *term = tn_store_str(s, o->filter.by, t);
+    const char *x = tn_store_str(s, TN_LAYER_FORM, (uint32_t)fid);
+    const char *y = tn_store_str(s, TN_LAYER_FORM, b);
+    int xs = strcmp(x, term) == 0, ys = strcmp(y, term) == 0;
+    if (xs > ys || (xs == ys && strcmp(x, y) < 0)) best[t] = (uint32_t)fid;
+  }
+  tn_free(fc);
+  *out = best;
+  return TN_OK;
+}
+
 static tn_status count_unigrams(tn_freq *f, const tn_store *s,
                                 const tn_freq_opts *o, const uint8_t *allowed,
                                 const grouping *gr) {
@@ -163,8 +205,11 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
   uint32_t *docs = tn_calloc(v ? v : 1, sizeof *docs);
   uint32_t *last = tn_calloc(v ? v : 1, sizeof *last);
   uint32_t *touched = tn_malloc((v ? v : 1) * sizeof *touched);
+  uint32_t *best = NULL;
   tn_status st = TN_OK;
   if (!count || !docs || !last || !touched) st = TN_ENOMEM;
+  if (st == TN_OK && o->forms && by != TN_LAYER_FORM)
+    st = best_forms(s, o, allowed, &best);
   uint32_t kinds = o->filter.kinds;
   for (size_t gi = 0; gi < f->ngroups && st == TN_OK; gi++) {
     tn_freq_group *g = &f->groups[gi];
@@ -205,7 +250,18 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
         break;
       }
       g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid, docs[id],
-                                 count[id]};
+                                 count[id], NULL};
+      if (o->forms) {
+        /* copied: the list may outlive the store */
+        uint32_t bf = best ? best[id] : id;
+        g->rows[i].form = tn_arena_strndup(
+            &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
+            tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
+        if (!g->rows[i].form) {
+          st = TN_ENOMEM;
+          break;
+        }
+      }
       count[id] = docs[id] = 0;
       last[id] = 0;
     }
@@ -216,6 +272,7 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
   tn_free(docs);
   tn_free(last);
   tn_free(touched);
+  tn_free(best);
   return st;
 }
 
@@ -374,7 +431,7 @@ static tn_status count_ngrams(tn_freq *f, const tn_store *s,
         break;
       }
       g->rows[e] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
-                                 t.docs[e], t.count[e]};
+                                 t.docs[e], t.count[e], NULL};
       g->nrows = e + 1;
     }
     table_free(&t);
@@ -401,6 +458,8 @@ tn_status tn_freq_count(tn_freq **out, const tn_store *s,
   tn_arena_init(&f->names, 4096);
   f->by = o.filter.by;
   f->n = o.n;
+  if (o.n != 1) o.forms = 0;
+  f->forms = o.forms;
   uint8_t *allowed = NULL;
   grouping gr = {0};
   tn_status st = tn_filter_compile(s, &o.filter, &allowed, err);

@@ -27,6 +27,9 @@ typedef struct tn_freq_opts {
   /* n-grams stop at sentence ends unless this is set. They never cross a
    * token the kind filter leaves out, nor a document boundary. */
   int cross_sentences;
+  /* n = 1 by norm or stem: fill tn_freq_row.form with the term's most
+   * frequent surface form ("T-shaped" for t-shaped), ties by byte order. */
+  int forms;
 } tn_freq_opts;
 
 typedef struct tn_freq_row {
@@ -34,6 +37,7 @@ typedef struct tn_freq_row {
   uint32_t id;      /* the term's id in tn_freq.terms */
   uint32_t docs;    /* documents of the group that hold it */
   uint64_t count;
+  const char *form; /* the most frequent form (opts.forms), else NULL */
 } tn_freq_row;
 
 typedef struct tn_freq_group {
@@ -56,6 +60,7 @@ typedef struct tn_freq {
   uint32_t *group_doc;
   tn_layer by;
   int n;
+  int forms; /* rows carry .form */
 } tn_freq;
 
 tn_status tn_freq_count(tn_freq **out, const tn_store *s,

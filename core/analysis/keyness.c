@@ -89,12 +89,14 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
     }
     if (t->count + b < opts->min_count) continue;
     fill(&out[n], t->term, t->count, b, c, d);
+    out[n].docs = t->docs;
     if (out[n].g2 > 0 || opts->negative) n++;
   }
   if (opts->negative)
     for (size_t i = 0; i < ref->nrows; i++) {
       const tn_freq_row *r = &ref->rows[i];
       if (seen[r->id] || r->count < opts->min_count) continue;
+      out[n].docs = 0;
       fill(&out[n++], r->term, 0, r->count, c, d);
     }
   tn_free(bcount);

@@ -32,6 +32,7 @@ double tn_chi2_p1(double g2);
 typedef struct tn_keyness_row {
   const char *term;
   uint64_t a, b;      /* frequency in target and reference */
+  uint32_t docs;      /* documents of the target that hold it */
   double g2;          /* signed: negative for terms the target lacks */
   double p;
   double log_ratio;

@@ -45,7 +45,7 @@ static tn_status prepare_word(const char *w, size_t len, tn_layer by,
 }
 
 tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
-                           const char *query, tn_error *err) {
+                           const char *query, int literal, tn_error *err) {
   memset(q, 0, sizeof *q);
   q->by = by;
   size_t nforms = tn_store_vocab_size(s, TN_LAYER_FORM);
@@ -65,7 +65,12 @@ tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
                         TN_QUERY_MAX);
       break;
     }
-    st = prepare_word(p, (size_t)(e - p), by, &w);
+    if (literal) {
+      tn_buf_clear(&w);
+      st = tn_buf_append(&w, p, (size_t)(e - p)) ? TN_ENOMEM : TN_OK;
+    } else {
+      st = prepare_word(p, (size_t)(e - p), by, &w);
+    }
     if (st != TN_OK) break;
     uint8_t *m = tn_malloc(nforms ? nforms : 1);
     if (!m) {
@@ -156,7 +161,7 @@ tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
                       const tn_kwic_opts *opts, tn_error *err) {
   *out = NULL;
   tn_query q;
-  tn_status st = tn_query_compile(&q, s, opts->by, query, err);
+  tn_status st = tn_query_compile(&q, s, opts->by, query, opts->literal, err);
   if (st != TN_OK) return st;
   size_t width = opts->width ? opts->width : 5;
   tn_kwic *k = tn_calloc(1, sizeof *k);

@@ -22,10 +22,11 @@ typedef struct tn_query {
 /* Compiles words separated by spaces; each is a wildcard ('*', '?') over
  * the layer's terms. Words are normalised as the layer is (by = norm:
  * "Ambtenaren" finds "ambtenaren"; by = stem: a word without wildcards is
- * stemmed first). An empty query or one of more than TN_QUERY_MAX words
+ * stemmed first), unless `literal` is set (for terms taken from a list of the
+ * same layer: a stem stemmed again may change). An empty query or one of more than TN_QUERY_MAX words
  * is TN_EINVAL. */
 tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
-                           const char *query, tn_error *err);
+                           const char *query, int literal, tn_error *err);
 void tn_query_free(tn_query *q);
 /* Whether the phrase matches at pos, ending before `end`. */
 static inline int tn_query_at(const tn_store *s, const tn_query *q,
@@ -52,6 +53,7 @@ typedef struct tn_kwic_opts {
   tn_kwic_sort sort;
   size_t limit;        /* lines to keep after sorting; 0 = all */
   const uint8_t *docs; /* only these documents; NULL = all */
+  int literal;         /* query words are terms of the layer as they are */
 } tn_kwic_opts;
 
 typedef struct tn_kwic_line {

@@ -335,7 +335,7 @@ static int freq_gc(lua_State *L) {
 static const char *const count_keys[] = {
     "by",    "n",     "kinds",  "min_len", "max_len", "match",
     "regex", "stopwords", "min", "top",    "group",   "docs",
-    "cross_sentences", "keep", NULL};
+    "cross_sentences", "keep", "forms", NULL};
 
 /* The opt-in Lua filter: keep(term, norm) is called once per form type
  * (never per token: the counting stays in C) and decides with a boolean. */
@@ -367,6 +367,7 @@ static int l_count(lua_State *L) {
   fo.group = opt_str(L, o, fname, "group", NULL);
   fo.cross_sentences = tn_opt_bool(L, o, fname, "cross_sentences", 0);
   fo.docs = opt_docs(L, o, fname, s);
+  fo.forms = tn_opt_bool(L, o, fname, "forms", 0);
   if (lua_getfield(L, o, "keep") != LUA_TNIL) {
     if (!lua_isfunction(L, -1))
       luaL_error(L, "%s: option 'keep' must be a function(term, norm)", fname);
@@ -432,6 +433,10 @@ static void push_row(lua_State *L, const tn_freq_group *g,
   lua_setfield(L, -2, "docs");
   lua_pushnumber(L, g->tokens ? (double)r->count * 1e6 / (double)g->tokens : 0);
   lua_setfield(L, -2, "per_million");
+  if (r->form) {
+    lua_pushstring(L, r->form);
+    lua_setfield(L, -2, "form");
+  }
 }
 
 /* freq:rows([group]): a table of term, count, docs, per_million; with
@@ -441,27 +446,26 @@ static int freq_rows(lua_State *L) {
   const tn_freq *f = u->f;
   int all = lua_isnoneornil(L, 2) && f->ngroups != 1;
   lua_settop(L, 2);
+  const tn_freq_group *one = all ? NULL : tn_find_group(L, f, 2, "rows");
   lua_newtable(L);
   lua_Integer k = 0;
-  if (all) {
-    for (size_t g = 0; g < f->ngroups; g++)
-      for (size_t i = 0; i < f->groups[g].nrows; i++) {
-        push_row(L, &f->groups[g], &f->groups[g].rows[i], 1);
-        lua_rawseti(L, -2, ++k);
-      }
-    static const char *const cols[] = {"group", "term",        "count",
-                                       "docs",  "per_million", NULL};
-    tn_make_table(L, cols);
-  } else {
-    const tn_freq_group *g = tn_find_group(L, f, 2, "rows");
-    for (size_t i = 0; i < g->nrows; i++) {
-      push_row(L, g, &g->rows[i], 0);
+  for (size_t g = 0; g < f->ngroups; g++) {
+    if (one && one != &f->groups[g]) continue;
+    for (size_t i = 0; i < f->groups[g].nrows; i++) {
+      push_row(L, &f->groups[g], &f->groups[g].rows[i], all);
       lua_rawseti(L, -2, ++k);
     }
-    static const char *const cols[] = {"term", "count", "docs", "per_million",
-                                       NULL};
-    tn_make_table(L, cols);
   }
+  const char *cols[7];
+  int c = 0;
+  if (all) cols[c++] = "group";
+  cols[c++] = "term";
+  if (f->forms) cols[c++] = "form";
+  cols[c++] = "count";
+  cols[c++] = "docs";
+  cols[c++] = "per_million";
+  cols[c] = NULL;
+  tn_make_table(L, cols);
   return 1;
 }
 
@@ -568,8 +572,8 @@ static const luaL_Reg freq_methods[] = {{"rows", freq_rows},
 
 /* ---- corpus:kwic ---------------------------------------------------------- */
 
-static const char *const kwic_keys[] = {"by", "width", "sort", "limit", "docs",
-                                        NULL};
+static const char *const kwic_keys[] = {"by",   "width", "sort", "limit",
+                                        "docs", "exact", NULL};
 
 /* corpus:kwic(query[, opts]): a table of doc, position, left, match, right. */
 static int l_kwic(lua_State *L) {
@@ -590,6 +594,7 @@ static int l_kwic(lua_State *L) {
                fname, sort);
   ko.sort = (tn_kwic_sort)so;
   ko.docs = opt_docs(L, o, fname, s);
+  ko.literal = tn_opt_bool(L, o, fname, "exact", 0);
   tn_kwic *k = NULL;
   tn_error err;
   tn_error_clear(&err);
@@ -626,7 +631,7 @@ static int l_kwic(lua_State *L) {
 static const char *const colloc_keys[] = {
     "by",    "kinds", "min_len", "max_len",  "match", "regex", "stopwords",
     "window", "left", "right",   "sentence", "min",   "sort",  "top",
-    "docs",  NULL};
+    "docs",  "exact", NULL};
 
 /* corpus:collocates(node[, opts]): a table of term, freq (co-occurrences),
  * coll_freq, logdice, mi, mi3, t, ll; sorted by opts.sort (logdice). */
@@ -654,6 +659,7 @@ static int l_collocates(lua_State *L) {
                fname, sort);
   co.sort = (tn_assoc)a;
   co.docs = opt_docs(L, o, fname, s);
+  co.literal = tn_opt_bool(L, o, fname, "exact", 0);
   tn_colloc *c = NULL;
   tn_error err;
   tn_error_clear(&err);

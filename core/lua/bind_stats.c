@@ -53,6 +53,8 @@ static int l_keyness(lua_State *L) {
     lua_setfield(L, -2, "freq");
     lua_pushinteger(L, (lua_Integer)rows[i].b);
     lua_setfield(L, -2, "ref_freq");
+    lua_pushinteger(L, (lua_Integer)rows[i].docs);
+    lua_setfield(L, -2, "docs");
     lua_pushnumber(L, rows[i].g2);
     lua_setfield(L, -2, "g2");
     lua_pushnumber(L, rows[i].p);
@@ -64,8 +66,9 @@ static int l_keyness(lua_State *L) {
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   tn_free(rows);
-  static const char *const cols[] = {"term", "freq",      "ref_freq", "g2",
-                                     "p",    "log_ratio", "pct_diff", NULL};
+  static const char *const cols[] = {"term", "freq", "ref_freq",  "docs",
+                                     "g2",   "p",    "log_ratio", "pct_diff",
+                                     NULL};
   tn_make_table(L, cols);
   return 1;
 }

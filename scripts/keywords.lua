@@ -1,0 +1,270 @@
+-- keywords: what a corpus is about. Top terms of the corpus, of each group
+-- and document; keyness of one group against another (comments against the
+-- article by default) or against a reference corpus; collocations of the
+-- top terms; KWIC lines for the top keywords.
+-- Every count is done in C over the token store; this script only chooses
+-- what to count and shapes the result.
+
+local tussen = require("tussen")
+local stats = tussen.stats
+
+local function log_args(a)
+  return string.format("by=%s n=%d min=%d top=%d", a.by, a.n, a.min, a.top)
+end
+
+-- The stopword set: the project's list unless replaced, plus any extra list.
+local function stopword_set(a)
+  if a.no_stopwords then return nil end
+  local sources = {a.stopwords or "stopwords-nl.txt"}
+  if a.extra_stopwords then sources[#sources + 1] = a.extra_stopwords end
+  return stats.stopwords(table.unpack(sources))
+end
+
+-- Which groups to compare: the args, else comment vs article when the
+-- grouping has both, else the first two groups in corpus order.
+local function pick_pair(groups, a)
+  local names = {}
+  for _, g in ipairs(groups) do names[g.name] = true end
+  if a.target or a.reference then
+    local t, r = a.target, a.reference
+    if not t or not r then
+      error("keywords: give both --arg target=GROUP and --arg reference=GROUP", 0)
+    end
+    for _, name in ipairs({t, r}) do
+      if not names[name] then
+        local list = {}
+        for _, g in ipairs(groups) do list[#list + 1] = g.name end
+        error(string.format("keywords: no group '%s' in field '%s' (groups: %s)",
+                            name, a.group, table.concat(list, ", ")), 0)
+      end
+    end
+    return t, r
+  end
+  if names.comment and names.article then return "comment", "article" end
+  if #groups >= 2 then return groups[1].name, groups[2].name end
+  return nil
+end
+
+local function keyness_rows(target, reference, opts, label_t, label_r)
+  local rows = stats.keyness(target, reference, opts)
+  local out = {}
+  for i, r in ipairs(rows) do
+    out[i] = {target = label_t, reference = label_r, term = r.term,
+              freq = r.freq, ref_freq = r.ref_freq, docs = r.docs,
+              g2 = r.g2, p = r.p,
+              log_ratio = r.log_ratio,
+              -- %DIFF of a term the reference lacks is astronomically large
+              -- (Gabrielatos & Marchi's 1e-18): left empty, the G² and log
+              -- ratio say it
+              pct_diff = r.ref_freq > 0 and r.pct_diff or nil}
+  end
+  return out
+end
+
+local function append(list, rows)
+  for _, r in ipairs(rows) do list[#list + 1] = r end
+end
+
+return {
+  description = [[
+Keywords of a corpus: the most frequent terms (stopwords and punctuation left
+out) with their dispersion over documents (Gries's DP), the top terms of each
+group and document, the keyness of one group against another (comments
+against the article by default) or against a reference corpus by
+log-likelihood G², log ratio and %DIFF, the collocates of the top terms
+(logDice, MI, log-likelihood) and KWIC lines for the top keywords.
+Order is count (or score) descending, then term. %DIFF is left empty for a
+term the reference lacks. The formulas and their
+references are in scripts/README.md.]],
+  categories = {"keywords", "frequency", "summary"},
+  author = "tussen",
+  license = "MIT",
+  args = {
+    by = {type = "string", default = "norm", choices = {"form", "norm", "stem"},
+          help = "count surface forms, normalised forms or Snowball stems"},
+    n = {type = "integer", default = 1, choices = {1, 2, 3, 4, 5},
+         help = "terms of n words (n-grams)"},
+    top = {type = "integer", default = 20, help = "rows per list"},
+    min = {type = "integer", default = 2,
+           help = "minimum count of a term in the top lists and keyness"},
+    stopwords = {type = "file",
+                 help = "your own stopword list (replaces scripts/lexicons/stopwords-nl.txt)"},
+    extra_stopwords = {type = "file", help = "a list of words to leave out as well"},
+    no_stopwords = {type = "boolean", default = false, help = "count every word"},
+    kinds = {type = "string", default = "word,hashtag,mention",
+             help = "token kinds to count (word, number, abbrev, hashtag, mention, emoji, ... or all)"},
+    group = {type = "string", default = "kind",
+             help = "document field to group by (kind, author, parent, id, a metadata key)"},
+    target = {type = "string", help = "group whose keywords are wanted (default: comment)"},
+    reference = {type = "string", help = "group it is compared with (default: article)"},
+    reference_corpus = {type = "file",
+                        help = "compare the corpus (or --arg target) with this corpus instead"},
+    doc_top = {type = "integer", default = 5, help = "top terms per document"},
+    max_docs = {type = "integer", default = 50,
+                help = "list top terms per document only up to this many documents"},
+    collocations = {type = "integer", default = 5,
+                    help = "top terms whose collocates are listed"},
+    window = {type = "integer", default = 5, help = "collocation window, words each side"},
+    kwic = {type = "integer", default = 3, help = "keywords with KWIC lines"},
+    lines = {type = "integer", default = 5, help = "KWIC lines per keyword"},
+    width = {type = "integer", default = 6, help = "KWIC context, tokens each side"},
+  },
+
+  run = function(ctx)
+    local corpus, a = ctx.corpus, ctx.args
+    for _, k in ipairs({"top", "min", "doc_top", "max_docs", "collocations",
+                        "window", "kwic", "lines", "width"}) do
+      if a[k] < 0 then error(string.format("keywords: %s must be 0 or more", k), 0) end
+    end
+    local sw = stopword_set(a)
+    local base = {by = a.by, n = a.n, stopwords = sw, kinds = a.kinds}
+    local function opts(extra)
+      local o = {}
+      for k, v in pairs(base) do o[k] = v end
+      for k, v in pairs(extra) do o[k] = v end
+      return o
+    end
+    local store = corpus:store()
+    tussen.log.info("%s over %d tokens in %d documents", log_args(a),
+                    store.tokens, store.documents)
+
+    -- The whole corpus, and per document for dispersion (full lists: DP
+    -- needs every count).
+    local all = corpus:count(opts({forms = a.n == 1}))
+    local per_doc = corpus:count(opts({group = "id"}))
+    local totals = all:groups()[1]
+    local top_terms = {}
+    for i, r in ipairs(all:rows()) do
+      if i > a.top or r.count < a.min then break end
+      local dp = per_doc:dp(r.term)
+      top_terms[i] = {rank = i, term = r.term, form = r.form or r.term,
+                      count = r.count, docs = r.docs,
+                      per_million = r.per_million, dp = dp}
+    end
+
+    -- Per group.
+    local by_group = corpus:count(opts({group = a.group}))
+    local group_rows = {}
+    for _, g in ipairs(by_group:groups()) do
+      local k = 0
+      for _, r in ipairs(by_group:rows(g.name)) do
+        if k >= a.top or r.count < a.min then break end
+        k = k + 1
+        group_rows[#group_rows + 1] = {group = g.name, rank = k, term = r.term,
+                                       count = r.count, docs = r.docs,
+                                       per_million = r.per_million}
+      end
+    end
+
+    -- Per document (a short list each), for corpora small enough to read.
+    local doc_rows = {}
+    if #corpus <= a.max_docs and a.doc_top > 0 then
+      for _, g in ipairs(per_doc:groups()) do
+        local k = 0
+        for _, r in ipairs(per_doc:rows(g.name)) do
+          if k >= a.doc_top then break end
+          k = k + 1
+          doc_rows[#doc_rows + 1] = {doc = g.name, rank = k, term = r.term,
+                                     count = r.count}
+        end
+      end
+    else
+      tussen.log.info("%d documents: per-document lists left out "
+                      .. "(raise --arg max_docs to see them)", #corpus)
+    end
+
+    -- Keyness.
+    local key_rows, keywords = {}, {}
+    local kopts = {min = a.min, top = a.top}
+    if a.reference_corpus then
+      local ref, msg = tussen.corpus.load(a.reference_corpus)
+      if not ref then error("keywords: reference corpus: " .. msg, 0) end
+      local ref_list = ref:count(opts({}))
+      local target, label = all, "corpus"
+      if a.target then
+        target, label = by_group, a.target
+        kopts.target = a.target
+      end
+      append(key_rows, keyness_rows(target, ref_list, kopts, label, a.reference_corpus))
+    else
+      local t, r = pick_pair(by_group:groups(), a)
+      if t then
+        kopts.target, kopts.reference = t, r
+        append(key_rows, keyness_rows(by_group, by_group, kopts, t, r))
+        kopts.target, kopts.reference = r, t
+        append(key_rows, keyness_rows(by_group, by_group, kopts, r, t))
+      else
+        tussen.log.info("one group in '%s': no keyness to compute", a.group)
+      end
+    end
+    -- KWIC keywords: the first direction's top keywords, preferring those
+    -- found in more than one document of a group that has several (a word
+    -- one reader repeats is that reader's, not the group's).
+    local target_docs = 1
+    for _, g in ipairs(by_group:groups()) do
+      if key_rows[1] and g.name == key_rows[1].target then target_docs = g.docs end
+    end
+    for pass = 1, 2 do
+      for _, r in ipairs(key_rows) do
+        if #keywords >= a.kwic then break end
+        local spread = r.docs >= 2 or target_docs < 2
+        if r.target == key_rows[1].target and (spread == (pass == 1)) then
+          keywords[#keywords + 1] = r.term
+        end
+      end
+    end
+    if #keywords == 0 then
+      for i = 1, math.min(a.kwic, #top_terms) do keywords[i] = top_terms[i].term end
+    end
+
+    -- Collocates of the top terms.
+    local coll_rows = {}
+    for i = 1, math.min(a.collocations, #top_terms) do
+      local node = top_terms[i].term
+      local rows = corpus:collocates(node, {by = a.by, stopwords = sw, kinds = a.kinds,
+                                            window = a.window, exact = true,
+                                            min = a.min, top = 5})
+      for k, r in ipairs(rows) do
+        coll_rows[#coll_rows + 1] = {node = node, rank = k, collocate = r.term,
+                                     freq = r.freq, coll_freq = r.coll_freq,
+                                     logdice = r.logdice, mi = r.mi, ll = r.ll}
+      end
+    end
+
+    -- KWIC lines for the top keywords.
+    local kwic_rows = {}
+    for _, kw in ipairs(keywords) do
+      local lines = corpus:kwic(kw, {by = a.by, width = a.width, exact = true,
+                                     limit = a.lines})
+      for _, l in ipairs(lines) do
+        kwic_rows[#kwic_rows + 1] = {keyword = kw, doc = l.doc, left = l.left,
+                                     match = l.match, right = l.right}
+      end
+    end
+
+    local summary = {
+      documents = store.documents, sentences = store.sentences,
+      tokens = store.tokens, counted = totals.tokens, types = totals.types,
+      by = a.by, n = a.n,
+      stopwords = sw and "on" or "off",
+      group = a.group,
+    }
+    return tussen.record({
+      summary = tussen.record(summary, {"documents", "sentences", "tokens",
+                                        "counted", "types", "by", "n",
+                                        "stopwords", "group"}),
+      top_terms = tussen.table(top_terms, {"rank", "term", "form", "count", "docs",
+                                           "per_million", "dp"}),
+      groups = tussen.table(group_rows, {"group", "rank", "term", "count", "docs",
+                                         "per_million"}),
+      documents = tussen.table(doc_rows, {"doc", "rank", "term", "count"}),
+      keyness = tussen.table(key_rows, {"target", "reference", "term", "freq",
+                                        "ref_freq", "docs", "g2", "p",
+                                        "log_ratio", "pct_diff"}),
+      collocations = tussen.table(coll_rows, {"node", "rank", "collocate", "freq",
+                                              "coll_freq", "logdice", "mi", "ll"}),
+      kwic = tussen.table(kwic_rows, {"keyword", "doc", "left", "match", "right"}),
+    }, {"summary", "top_terms", "groups", "documents", "keyness", "collocations",
+        "kwic"})
+  end,
+}
