@@ -29,13 +29,20 @@ int cli_usage(const char *command, const char *fmt, ...) {
 }
 
 int cli_bad_option(const char *command, int opt, char **argv) {
-  /* A short option's letter is in optopt; a long option is the word that
-   * getopt_long just stepped over. */
+  /* A long option is the word getopt_long just stepped over (up to any
+   * '='); a short one is the letter in optopt (it may sit in a cluster
+   * like -qx, where that word is not the culprit). */
   char word[64];
-  if (optopt > 0 && optopt < 128)
+  const char *prev = optind > 0 ? argv[optind - 1] : NULL;
+  if (prev && strncmp(prev, "--", 2) == 0 && (opt == ':' || optopt == 0 ||
+                                               optopt >= 128)) {
+    size_t n = strcspn(prev, "=");
+    snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), prev);
+  } else if (optopt > 0 && optopt < 128) {
     snprintf(word, sizeof word, "-%c", optopt);
-  else
-    snprintf(word, sizeof word, "%s", optind > 0 ? argv[optind - 1] : "?");
+  } else {
+    snprintf(word, sizeof word, "%s", prev ? prev : "?");
+  }
   if (opt == ':') return cli_usage(command, "option '%s' needs a value", word);
   return cli_usage(command, "unknown option '%s'", word);
 }
