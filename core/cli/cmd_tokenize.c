@@ -1,6 +1,7 @@
 /* tussen tokenize: split a text file into tokens and sentences, streaming
  * it in pieces so memory stays constant however large the file. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,20 @@ static size_t incomplete_tail(const unsigned char *s, size_t n) {
   return 0;
 }
 
+/* Code points in s[0..n) of valid UTF-8: the bytes that are not
+ * continuation bytes, counted eight at a time. */
+static unsigned long long count_cps(const char *s, size_t n) {
+  unsigned long long cont = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    cont += (unsigned)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+  }
+  for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+  return n - cont;
+}
+
 int cmd_tokenize(int argc, char **argv) {
   static const struct option longopts[] = {
       {"format", required_argument, 0, 'f'},
@@ -274,14 +289,17 @@ int cmd_tokenize(int argc, char **argv) {
   tn_tokenizer *tok = tn_tok_new();
   int rc = EXIT_OK;
   unsigned long long base = 0, cpbase = 0, rawbase = 0, repaired = 0;
-  if (!tok || tn_buf_reserve(&raw, PIECE + 4)) goto nomem;
+  if (!tok) goto nomem;
   if (format == FMT_TSV)
     out_str(&o, "sent\tpara\tform\tkind\tstart\tlen\tcstart\tclen\tnorm\tspace\n");
 
+  /* text = carried-over text (already checked) + the new piece; the last
+   * bytes may be an incomplete UTF-8 sequence that the next read ends. */
+  size_t checked = 0;
   int eof = 0;
   while (!eof) {
-    /* raw holds the undecodable tail of the last read; add a piece */
-    size_t got = fread(raw.data + raw.len, 1, PIECE, in);
+    if (tn_buf_reserve(&text, PIECE + 4)) goto nomem;
+    size_t got = fread(text.data + text.len, 1, PIECE, in);
     if (got < PIECE) {
       if (ferror(in)) {
         cli_error("%s: read error: %s", name, strerror(errno));
@@ -290,40 +308,49 @@ int cmd_tokenize(int argc, char **argv) {
       }
       eof = 1;
     }
-    raw.len += got;
-    size_t usable = raw.len;
-    if (!eof) usable -= incomplete_tail((const unsigned char *)raw.data, raw.len);
-    size_t ok = tn_utf8_valid_prefix(raw.data, usable);
+    text.len += got;
+    size_t usable = text.len;
+    if (!eof)
+      usable -= incomplete_tail((const unsigned char *)text.data, text.len);
+    size_t ok = checked + tn_utf8_valid_prefix(text.data + checked,
+                                               usable - checked);
     if (ok < usable) {
       if (!repair) {
         cli_error("%s: byte %llu: invalid UTF-8 (byte 0x%02X); fix the file "
                   "or run with --repair-utf8 to replace bad bytes by U+FFFD",
-                  name, rawbase + ok, (unsigned char)raw.data[ok]);
+                  name, rawbase + (ok - checked),
+                  (unsigned char)text.data[ok]);
         rc = EXIT_FAIL;
         goto done;
       }
-      long n = tn_utf8_repair(raw.data, usable, &text);
+      /* Repair the new bytes through a side buffer, keeping the tail. */
+      tn_buf_clear(&raw);
+      if (tn_buf_append(&raw, text.data + checked, text.len - checked))
+        goto nomem;
+      text.len = checked;
+      long n = tn_utf8_repair(raw.data, usable - checked, &text);
       if (n < 0) goto nomem;
       repaired += (unsigned long long)n;
-    } else if (tn_buf_append(&text, raw.data, usable)) {
-      goto nomem;
+      size_t tail = raw.len - (usable - checked);
+      rawbase += usable - checked;
+      usable = text.len;
+      if (tn_buf_append(&text, raw.data + raw.len - tail, tail)) goto nomem;
+    } else {
+      rawbase += usable - checked;
     }
-    rawbase += usable;
-    memmove(raw.data, raw.data + usable, raw.len - usable);
-    raw.len -= usable;
 
     /* Tokenize what can be decided; carry the rest into the next round. */
-    if (eof) tn_tok_reset(tok, text.data, text.len);
-    else tn_tok_reset_partial(tok, text.data, text.len);
+    if (eof) tn_tok_reset(tok, text.data, usable);
+    else tn_tok_reset_partial(tok, text.data, usable);
     tn_token t;
     while (tn_tok_next(tok, &t))
       if (write_token(&w, text.data, &t, base, cpbase)) goto werr;
-    size_t used = eof ? text.len : tn_tok_consumed(tok);
-    for (size_t i = 0; i < used; i++)
-      cpbase += ((unsigned char)text.data[i] & 0xC0) != 0x80;
+    size_t used = eof ? usable : tn_tok_consumed(tok);
+    cpbase += count_cps(text.data, used);
     base += used;
     memmove(text.data, text.data + used, text.len - used);
     text.len -= used;
+    checked = usable - used;
   }
   out_flush(&o);
   if (o.err || fflush(stdout)) goto werr;

@@ -68,8 +68,8 @@ static int fold_ascii(const char *w, size_t len, char *out, size_t size) {
 }
 
 int tn_tokx_abbrev(const char *w, size_t len) {
-  char key[16];
-  if (fold_ascii(w, len, key, sizeof key)) return TN_ABBR_NONE;
+  char key[8]; /* the longest entry has five letters */
+  if (len > 5 || fold_ascii(w, len, key, sizeof key)) return TN_ABBR_NONE;
   size_t lo = 0, hi = sizeof table / sizeof table[0];
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

@@ -79,6 +79,7 @@ static const char *const emoticons[] = {
 /* Length of the longest emoticon that is exactly s[p..end). */
 static size_t emoticon_exact(const char *s, size_t p, size_t end) {
   size_t n = end - p;
+  if (n < 2 || n > 5 || !strchr(":;=Xx<^-oO8", s[p])) return 0;
   for (size_t i = 0; i < sizeof emoticons / sizeof emoticons[0]; i++)
     if (strlen(emoticons[i]) == n && memcmp(s + p, emoticons[i], n) == 0)
       return n;
@@ -89,6 +90,13 @@ static size_t emoticon_exact(const char *s, size_t p, size_t end) {
  * emoticon starts, or b. Only emoticons that start with : ; or = count,
  * so "(zie 3)" keeps its bracket. */
 static size_t emoticon_suffix(const char *s, size_t a, size_t b) {
+  /* Every such emoticon has : ; or = among its last four bytes. */
+  if (b - a < 3 || !strchr(")(DPp/|*oOS$", s[b - 1]) || s[b - 1] == '\0')
+    return b;
+  int mark = 0;
+  for (size_t i = b - 2; i + 5 > b && i > a; i--)
+    mark |= s[i] == ':' || s[i] == ';' || s[i] == '=';
+  if (!mark) return b;
   for (size_t i = 0; i < sizeof emoticons / sizeof emoticons[0]; i++) {
     const char *e = emoticons[i];
     size_t n = strlen(e);

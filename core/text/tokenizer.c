@@ -390,7 +390,7 @@ static void push(tn_tokenizer *t, size_t p, size_t q, uint8_t kind,
   int invalid = kind == TN_TOK_SYMBOL && q - p == 1 &&
                 (unsigned char)t->s[p] >= 0x80;
   sl->t.cp_start = t->cp;
-  sl->t.cp_len = invalid ? 1 : count_cps(t->s, p, q);
+  sl->t.cp_len = invalid || q - p == 1 ? 1 : count_cps(t->s, p, q);
   if (invalid) sl->t.flags |= TN_TOK_INVALID;
   t->cp += sl->t.cp_len;
   t->pos = q;
@@ -588,7 +588,69 @@ static int decide(tn_tokenizer *t) {
   return 0;
 }
 
+/* The common case, without the ring: nothing is pending and the next
+ * chunk is ASCII letters followed by one space and more text. Such a word
+ * takes no part in any sentence decision. */
+static int fast_word(tn_tokenizer *t, tn_token *out) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  size_t p = t->pos, q = p, end = t->len;
+  /* Eight bytes at a time: a byte is a letter when, with the case bit
+   * set and below 0x80, it lies in 'a'..'z'. */
+  while (q + 8 <= end) {
+    uint64_t x, y;
+    memcpy(&x, u + q, 8);
+    y = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
+    uint64_t ge_a = y + 0x1F1F1F1F1F1F1F1Full; /* bit 7 set: y >= 'a' */
+    uint64_t gt_z = y + 0x0505050505050505ull; /* bit 7 set: y > 'z' */
+    uint64_t letter = ge_a & ~gt_z & ~x & 0x8080808080808080ull;
+    uint64_t other = ~letter & 0x8080808080808080ull;
+    if (other) {
+      q += (size_t)__builtin_ctzll(other) / 8;
+      goto scanned;
+    }
+    q += 8;
+  }
+  while (q < end && (unsigned)((u[q] | 32) - 'a') < 26) q++;
+scanned:
+  if (q == p || q + 1 >= end) return 0;
+  if (u[q] == ',' || u[q] == '.' || u[q] == ';' || u[q] == ':') {
+    /* word, word. word; word: -- the mark alone is the trailing region
+     * (unless the word is an abbreviation). */
+    if (u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] != K_SPACE) return 0;
+    if (u[q] == '.' && (q - p == 1 || tn_tokx_abbrev(t->s + p, q - p)))
+      return 0;
+    t->a = p;
+    t->b = q + 1;
+    t->bd.cs = t->bd.ce = q;
+    t->bd.emo = q + 1;
+    t->bd.special = TN_TOK_KIND_COUNT;
+    t->bd.abbr = TN_ABBR_NONE;
+    t->phase = PH_TRAIL;
+    out->flags = 0;
+    t->space_before = 0;
+    t->pos = q;
+  } else {
+    if (u[q] != ' ' || u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] == K_SPACE)
+      return 0;
+    if (q - p == 2 && (u[p] | 32) == 'x' && u[p + 1] == 'D') return 0; /* XD */
+    out->flags = TN_TOK_SPACE_AFTER;
+    t->space_before = 1;
+    t->pos = q + 1;
+  }
+  out->start = p;
+  out->len = q - p;
+  out->cp_start = t->cp;
+  out->cp_len = q - p;
+  out->kind = TN_TOK_WORD;
+  t->cp += t->pos - p;
+  t->line0 = 0;
+  return 1;
+}
+
 int tn_tok_next(tn_tokenizer *t, tn_token *out) {
+  if (t->count == 0 && t->phase == PH_GAP && !t->stopped && t->pos > 0 &&
+      fast_word(t, out))
+    return 1;
   if (t->stopped) return 0;
   if (!peek(t, 0)) {
     t->consumed = t->len;
