@@ -8,6 +8,14 @@
 local tussen = require("tussen")
 local stats = tussen.stats
 
+-- Scores are rounded so every format shows the same, readable digits.
+local function round(x, digits)
+  if x == nil then return nil end
+  local m = 10 ^ digits
+  local r = math.floor(x * m + 0.5) / m
+  return r == 0 and 0.0 or r
+end
+
 local function log_args(a)
   return string.format("by=%s n=%d min=%d top=%d", a.by, a.n, a.min, a.top)
 end
@@ -51,12 +59,12 @@ local function keyness_rows(target, reference, opts, label_t, label_r)
   for i, r in ipairs(rows) do
     out[i] = {target = label_t, reference = label_r, term = r.term,
               freq = r.freq, ref_freq = r.ref_freq, docs = r.docs,
-              g2 = r.g2, p = r.p,
-              log_ratio = r.log_ratio,
+              g2 = round(r.g2, 4), p = round(r.p, 6),
+              log_ratio = round(r.log_ratio, 4),
               -- %DIFF of a term the reference lacks is astronomically large
               -- (Gabrielatos & Marchi's 1e-18): left empty, the G² and log
               -- ratio say it
-              pct_diff = r.ref_freq > 0 and r.pct_diff or nil}
+              pct_diff = r.ref_freq > 0 and round(r.pct_diff, 2) or nil}
   end
   return out
 end
@@ -139,7 +147,8 @@ references are in scripts/README.md.]],
       local dp = per_doc:dp(r.term)
       top_terms[i] = {rank = i, term = r.term, form = r.form or r.term,
                       count = r.count, docs = r.docs,
-                      per_million = r.per_million, dp = dp}
+                      per_million = round(r.per_million, 2),
+                      dp = round(dp, 4)}
     end
 
     -- Per group.
@@ -152,7 +161,7 @@ references are in scripts/README.md.]],
         k = k + 1
         group_rows[#group_rows + 1] = {group = g.name, rank = k, term = r.term,
                                        count = r.count, docs = r.docs,
-                                       per_million = r.per_million}
+                                       per_million = round(r.per_million, 2)}
       end
     end
 
@@ -227,7 +236,8 @@ references are in scripts/README.md.]],
       for k, r in ipairs(rows) do
         coll_rows[#coll_rows + 1] = {node = node, rank = k, collocate = r.term,
                                      freq = r.freq, coll_freq = r.coll_freq,
-                                     logdice = r.logdice, mi = r.mi, ll = r.ll}
+                                     logdice = round(r.logdice, 4),
+                                     mi = round(r.mi, 4), ll = round(r.ll, 4)}
       end
     end
 
