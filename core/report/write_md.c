@@ -120,6 +120,15 @@ static int write_value(md_ctx *m, const tn_rvalue *v, int level) {
 }
 
 tn_status tn_write_md(const tn_rvalue *root, tn_buf *out) {
+  /* A script that returns one string (a Markdown outline, a Graphviz
+   * graph) gets it as it is, like jq -r: it is a document, not a cell. */
+  if (root && root->type == TN_R_STRING) {
+    if (tn_buf_append(out, root->str, root->len)) return TN_ENOMEM;
+    if ((root->len == 0 || root->str[root->len - 1] != '\n') &&
+        tn_buf_putc(out, '\n'))
+      return TN_ENOMEM;
+    return TN_OK;
+  }
   md_ctx m = {out, TN_BUF_INIT, 0};
   int rc = write_value(&m, root, 1);
   tn_buf_free(&m.cell);

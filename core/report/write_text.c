@@ -164,6 +164,15 @@ static int write_value(text_ctx *t, const tn_rvalue *v, tn_buf *path) {
 }
 
 tn_status tn_write_text(const tn_rvalue *root, tn_buf *out) {
+  /* A script that returns one string (a Markdown outline, a Graphviz
+   * graph) gets it as it is, like jq -r: it is a document, not a cell. */
+  if (root && root->type == TN_R_STRING) {
+    if (tn_buf_append(out, root->str, root->len)) return TN_ENOMEM;
+    if ((root->len == 0 || root->str[root->len - 1] != '\n') &&
+        tn_buf_putc(out, '\n'))
+      return TN_ENOMEM;
+    return TN_OK;
+  }
   text_ctx t = {out, TN_BUF_INIT, 0};
   tn_buf path = TN_BUF_INIT;
   int rc = write_value(&t, root, &path);
