@@ -295,9 +295,9 @@ static void opt_filter(lua_State *L, int idx, const char *fname,
 int tn_opt_table(lua_State *L, int idx, const char *fname,
                      const char *const *keys) {
   if (lua_isnoneornil(L, idx)) {
+    if (lua_gettop(L) < idx) lua_settop(L, idx);
     lua_newtable(L);
     lua_replace(L, idx);
-    if (lua_gettop(L) < idx) lua_settop(L, idx);
   }
   luaL_checktype(L, idx, LUA_TTABLE);
   tn_check_keys(L, idx, keys, fname);
