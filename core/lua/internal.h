@@ -47,6 +47,7 @@ void tn_limits_arm(lua_State *L);   /* start the clock and the hook */
 void tn_limits_disarm(lua_State *L);
 void tn_set_hook(lua_State *L);     /* the limit hook, for a new thread */
 int tn_interrupted(void);
+void tn_push_limit_message(lua_State *L); /* which limit fired, and how to raise it */
 
 /* sandbox.c */
 void tn_sandbox_open(lua_State *L); /* builds the template; needs tussen */

@@ -113,10 +113,12 @@ static tn_rvalue *convert_record(lua_State *L, conv *c, int idx, size_t n,
 }
 
 static tn_rvalue *convert_table(lua_State *L, conv *c, int idx, int depth) {
-  if (depth > MAX_DEPTH)
-    luaL_error(L, "%s: nested more than %d deep (does a table contain "
+  if (depth > MAX_DEPTH) {
+    c->path[40] = '\0'; /* the start says where; the rest repeats */
+    luaL_error(L, "%s...: nested more than %d deep (does a table contain "
                   "itself?)",
                c->path, MAX_DEPTH);
+  }
   luaL_checkstack(L, 8, "result nested too deeply");
   size_t n = 0, nint = 0, nstr = 0;
   lua_Integer max = 0;

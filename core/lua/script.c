@@ -366,6 +366,15 @@ int tn_script_call(tn_script *s, int nargs, int nres) {
   int st = lua_pcall(L, nargs, nres, base);
   tn_limits_disarm(L);
   lua_remove(L, base);
+  if (st == LUA_OK && s->rt.stopping) {
+    /* A limit fired where the script caught it and then finished before
+     * another instruction ran: the run still failed. */
+    lua_settop(L, base - 1);
+    lua_pushfstring(L, "%s: ", s->rt.display);
+    tn_push_limit_message(L);
+    lua_concat(L, 2);
+    st = LUA_ERRRUN;
+  }
   return st;
 }
 

@@ -51,6 +51,23 @@ static double now(void) {
 
 int tn_interrupted(void) { return g_interrupted != 0; }
 
+void tn_push_limit_message(lua_State *L) {
+  tn_rt *rt = tn_rt_of(L);
+  if (g_interrupted) {
+    lua_pushliteral(L, "interrupted");
+  } else if (rt->mem_hit) {
+    lua_pushfstring(L, "memory limit of %d MB reached; raise it with "
+                       "--memory-limit=MB (0: no limit)",
+                    (int)(rt->limit / (1024 * 1024)));
+  } else {
+    char secs[64];
+    tn_format_double(rt->opts.time_limit, secs, sizeof secs);
+    lua_pushfstring(L, "time limit of %s s reached; raise it with "
+                       "--time-limit=SECONDS (0: no limit)",
+                    secs);
+  }
+}
+
 /* Fires every HOOK_EVERY instructions (and at every instruction once a
  * limit has fired, so pcall cannot swallow the error: Redis's way). */
 static void limit_hook(lua_State *L, lua_Debug *ar) {
@@ -68,6 +85,13 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     if (!rt->stopping) return;
   }
   lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+  /* The main thread too: a coroutine that fired must not let its resumer
+   * finish the run as if nothing happened. */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD);
+  lua_State *main_thread = lua_tothread(L, -1);
+  lua_pop(L, 1);
+  if (main_thread && main_thread != L)
+    lua_sethook(main_thread, limit_hook, LUA_MASKCOUNT, 1);
   /* Located at the instruction that was running (luaL_where(L, 1) would
    * name its caller: a hook has no frame of its own). */
   lua_Debug here;
@@ -76,19 +100,7 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     lua_pushfstring(L, "%s:%d: ", here.short_src, here.currentline);
   else
     lua_pushliteral(L, "");
-  if (g_interrupted)
-    lua_pushliteral(L, "interrupted");
-  else if (rt->mem_hit)
-    lua_pushfstring(L, "memory limit of %d MB reached; raise it with "
-                       "--memory-limit=MB (0: no limit)",
-                    (int)(rt->limit / (1024 * 1024)));
-  else {
-    char secs[64];
-    tn_format_double(rt->opts.time_limit, secs, sizeof secs);
-    lua_pushfstring(L, "time limit of %s s reached; raise it with "
-                       "--time-limit=SECONDS (0: no limit)",
-                    secs);
-  }
+  tn_push_limit_message(L);
   lua_concat(L, 2);
   lua_error(L);
 }
@@ -194,7 +206,10 @@ int tn_msgh(lua_State *L) {
   }
   if (more) luaL_addstring(&b, "\n  ...");
   luaL_pushresult(&b);
-  if (shown == 0) return 1;
+  if (shown == 0) {
+    lua_settop(L, 2); /* the message alone */
+    return 1;
+  }
   lua_pushfstring(L, "%s\ntraceback:%s", lua_tostring(L, 2),
                   lua_tostring(L, -1));
   return 1;

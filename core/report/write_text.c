@@ -80,6 +80,7 @@ static int write_table(text_ctx *t, const tn_rvalue *list) {
     if (tn_buf_puts(t->out, c + 1 == ncols ? "\n" : "  ")) goto done;
   }
   for (size_t r = 0; r < list->n; r++) {
+    size_t row_start = t->out->len;
     for (size_t c = 0; c < ncols; c++) {
       if (format_cell(t, tn_table_cell(list, r, cols[c]))) goto done;
       size_t w = width_of(t->cell.data ? t->cell.data : "", t->cell.len);
@@ -89,6 +90,9 @@ static int write_table(text_ctx *t, const tn_rvalue *list) {
       if (!last && !right[c] && pad(t->out, width[c] - w)) goto done;
       if (!last && tn_buf_puts(t->out, "  ")) goto done;
     }
+    /* empty cells at the end leave no trailing blanks */
+    while (t->out->len > row_start && t->out->data[t->out->len - 1] == ' ')
+      t->out->len--;
     if (tn_buf_putc(t->out, '\n')) goto done;
   }
   if (list->n == 0 && tn_buf_puts(t->out, "(no rows)\n")) goto done;

@@ -1,0 +1,3 @@
+return {
+  run = function(ctx) return 1 end,
+}

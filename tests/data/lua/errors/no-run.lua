@@ -1,0 +1,3 @@
+return {
+  description = "error: nothing to run",
+}
