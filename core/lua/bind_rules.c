@@ -891,7 +891,15 @@ static int dict_count(lua_State *L) {
       tn_tokview v = tn_tokstream_view(&u->ts);
       for (size_t i = 0; i < u->m.n; i++) {
         const tn_match *m = &u->m.items[i];
-        const char *cat = tn_dict_category(u->dict, tn_dict_rule_category(u->dict, m->rule));
+        size_t ci = tn_dict_rule_category(u->dict, m->rule);
+        /* one example per span and category, as the counts have it */
+        size_t j = i;
+        while (j > 0 && u->m.items[j - 1].first == m->first &&
+               !(u->m.items[j - 1].last == m->last &&
+                 tn_dict_rule_category(u->dict, u->m.items[j - 1].rule) == ci))
+          j--;
+        if (j > 0 && u->m.items[j - 1].first == m->first) continue;
+        const char *cat = tn_dict_category(u->dict, ci);
         if (lua_getfield(L, examples, cat) == LUA_TNIL) {
           lua_pop(L, 1);
           lua_newtable(L);
