@@ -87,15 +87,9 @@ static uint8_t classify(int32_t cp) {
   }
 }
 
-tn_cp tn_tokx_at(const char *s, size_t p, size_t end) {
+tn_cp tn_tokx_at_multi(const char *s, size_t p, size_t end) {
   const unsigned char *u = (const unsigned char *)s + p;
   tn_cp r;
-  if (u[0] < 0x80) {
-    r.cp = u[0];
-    r.n = 1;
-    r.k = tn_tokx_ascii[u[0]];
-    return r;
-  }
   size_t avail = end - p;
   int32_t cp;
   unsigned n;

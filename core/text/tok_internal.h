@@ -9,6 +9,8 @@
 #include "text/tokenizer.h"
 
 /* Character classes, as the tokenizer sees them. */
+extern const uint8_t tn_tokx_ascii[128];
+
 enum {
   K_SPACE,   /* Zs, Zl, Zp, ASCII whitespace, U+0085, U+FEFF */
   K_LOWER,   /* Ll */
@@ -25,16 +27,23 @@ enum {
   K_INVALID  /* one byte of invalid UTF-8 */
 };
 
-extern const uint8_t tn_tokx_ascii[128];
-
 typedef struct tn_cp {
   int32_t cp; /* -1 for an invalid byte */
   uint8_t n;  /* bytes */
   uint8_t k;  /* K_* */
 } tn_cp;
 
-/* Decodes and classifies the code point at s[p] (p < end). */
-tn_cp tn_tokx_at(const char *s, size_t p, size_t end);
+/* Decodes and classifies the code point at s[p] (p < end); the inline
+ * part answers ASCII from the table. */
+tn_cp tn_tokx_at_multi(const char *s, size_t p, size_t end);
+static inline tn_cp tn_tokx_at(const char *s, size_t p, size_t end) {
+  unsigned char c = (unsigned char)s[p];
+  if (c < 0x80) {
+    tn_cp r = {c, 1, tn_tokx_ascii[c]};
+    return r;
+  }
+  return tn_tokx_at_multi(s, p, end);
+}
 /* The code point that ends just before p (p > start). */
 tn_cp tn_tokx_before(const char *s, size_t start, size_t p);
 

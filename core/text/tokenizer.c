@@ -591,9 +591,11 @@ static int decide(tn_tokenizer *t) {
 /* The common case, without the ring: nothing is pending and the next
  * chunk is ASCII letters followed by one space and more text. Such a word
  * takes no part in any sentence decision. */
-static int fast_word(tn_tokenizer *t, tn_token *out) {
+static inline int fast_word(tn_tokenizer *t, tn_token *out) {
   const unsigned char *u = (const unsigned char *)t->s;
   size_t p = t->pos, q = p, end = t->len;
+  size_t multi = 0; /* two-byte letters seen */
+again:
   /* Eight bytes at a time: a byte is a letter when, with the case bit
    * set and below 0x80, it lies in 'a'..'z'. */
   while (q + 8 <= end) {
@@ -612,12 +614,20 @@ static int fast_word(tn_tokenizer *t, tn_token *out) {
   }
   while (q < end && (unsigned)((u[q] | 32) - 'a') < 26) q++;
 scanned:
+  /* Latin-1 letters (é ë ï ö ü ...: C3 80..BF but × and ÷) keep the word
+   * on the fast path. */
+  if (q + 1 < end && u[q] == 0xC3 && (u[q + 1] & 0xC0) == 0x80 &&
+      u[q + 1] != 0x97 && u[q + 1] != 0xB7) {
+    multi++;
+    q += 2;
+    goto again;
+  }
   if (q == p || q + 1 >= end) return 0;
   if (u[q] == ',' || u[q] == '.' || u[q] == ';' || u[q] == ':') {
     /* word, word. word; word: -- the mark alone is the trailing region
      * (unless the word is an abbreviation). */
     if (u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] != K_SPACE) return 0;
-    if (u[q] == '.' && (q - p == 1 || tn_tokx_abbrev(t->s + p, q - p)))
+    if (u[q] == '.' && (q - p == 1 || multi || tn_tokx_abbrev(t->s + p, q - p)))
       return 0;
     t->a = p;
     t->b = q + 1;
@@ -640,17 +650,50 @@ scanned:
   out->start = p;
   out->len = q - p;
   out->cp_start = t->cp;
-  out->cp_len = q - p;
+  out->cp_len = q - p - multi;
   out->kind = TN_TOK_WORD;
-  t->cp += t->pos - p;
+  t->cp += t->pos - p - multi;
   t->line0 = 0;
   return 1;
 }
 
+/* Everything but the fast path; kept out of line so that the common call
+ * stays small. */
+static int next_slow(tn_tokenizer *t, tn_token *out) __attribute__((noinline));
+
+/* The , ; or : that fast_word left behind, when one space and more text
+ * follow: it takes no part in sentence decisions either. */
+static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
+  const unsigned char *u = (const unsigned char *)t->s;
+  size_t p = t->pos;
+  if (p + 1 != t->b || p + 2 >= t->len || u[p] == '.' || u[p + 1] != ' ' ||
+      u[p + 2] >= 0x80 || tn_tokx_ascii[u[p + 2]] == K_SPACE)
+    return 0;
+  out->start = p;
+  out->len = 1;
+  out->cp_start = t->cp;
+  out->cp_len = 1;
+  out->kind = TN_TOK_PUNCT;
+  out->flags = TN_TOK_SPACE_AFTER;
+  t->cp += 2;
+  t->pos = p + 2;
+  t->phase = PH_GAP;
+  t->space_before = 1;
+  return 1;
+}
+
 int tn_tok_next(tn_tokenizer *t, tn_token *out) {
-  if (t->count == 0 && t->phase == PH_GAP && !t->stopped && t->pos > 0 &&
-      fast_word(t, out))
-    return 1;
+  if (t->count == 0 && !t->stopped && t->pos > 0) {
+    if (t->phase == PH_GAP) {
+      if (fast_word(t, out)) return 1;
+    } else if (t->phase == PH_TRAIL && t->bd.cs == t->pos && fast_mark(t, out)) {
+      return 1;
+    }
+  }
+  return next_slow(t, out);
+}
+
+static int next_slow(tn_tokenizer *t, tn_token *out) {
   if (t->stopped) return 0;
   if (!peek(t, 0)) {
     t->consumed = t->len;
