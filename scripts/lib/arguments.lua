@@ -241,14 +241,16 @@ function Engine:add_connectives_tsv(text, name)
       else
         if #f < 5 then
           error(string.format("%s:%d: expected at least 5 tab-separated columns "
-            .. "(phrase, sense, direction, position, clause), got %d", name, lineno, #f), 2)
+            .. "(phrase, sense, direction, position, clause), got %d", name, lineno, #f),0)
         end
         local ok, err = pcall(self.add_connective, self, {
           phrase = f[1], sense = f[2], direction = f[3], position = f[4], clause = f[5],
           notes = f[6], weight = f[7] and f[7] ~= "" and tonumber(f[7]) or nil,
         })
         if not ok then
-          error(string.format("%s:%d: %s", name, lineno, tostring(err):gsub("^.-: ", "", 0)), 2)
+          -- the TSV line is the place to fix, not the Lua code that read it
+          error(string.format("%s:%d: %s", name, lineno,
+            (tostring(err):gsub("^[^:]*:%d+: ", ""))), 0)
         end
       end
     end

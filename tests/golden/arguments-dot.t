@@ -1,0 +1,7 @@
+# The Graphviz output of the argument report renders with dot (skipped when Graphviz is absent).
+% require dot
+
+$ tussen run -q arguments --arg output=dot corpus/streetwise > $T/map.dot && dot -Tsvg $T/map.dot > $T/map.svg && grep -c '<svg' $T/map.svg
+| 1
+$ tussen run -q arguments --arg output=dot corpus/streetwise | grep -c -- ' -> '
+| 88
