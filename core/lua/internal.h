@@ -74,6 +74,18 @@ void tn_check_keys(lua_State *L, int idx, const char *const *valid,
 /* "; did you mean 'x'?" or "" */
 const char *tn_suggest(const char *word, const char *const *valid);
 
+/* A tussen.Doc: a corpus document by index. Token and sentence counts
+ * are filled on first use (-1 before). */
+typedef struct tn_ldoc {
+  tn_corpus *c;
+  size_t index;
+  long ntokens, nsentences;
+} tn_ldoc;
+
+/* l_tokens.c: adds tokens, sentences, ntokens, nsentences to the Doc
+ * methods table on top of the stack. */
+void tn_doc_token_methods(lua_State *L);
+
 /* result.c: converts the value at idx (under lua_pcall) */
 int tn_to_result(lua_State *L, int idx, tn_result *out);
 

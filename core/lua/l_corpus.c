@@ -11,10 +11,7 @@ typedef struct lcorpus {
   int owned; /* loaded by the script: freed by the collector */
 } lcorpus;
 
-typedef struct ldoc {
-  tn_corpus *c;
-  size_t index;
-} ldoc;
+typedef tn_ldoc ldoc;
 
 static lcorpus *check_corpus(lua_State *L, int idx) {
   return luaL_checkudata(L, idx, TN_CORPUS_T);
@@ -43,6 +40,7 @@ static void push_doc(lua_State *L, int corpus_idx, size_t index) {
   ldoc *d = lua_newuserdatauv(L, sizeof *d, 2);
   d->c = cu->c;
   d->index = index;
+  d->ntokens = d->nsentences = -1;
   luaL_setmetatable(L, TN_DOC_T);
   lua_pushvalue(L, corpus_idx);
   lua_setiuservalue(L, -2, 1);
@@ -452,6 +450,7 @@ void tn_open_corpus(lua_State *L) {
   luaL_newmetatable(L, TN_DOC_T);
   luaL_setfuncs(L, doc_meta, 0);
   luaL_newlib(L, doc_methods);
+  tn_doc_token_methods(L);
   lua_pushcclosure(L, doc_index, 1);
   lua_setfield(L, -2, "__index");
   lua_pushboolean(L, 0);

@@ -1,13 +1,13 @@
 # tussen list, tussen help REPORT, and the overview report in every format.
 
-$ tussen list | grep "^overview "
-| overview  One line per document: id, kind, parent, title, author and size; then totals.
+$ tussen list | sed -n "s/^overview  *//p"
+| One line per document: id, kind, parent, title, author and size; then totals.
 $ tussen help overview
 | overview: One line per document: id, kind, parent, title, author and size; then totals.
 |
-| Size is counted in sentences and tokens once the tokenizer is available, and
-| always in characters (code points) and paragraphs (blocks between blank
-| lines). The totals section counts documents per kind.
+| Size is counted in sentences and tokens (by tussen's Dutch tokenizer) and in
+| characters (Unicode code points). The kinds section counts documents per
+| kind; totals add everything up.
 |
 | Categories: corpus, summary
 | Author: tussen
@@ -65,16 +65,16 @@ $ tussen list extra
 # The README's first command, and the other formats.
 $ tussen run overview corpus/streetwise
 | == documents ==
-| id         kind     parent   title                           author      paragraphs  characters
-| ---------  -------  -------  ------------------------------  ----------  ----------  ----------
-| artikel    article           Streetwise ambtenaren gezocht!  Toby Witte          14        5772
-| reactie-1  comment  artikel                                                       1         441
-| reactie-2  comment  artikel                                                       1         387
-| reactie-3  comment  artikel                                                       1         333
-| reactie-4  comment  artikel                                                       3         757
-| reactie-5  comment  artikel                                                       6        1644
-| reactie-6  comment  artikel                                                       1         133
-| reactie-7  comment  artikel                                                       1         365
+| id         kind     parent   title                           author      sentences  tokens  characters
+| ---------  -------  -------  ------------------------------  ----------  ---------  ------  ----------
+| artikel    article           Streetwise ambtenaren gezocht!  Toby Witte         38     884        5772
+| reactie-1  comment  artikel                                                      4      73         441
+| reactie-2  comment  artikel                                                      4      66         387
+| reactie-3  comment  artikel                                                      1      51         333
+| reactie-4  comment  artikel                                                     10     144         757
+| reactie-5  comment  artikel                                                     18     306        1644
+| reactie-6  comment  artikel                                                      1      31         133
+| reactie-7  comment  artikel                                                      4      64         365
 |
 | == kinds ==
 | kind     documents
@@ -84,7 +84,8 @@ $ tussen run overview corpus/streetwise
 |
 | == totals ==
 | documents:  8
-| paragraphs: 28
+| sentences:  80
+| tokens:     1619
 | characters: 9832
 ! tussen: note: corpus/streetwise: ignored 1 file of other types (README.md)
 ! tussen: corpus: read 8 documents from 1 file: used 8, skipped 0
@@ -97,7 +98,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": null,
 |       "title": "Streetwise ambtenaren gezocht!",
 |       "author": "Toby Witte",
-|       "paragraphs": 14,
+|       "sentences": 38,
+|       "tokens": 884,
 |       "characters": 5772
 |     },
 |     {
@@ -106,7 +108,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 1,
+|       "sentences": 4,
+|       "tokens": 73,
 |       "characters": 441
 |     },
 |     {
@@ -115,7 +118,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 1,
+|       "sentences": 4,
+|       "tokens": 66,
 |       "characters": 387
 |     },
 |     {
@@ -124,7 +128,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 1,
+|       "sentences": 1,
+|       "tokens": 51,
 |       "characters": 333
 |     },
 |     {
@@ -133,7 +138,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 3,
+|       "sentences": 10,
+|       "tokens": 144,
 |       "characters": 757
 |     },
 |     {
@@ -142,7 +148,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 6,
+|       "sentences": 18,
+|       "tokens": 306,
 |       "characters": 1644
 |     },
 |     {
@@ -151,7 +158,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 1,
+|       "sentences": 1,
+|       "tokens": 31,
 |       "characters": 133
 |     },
 |     {
@@ -160,7 +168,8 @@ $ tussen run -q overview corpus/streetwise --format json
 |       "parent": "artikel",
 |       "title": null,
 |       "author": null,
-|       "paragraphs": 1,
+|       "sentences": 4,
+|       "tokens": 64,
 |       "characters": 365
 |     }
 |   ],
@@ -176,33 +185,34 @@ $ tussen run -q overview corpus/streetwise --format json
 |   ],
 |   "totals": {
 |     "documents": 8,
-|     "paragraphs": 28,
+|     "sentences": 80,
+|     "tokens": 1619,
 |     "characters": 9832
 |   }
 | }
 $ tussen run -q overview corpus/streetwise --format csv
-| id,kind,parent,title,author,paragraphs,characters
-| artikel,article,,Streetwise ambtenaren gezocht!,Toby Witte,14,5772
-| reactie-1,comment,artikel,,,1,441
-| reactie-2,comment,artikel,,,1,387
-| reactie-3,comment,artikel,,,1,333
-| reactie-4,comment,artikel,,,3,757
-| reactie-5,comment,artikel,,,6,1644
-| reactie-6,comment,artikel,,,1,133
-| reactie-7,comment,artikel,,,1,365
+| id,kind,parent,title,author,sentences,tokens,characters
+| artikel,article,,Streetwise ambtenaren gezocht!,Toby Witte,38,884,5772
+| reactie-1,comment,artikel,,,4,73,441
+| reactie-2,comment,artikel,,,4,66,387
+| reactie-3,comment,artikel,,,1,51,333
+| reactie-4,comment,artikel,,,10,144,757
+| reactie-5,comment,artikel,,,18,306,1644
+| reactie-6,comment,artikel,,,1,31,133
+| reactie-7,comment,artikel,,,4,64,365
 $ tussen run -q overview corpus/streetwise --format md
 | ## documents
 |
-| | id | kind | parent | title | author | paragraphs | characters |
-| | --- | --- | --- | --- | --- | ---: | ---: |
-| | artikel | article |  | Streetwise ambtenaren gezocht! | Toby Witte | 14 | 5772 |
-| | reactie-1 | comment | artikel |  |  | 1 | 441 |
-| | reactie-2 | comment | artikel |  |  | 1 | 387 |
-| | reactie-3 | comment | artikel |  |  | 1 | 333 |
-| | reactie-4 | comment | artikel |  |  | 3 | 757 |
-| | reactie-5 | comment | artikel |  |  | 6 | 1644 |
-| | reactie-6 | comment | artikel |  |  | 1 | 133 |
-| | reactie-7 | comment | artikel |  |  | 1 | 365 |
+| | id | kind | parent | title | author | sentences | tokens | characters |
+| | --- | --- | --- | --- | --- | ---: | ---: | ---: |
+| | artikel | article |  | Streetwise ambtenaren gezocht! | Toby Witte | 38 | 884 | 5772 |
+| | reactie-1 | comment | artikel |  |  | 4 | 73 | 441 |
+| | reactie-2 | comment | artikel |  |  | 4 | 66 | 387 |
+| | reactie-3 | comment | artikel |  |  | 1 | 51 | 333 |
+| | reactie-4 | comment | artikel |  |  | 10 | 144 | 757 |
+| | reactie-5 | comment | artikel |  |  | 18 | 306 | 1644 |
+| | reactie-6 | comment | artikel |  |  | 1 | 31 | 133 |
+| | reactie-7 | comment | artikel |  |  | 4 | 64 | 365 |
 |
 | ## kinds
 |
@@ -214,13 +224,14 @@ $ tussen run -q overview corpus/streetwise --format md
 | ## totals
 |
 | - documents: 8
-| - paragraphs: 28
+| - sentences: 80
+| - tokens: 1619
 | - characters: 9832
 $ tussen run -q overview --arg kind=article corpus/streetwise
 | == documents ==
-| id       kind     parent  title                           author      paragraphs  characters
-| -------  -------  ------  ------------------------------  ----------  ----------  ----------
-| artikel  article          Streetwise ambtenaren gezocht!  Toby Witte          14        5772
+| id       kind     parent  title                           author      sentences  tokens  characters
+| -------  -------  ------  ------------------------------  ----------  ---------  ------  ----------
+| artikel  article          Streetwise ambtenaren gezocht!  Toby Witte         38     884        5772
 |
 | == kinds ==
 | kind     documents
@@ -229,7 +240,8 @@ $ tussen run -q overview --arg kind=article corpus/streetwise
 |
 | == totals ==
 | documents:  1
-| paragraphs: 14
+| sentences:  38
+| tokens:     884
 | characters: 5772
 
 # A user copies the overview, changes it, and runs the copy by its path.
@@ -237,15 +249,15 @@ $ cp scripts/overview.lua $T/my-overview.lua
 $ sed -i 's/title = doc.title,/title = doc.title, first = tussen.text.sub(doc.text, 1, 12),/; s/"title", "author",/"title", "first", "author",/' $T/my-overview.lua
 $ tussen run -q $T/my-overview.lua corpus/streetwise --arg kind=comment
 | == documents ==
-| id         kind     parent   title  first         author  paragraphs  characters
-| ---------  -------  -------  -----  ------------  ------  ----------  ----------
-| reactie-1  comment  artikel         Betrek ook d                   1         441
-| reactie-2  comment  artikel         Dit is al la                   1         387
-| reactie-3  comment  artikel         Mag je na ee                   1         333
-| reactie-4  comment  artikel         Allereerst,                    3         757
-| reactie-5  comment  artikel         Een broodnod                   6        1644
-| reactie-6  comment  artikel         Ik lees “Hel                   1         133
-| reactie-7  comment  artikel         Dit artikel                    1         365
+| id         kind     parent   title  first         author  sentences  tokens  characters
+| ---------  -------  -------  -----  ------------  ------  ---------  ------  ----------
+| reactie-1  comment  artikel         Betrek ook d                  4      73         441
+| reactie-2  comment  artikel         Dit is al la                  4      66         387
+| reactie-3  comment  artikel         Mag je na ee                  1      51         333
+| reactie-4  comment  artikel         Allereerst,                  10     144         757
+| reactie-5  comment  artikel         Een broodnod                 18     306        1644
+| reactie-6  comment  artikel         Ik lees “Hel                  1      31         133
+| reactie-7  comment  artikel         Dit artikel                   4      64         365
 |
 | == kinds ==
 | kind     documents
@@ -254,7 +266,8 @@ $ tussen run -q $T/my-overview.lua corpus/streetwise --arg kind=comment
 |
 | == totals ==
 | documents:  7
-| paragraphs: 14
+| sentences:  42
+| tokens:     735
 | characters: 4060
 
 # TUSSEN_SCRIPTS points the binary at another scripts directory.
