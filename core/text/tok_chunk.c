@@ -346,7 +346,13 @@ static uint8_t unit_kind(int32_t cp, uint8_t k) {
  * of ! and ?) -- (a run of hyphens) or one character with its marks. */
 static size_t punct_unit(const char *s, size_t p, size_t end, tn_cp c) {
   unsigned char ch = (unsigned char)s[p];
-  if ((ch == ',' || ch == '\'' || ch == '`') && p + 1 < end && s[p + 1] == (char)ch)
+  if (ch == ',' && p + 1 < end && s[p + 1] == ',') {
+    /* ,, is a quote; in an odd run the comma comes first (gezegd,,,maar) */
+    size_t q = p;
+    while (q < end && s[q] == ',') q++;
+    return (q - p) % 2 ? p + 1 : p + 2;
+  }
+  if ((ch == '\'' || ch == '`') && p + 1 < end && s[p + 1] == (char)ch)
     return p + 2;
   if (ch == '.' || ch == '-' || ch == '!' || ch == '?') {
     size_t q = p + 1;
@@ -396,8 +402,11 @@ static int abbrev_class(const char *s, size_t cs, size_t e) {
   tn_cp first = tn_tokx_at(s, cs, e);
   /* A single letter is an initial (P. de Boer) or a one-letter
    * abbreviation (v. Chr.). */
-  if (with_marks(s, cs, e, first.n) == e && tn_tokx_is_letter(first.k))
+  if (with_marks(s, cs, e, first.n) == e && tn_tokx_is_letter(first.k)) {
+    /* Latin letters only: "π." and "ж." end sentences */
+    if (first.cp >= 0x250) return TN_ABBR_NONE;
     return first.k == K_UPPER ? TN_ABBR_TITLE : TN_ABBR_MID;
+  }
   int cls = tn_tokx_abbrev(s + cs, n);
   if (cls) return cls;
   /* Dotted forms: letters in groups of one to three, each group followed

@@ -134,6 +134,7 @@ struct tn_tokenizer {
   size_t line_start;
   int line0;         /* the next token starts a line */
   int space_before;  /* whitespace precedes the next token */
+  int after_term;    /* the token before the next one is . ! ? ... */
   int dq_open, sq_open;
   int exhausted;     /* no more tokens from the scanner */
 
@@ -179,6 +180,7 @@ static void start(tn_tokenizer *t, const char *text, size_t len) {
   t->line0 = 1;
   t->space_before = 1;
   t->dq_open = t->sq_open = 0;
+  t->after_term = 0;
   t->exhausted = 0;
   t->head = t->count = 0;
 }
@@ -340,6 +342,10 @@ static uint16_t punct_bits(tn_tokenizer *t, size_t p, size_t q, uint8_t flags) {
     int close;
     if (!t->space_before && after) close = 1;
     else if (t->space_before && !after) close = 0;
+    else if (flags & TN_TOK_PARA_END) close = 1;
+    /* Spaced on both sides right after a sentence end, it closes that
+     * sentence (an opener sits against its first word). */
+    else if (t->after_term) close = 1;
     else close = *open;
     *open = !close;
     return close ? AX_CLOSE : AX_OPEN;
@@ -429,6 +435,7 @@ static int scan(tn_tokenizer *t) {
       if (chunk_end(t) && !(t->b - t->a == 2 && (s[t->a] == 'X' || s[t->a] == 'x') &&
                             s[t->a + 1] == 'D')) {
         push(t, t->a, t->b, TN_TOK_WORD, 0);
+        t->after_term = 0;
         return 1;
       }
       tn_tokx_bounds(s, t->a, t->b, &t->bd);
@@ -446,13 +453,14 @@ static int scan(tn_tokenizer *t) {
       size_t p = t->pos;
       int sb = t->space_before;
       push(t, p, q, kind, 0);
+      slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
       if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
-        slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
         int keep = t->space_before;
         t->space_before = sb;
         sl->ax |= punct_bits(t, p, q, sl->t.flags);
         t->space_before = keep;
       }
+      t->after_term = (sl->ax & AX_TERM) != 0;
       return 1;
     }
     case PH_CORE: {
@@ -465,13 +473,14 @@ static int scan(tn_tokenizer *t) {
       size_t q = tn_tokx_core(s, p, &t->bd, &kind);
       int sb = t->space_before;
       push(t, p, q, kind, kind == TN_TOK_ABBREV ? t->bd.abbr : 0);
+      slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
       if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
-        slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
         int keep = t->space_before;
         t->space_before = sb;
         sl->ax |= punct_bits(t, p, q, sl->t.flags);
         t->space_before = keep;
       }
+      t->after_term = (sl->ax & AX_TERM) != 0;
       return 1;
     }
     default:
@@ -654,6 +663,7 @@ scanned:
   out->kind = TN_TOK_WORD;
   t->cp += t->pos - p - multi;
   t->line0 = 0;
+  t->after_term = 0;
   return 1;
 }
 
@@ -679,6 +689,7 @@ static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
   t->pos = p + 2;
   t->phase = PH_GAP;
   t->space_before = 1;
+  t->after_term = 0;
   return 1;
 }
 
