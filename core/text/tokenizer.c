@@ -522,7 +522,16 @@ static int list_item(tn_tokenizer *t, unsigned i) {
 static int starts_sentence(tn_tokenizer *t, unsigned i) {
   slot *n = peek(t, i);
   if (!n) return 1;
-  if (n->ax & (AX_UPPER | AX_DIGIT | AX_OPEN | AX_CLITIC)) return 1;
+  if (n->ax & AX_OPEN) {
+    /* A quote opens the next sentence unless a lowercase word follows:
+     * "... wist Jansen. ,,wij waren ..." goes on. A bracket always opens
+     * one: (zie ook ...) after a sentence is a sentence of its own. */
+    char c = t->s[n->t.start];
+    if (c == '(' || c == '[') return 1;
+    slot *m = peek(t, i + 1);
+    return !m || !(m->ax & AX_LOWER);
+  }
+  if (n->ax & (AX_UPPER | AX_DIGIT | AX_CLITIC)) return 1;
   if (n->ax & AX_LOWER) return 0;
   if (n->ax & AX_SOFT) return (n->ax & AX_LIST) != 0;
   return n->t.kind != TN_TOK_WORD;
