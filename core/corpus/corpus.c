@@ -140,6 +140,11 @@ void tn_load_report_free(tn_load_report *r) {
 static tn_status add_diag(tn_load_report *r, tn_severity severity,
                           tn_skip_reason reason, const char *file,
                           uint64_t line, uint64_t offset, int has_offset,
+                          const char *doc_id, const char *fmt, va_list ap)
+    __attribute__((format(printf, 9, 0)));
+static tn_status add_diag(tn_load_report *r, tn_severity severity,
+                          tn_skip_reason reason, const char *file,
+                          uint64_t line, uint64_t offset, int has_offset,
                           const char *doc_id, const char *fmt, va_list ap) {
   if (tn_grow((void **)&r->diags, &r->cap, r->ndiags + 1, sizeof *r->diags))
     return TN_ENOMEM;

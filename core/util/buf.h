@@ -20,7 +20,8 @@ int tn_buf_putc(tn_buf *b, char c);
 int tn_buf_puts(tn_buf *b, const char *s);
 int tn_buf_printf(tn_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-int tn_buf_vprintf(tn_buf *b, const char *fmt, va_list ap);
+int tn_buf_vprintf(tn_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void tn_buf_clear(tn_buf *b);
 void tn_buf_free(tn_buf *b);
 

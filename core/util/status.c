@@ -26,6 +26,9 @@ void tn_error_clear(tn_error *err) {
 }
 
 static void error_fill(tn_error *err, tn_status status, const char *file,
+                       uint64_t line, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+static void error_fill(tn_error *err, tn_status status, const char *file,
                        uint64_t line, const char *fmt, va_list ap) {
   err->status = status;
   if (file)
