@@ -425,10 +425,13 @@ static int rules_compile(lua_State *L) {
     /* a list of strings and rule tables; a list whose first item is not a
      * rule (a table-form pattern) is one rule */
     rc = 0;
+    /* add_rule leaves the pattern of a rule table on the stack: reset the
+     * stack per rule, or a long list overflows it */
+    int top = lua_gettop(L);
     for (lua_Integer i = 1; i <= n && rc == 0; i++) {
       lua_rawgeti(L, 1, i);
       rc = add_rule(L, u, -1, i);
-      if (rc == 0) lua_pop(L, 1);
+      if (rc == 0) lua_settop(L, top);
     }
   }
   if (rc < 0) {
