@@ -223,6 +223,7 @@ function Engine:add_connective(e)
     self.entries[#self.entries + 1] = entry
   end
   self.index = nil
+  self.compiled = nil
   return self
 end
 
@@ -326,25 +327,87 @@ end
 
 -- Connective matches of one sentence, longest first, left to right, without overlap.
 -- Each match: {entry, first, last, initial, clause_start, weight}.
-function Engine:match_sentence(sent)
-  if not self.index then build_index(self) end
+-- The lexicon as one rule set of tussen.rules (the C matcher): a rule per phrase, "..." a
+-- bounded gap. Every rule's match at every token comes back (overlap "all"); which one counts
+-- is decided here, where the position in the sentence is known.
+local function compile_rules(self)
+  local list = {}
+  for _, e in ipairs(self.entries) do
+    local words = {}
+    for _, w in ipairs(e.pattern) do words[#words + 1] = w == false and "[]{0,6}" or w end
+    list[#list + 1] = { pattern = table.concat(words, " "), name = e.phrase, weight = e.weight }
+  end
+  local rs, err = tussen.rules.compile(list, { overlap = "all" })
+  if not rs then error("arguments: the connective lexicon does not compile: " .. err, 0) end
+  self.compiled = rs
+end
+
+-- Candidate matches of a whole document: per token index of `toks`, the list of
+-- {entry, last} that start there, longest first (ties by phrase).
+function Engine:candidates(text, toks)
+  local by_start, by_stop = {}, {}
+  for k, t in ipairs(toks) do
+    by_start[t.s] = k
+    by_stop[t.e] = k
+  end
+  local cands = {}
+  local function add(k, e, last)
+    cands[k] = cands[k] or {}
+    table.insert(cands[k], { entry = e, last = last })
+  end
+  if tussen and tussen.rules and not self.lua_matcher then
+    if not self.compiled then compile_rules(self) end
+    for _, m in ipairs(self.compiled:match(text)) do
+      local k, last = by_start[m.start], by_stop[m.stop]
+      if not last and k then
+        -- the two tokenizers may cut a token differently: take the last token inside
+        for j = k, #toks do
+          if toks[j].e > m.stop then break end
+          last = j
+        end
+      end
+      local e = self.by_phrase[m.rule]
+      if k and last and e then add(k, e, last) end
+    end
+  else
+    if not self.index then build_index(self) end
+    for k, t in ipairs(toks) do
+      for _, e in ipairs(self.index[t.low] or {}) do
+        local last = try_entry(e, toks, k)
+        if last then add(k, e, last) end
+      end
+    end
+  end
+  for _, list in pairs(cands) do
+    table.sort(list, function(a, b)
+      if a.last ~= b.last then return a.last > b.last end
+      return a.entry.phrase < b.entry.phrase
+    end)
+  end
+  return cands
+end
+
+-- Connective matches of one sentence (tokens sent[1..n] = toks[base+1..base+n] of the
+-- document), longest first, left to right, without overlap; each
+-- {entry, first, last, initial, clause_start, weight}.
+function Engine:match_sentence(sent, cands, base)
   local out, i = {}, 1
   local fw = first_word(sent)
   while i <= #sent do
-    local t = sent[i]
-    local cands = self.index[t.low]
+    local list = cands[base + i]
     local best
-    if cands then
+    if list then
       local initial = (i == fw)
       local prev = sent[i - 1]
       local clause_start = initial or (prev and CLAUSE_PUNCT[prev.form]) or false
-      for _, e in ipairs(cands) do
+      for _, c in ipairs(list) do
+        local e = c.entry
         -- a subordinating conjunction starts a clause wherever it stands (omdat, doordat)
         local ok_pos = e.position == "any" or (e.position == "initial" and initial)
           or (e.position == "clause" and (clause_start or e.clause == "sub"))
-        if ok_pos then
-          local last = try_entry(e, sent, i)
-          if last then
+        local last = c.last - base
+        if ok_pos and last <= #sent then
+          do
             -- weight: full at the start of a clause, half inside one; a comma or a full stop
             -- right after a sentence-initial word ("Alleen, ..." "Eens.") makes it count
             local w = e.weight
@@ -436,15 +499,25 @@ function Engine:segment(doc)
     if not s then break end
     pos = e + 1
   end
+  -- all sentences first, so the matcher runs once over the whole document
+  local doc_toks = {}
+  for p, para in ipairs(paras) do
+    para.sents, para.bases = split_sentences(para.text, para.base), {}
+    for k, sent in ipairs(para.sents) do
+      para.bases[k] = #doc_toks
+      for _, tk in ipairs(sent) do doc_toks[#doc_toks + 1] = tk end
+    end
+  end
+  local cands = self:candidates(text, doc_toks)
   local sent_no = 0
   for p, para in ipairs(paras) do
     local trimmed = para.text:gsub("^%s+", ""):gsub("%s+$", "")
     local nwords = select(2, trimmed:gsub("%S+", ""))
     local heading = not trimmed:find("\n") and not trimmed:match("[%.!?:;,…]$")
       and nwords <= 12 and p < #paras
-    for _, sent in ipairs(split_sentences(para.text, para.base)) do
+    for k, sent in ipairs(para.sents) do
       sent_no = sent_no + 1
-      local matches = heading and {} or self:match_sentence(sent)
+      local matches = heading and {} or self:match_sentence(sent, cands, para.bases[k])
       -- cut points: token indexes where a unit starts
       local cuts, opener = { 1 }, { [1] = nil }
       for _, m in ipairs(matches) do
@@ -1032,7 +1105,8 @@ local function read_data(name)
 end
 
 -- M.new{lexicon = "connectives-nl.tsv" | false, lexicon_text = TSV text, threshold = 0.4,
---       overlap_threshold = 0.5, stance = function(doc, parent) -> "support"|"oppose"|...}
+--       overlap_threshold = 0.5, stance = function(doc, parent) -> "support"|"oppose"|...,
+--       lua_matcher = false}
 function M.new(opts)
   opts = opts or {}
   local self = setmetatable({
@@ -1040,6 +1114,8 @@ function M.new(opts)
     threshold = opts.threshold or 0.4,
     overlap_threshold = opts.overlap_threshold or 0.5,
     stance_fn = opts.stance,
+    -- match connectives in Lua instead of tussen.rules (for comparison and outside tussen)
+    lua_matcher = opts.lua_matcher or false,
   }, Engine)
   if opts.lexicon_text then
     self:add_connectives_tsv(opts.lexicon_text, opts.lexicon_name or "lexicon")

@@ -153,6 +153,12 @@ local function run(ctx)
   t.eq(aif.participants[1].surname, "Witte", "article author")
   ok()
 
+  -- the connectives are matched by tussen.rules; the Lua matcher draws the same map
+  t.eq(e.compiled ~= nil, true, "lexicon compiled into a tussen.rules set")
+  local lua_map = arguments.new({ lua_matcher = true }):analyse(cdocs)
+  t.eq(output.to_dot(lua_map), output.to_dot(map), "C and Lua matchers agree")
+  ok()
+
   local dot = output.to_dot(map)
   t.eq(dot:sub(1, 18), "digraph arguments ", "DOT header")
   t.eq(select(2, dot:gsub("{", "")) - select(2, dot:gsub("}", "")), 0, "DOT braces balance")
