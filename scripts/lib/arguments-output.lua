@@ -15,6 +15,7 @@ end
 local REL_NL = { support = "steunt", attack = "valt aan", restate = "herformuleert" }
 -- How a comment was attached to what it answers (arguments.lua: Engine:attach).
 local HOW_NL = { quote = "citaat", overlap = "gedeelde woorden", ["main claim"] = "hoofdclaim",
+  reference = "verwijst naar het stuk", ["reference, conceded"] = "verwijst naar het stuk, premisse toegegeven",
   ["quote, conceded"] = "citaat, premisse toegegeven",
   ["overlap, conceded"] = "gedeelde woorden, premisse toegegeven",
   ["main claim, conceded"] = "hoofdclaim, premisse toegegeven" }

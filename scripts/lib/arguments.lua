@@ -965,7 +965,12 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     end
     if target then break end
   end
-  -- 2. content-word overlap, weighted by how rare a stem is in the parent
+  -- 2. a comment whose position names the text as a whole (dit artikel, the author's name)
+  -- answers its main claim
+  if not target and refers_to(cmain, parent_names(cmain.doc, map)) then
+    target, how = pmain, "reference"
+  end
+  -- 3. content-word overlap, weighted by how rare a stem is in the parent
   if not target then
     local df, pst = {}, {}
     for _, p in ipairs(punits) do

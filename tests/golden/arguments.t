@@ -23,32 +23,9 @@ $ tussen run -q arguments corpus/streetwise
 |   - **steunt**: het gemeentebestuur zich niet uitsluitend meer kan opstellen als extern orgaan boven de lokale samenleving, maar zich nadrukkelijk tot partner van de lokale samenleving behoort te ontwikkelen
 |     - **steunt** *(dat betekent dat)*: Hier ligt een uitdagende en niet eenvoudige opgave voor de lokale politiek
 |       - **steunt** *(want)*: het impliceert ook het delen van beslissingsmacht, het durven loslaten en overlaten aan bewoners en organisaties
-|         - **reactie-7 steunt** *(gedeelde woorden)*: Dit artikel is pure promotie van mijn cv/profiel
-|           - **steunt**: Dank daarvoor
-|           - **steunt**: Veel gemeentes en detacheerders waren er de afgelopen maanden helaas nog niet aan toe om mensen als mij aan te durven nemen als puntje bij paaltje kwam
-|           - **steunt**: Weldra zijn de integraal handelende en denkende praktijkprofessionals niet aan te slepen, als de lokale overheid een stukje zekerheid op wil geven
 |   - **steunt** *(sterker nog)*: je mag verwachten dat die overheid aansluit bij de vermogens en potenties die aanwezig zijn in de leefwereld van bewoners en bij sociale professionals
 |   - **steunt**: Gemeenten en welzijnszorgorganisaties zijn daarbij afhankelijk van elkaar
 |   - **steunt**: Het verbinden en vervlechten van beleid en praktijk vraagt om een ‘beleidslerende’ houding van zowel sociale professionals als van ambtenaren
-|     - **reactie-5 steunt** *(gedeelde woorden)*: Er is dus een basale cultuurverandering nodig om datgene te bereiken wat Toby Witte beschrijft
-|       - **steunt**: er komt nogal wat op de locale professional af
-|         - **weerlegt** *(maar)*: Een broodnodig appèl op de locale overheid om van rol te veranderen
-|       - **steunt**: Wat naar mijn mening nogal onderbelicht blijft in alle veranderingen, is de psyche van de mens en deceffecten van het politieke bestel
-|       - **steunt**: Locale bestuurders hebben een tijdshorizon van 4 jaar: 1 jaar wennen, 2 jaar besturen, 1 jaar campagne voeren
-|       - **steunt**: Gechargeerd
-|       - **steunt**: door de bank genomen een vuistregel die behoorlijk opgaat
-|         - **weerlegt** *(maar)*: Wellicht
-|       - **steunt**: moeten zaken vooral zo geregeld worden dat als er iets gebeurt, er vooral gezegd kan worden: het lag niet aan mij of aan ons
-|         - **steunt** *(en dus)*: in die jaren wil je liefst goede dingen bereiken en niet te vaak de krant halen op een manier die je liever een ander ziet overkomen
-|       - **steunt**: de locale overheid heel makkelijk, standaard in een verdedigende houding zit en de angst regeert
-|         - **steunt** *(dit heeft tot gevolg dat)*: Deze schuldig/niet schuldig basishouding verziekt veel ontwikkelingen tot op het bot
-|       - **steunt**: Dit verlamt datgene wat Toby Witte beschrijft
-|         - **steunt** *(want)*: oh wee, wie heeft het nu gedaan als het fout gaat
-|       - **steunt** *(dus)*: Dan is het toch veel makkelijker om een consultantsclub adviezen te laten geven
-|         - **steunt** *(want)*: dan is er immers alles aan gedaan om er iets van te maken
-|       - **steunt**: Een cultuur waarin ook de pers er niet als een aasgier opafduikt als blijkt dat dingen nog beter hadden kunnen worden bedacht en uitgevoerd
-|       - **steunt**: Waarin de afrekencultuur verandert in ruimte voor groei
-|       - **steunt**: Daar zijn mannen en vrouwen met moed voor nodig die met visie en daadkracht, de verbindingen leggen die nodig zijn om streetwise ambtenaren hun werk te laten doen
 |   - **steunt**: Gemeentelijk sociaal beleid en uitvoering behoren geen strikt gescheiden werelden te zijn
 | - **steunt**: **§ Helaas mist een deel van de beleidsmakers praktijkkennis**
 |   - **steunt**: achter de beleidstafels nogal eens normen en regels – targets  en blauwdrukken - worden voorgeschreven die in de uitvoeringspraktijk averechts uitpakken of niet haalbaar blijken te zijn
@@ -93,6 +70,29 @@ $ tussen run -q arguments corpus/streetwise
 |       - **steunt**: Inhoudelijk deskundig over de gezonde jeugd in combinatie met beleidsmatige expertise, verbinden en versterken en veel ervaring in samenwerken in de wijk en het onderwijs
 |       - **steunt**: Zij werken in de Publieke Gezondheidszorg in relatie met de gemeente en de leefwereld van ouders en kinderen
 |       - **steunt**: Gezondheid van de jeugd wordt nog te vaak vergeten
+| - **reactie-5 steunt** *(verwijst naar het stuk)*: Er is dus een basale cultuurverandering nodig om datgene te bereiken wat Toby Witte beschrijft
+|   - **steunt**: er komt nogal wat op de locale professional af
+|     - **weerlegt** *(maar)*: Een broodnodig appèl op de locale overheid om van rol te veranderen
+|   - **steunt**: Wat naar mijn mening nogal onderbelicht blijft in alle veranderingen, is de psyche van de mens en deceffecten van het politieke bestel
+|   - **steunt**: Locale bestuurders hebben een tijdshorizon van 4 jaar: 1 jaar wennen, 2 jaar besturen, 1 jaar campagne voeren
+|   - **steunt**: Gechargeerd
+|   - **steunt**: door de bank genomen een vuistregel die behoorlijk opgaat
+|     - **weerlegt** *(maar)*: Wellicht
+|   - **steunt**: moeten zaken vooral zo geregeld worden dat als er iets gebeurt, er vooral gezegd kan worden: het lag niet aan mij of aan ons
+|     - **steunt** *(en dus)*: in die jaren wil je liefst goede dingen bereiken en niet te vaak de krant halen op een manier die je liever een ander ziet overkomen
+|   - **steunt**: de locale overheid heel makkelijk, standaard in een verdedigende houding zit en de angst regeert
+|     - **steunt** *(dit heeft tot gevolg dat)*: Deze schuldig/niet schuldig basishouding verziekt veel ontwikkelingen tot op het bot
+|   - **steunt**: Dit verlamt datgene wat Toby Witte beschrijft
+|     - **steunt** *(want)*: oh wee, wie heeft het nu gedaan als het fout gaat
+|   - **steunt** *(dus)*: Dan is het toch veel makkelijker om een consultantsclub adviezen te laten geven
+|     - **steunt** *(want)*: dan is er immers alles aan gedaan om er iets van te maken
+|   - **steunt**: Een cultuur waarin ook de pers er niet als een aasgier opafduikt als blijkt dat dingen nog beter hadden kunnen worden bedacht en uitgevoerd
+|   - **steunt**: Waarin de afrekencultuur verandert in ruimte voor groei
+|   - **steunt**: Daar zijn mannen en vrouwen met moed voor nodig die met visie en daadkracht, de verbindingen leggen die nodig zijn om streetwise ambtenaren hun werk te laten doen
+| - **reactie-7 steunt** *(verwijst naar het stuk)*: Dit artikel is pure promotie van mijn cv/profiel
+|   - **steunt**: Dank daarvoor
+|   - **steunt**: Veel gemeentes en detacheerders waren er de afgelopen maanden helaas nog niet aan toe om mensen als mij aan te durven nemen als puntje bij paaltje kwam
+|   - **steunt**: Weldra zijn de integraal handelende en denkende praktijkprofessionals niet aan te slepen, als de lokale overheid een stukje zekerheid op wil geven
 
 $ tussen run -q arguments --arg output=graph corpus/streetwise
 ! tussen: --arg output=graph: expected one of: outline, dot, aif, json
