@@ -125,6 +125,21 @@ local function run(ctx)
   t.raises(function() e2:add_rule("x") end, "add_rule: a function expected")
   ok()
 
+  -- odd documents: empty, only a title line, a comment on an empty article, no parent
+  m = e:analyse({
+    { id = "leeg", kind = "article", text = "" },
+    { id = "kop", kind = "article", text = "Alleen een kop" },
+    { id = "r", kind = "comment", parent = "leeg", text = "Mee eens." },
+    { id = "wees", kind = "comment", parent = "weg", text = "Dit klopt niet, want het is anders." },
+  })
+  t.eq(#m.docs[1].units, 0, "empty document has no units")
+  t.eq(m.docs[1].main, nil, "and no main claim")
+  t.eq(m.docs[2].main.text, "Alleen een kop", "a lone line is a unit")
+  t.eq(m.rel_of[m.docs[3].main], nil, "nothing to attach to")
+  t.eq(#m.relations, 1, "only the want relation")
+  t.eq(output.to_outline(m):find("## wees", 1, true) ~= nil, true, "orphan comment listed")
+  ok()
+
   -- outputs on the bundled corpus: well-formed and deterministic
   local cdocs = {}
   for doc in ctx.corpus:docs() do
