@@ -403,9 +403,10 @@ static int abbrev_class(const char *s, size_t cs, size_t e) {
   /* A single letter is an initial (P. de Boer) or a one-letter
    * abbreviation (v. Chr.). */
   if (with_marks(s, cs, e, first.n) == e && tn_tokx_is_letter(first.k)) {
-    /* Latin letters only: "π." and "ж." end sentences */
+    /* Capital Latin letters are initials; "π." and "ж." end sentences,
+     * and so does a lowercase letter unless the list has it (v. p.). */
     if (first.cp >= 0x250) return TN_ABBR_NONE;
-    return first.k == K_UPPER ? TN_ABBR_TITLE : TN_ABBR_MID;
+    if (first.k == K_UPPER) return TN_ABBR_TITLE;
   }
   int cls = tn_tokx_abbrev(s + cs, n);
   if (cls) return cls;
@@ -573,11 +574,15 @@ static int split_here(const char *s, size_t q, size_t ce, tn_cp prev, tn_cp c,
   if (c.k == K_EMOJI || c.k == K_RI || c.k == K_INVALID) return 1;
   if (prev.k == K_EMOJI || prev.k == K_RI || prev.k == K_INVALID) return 1;
   if (is_dquote(c.cp) || is_dquote(prev.cp)) return 1;
+  /* '' is a closing quote, never part of a word: nee'',,,ja'' */
+  if (prev.cp == '\'' && q >= start + 2 && s[q - 2] == '\'') return 1;
   if (c.k != K_PUNCT) return 0;
   tn_cp next = q + c.n < ce ? tn_tokx_at(s, q + c.n, ce)
                             : (tn_cp){-1, 0, K_SPACE};
   int pl = tn_tokx_is_letter(prev.k) || prev.k == K_MARK;
   switch (c.cp) {
+  case '\'':
+    return next.cp == '\'';
   case ',':
     if (next.cp == ',') return 1; /* gravel:,,Dat */
     return pl && tn_tokx_is_letter(next.k);

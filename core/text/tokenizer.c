@@ -135,6 +135,12 @@ struct tn_tokenizer {
   int line0;         /* the next token starts a line */
   int space_before;  /* whitespace precedes the next token */
   int after_term;    /* the token before the next one is . ! ? ... */
+  int after_item;    /* the token before is a number starting a line */
+  /* The sentence being returned: does it start a line, and where? The
+   * heading rule needs it (a heading is a line that is a sentence). */
+  int sent_begins;   /* the next token returned starts a sentence */
+  int sent_line0;
+  size_t sent_line;
   int dq_open, sq_open;
   int exhausted;     /* no more tokens from the scanner */
 
@@ -181,6 +187,10 @@ static void start(tn_tokenizer *t, const char *text, size_t len) {
   t->space_before = 1;
   t->dq_open = t->sq_open = 0;
   t->after_term = 0;
+  t->after_item = 0;
+  t->sent_begins = 1;
+  t->sent_line0 = 1;
+  t->sent_line = 0;
   t->exhausted = 0;
   t->head = t->count = 0;
 }
@@ -435,7 +445,7 @@ static int scan(tn_tokenizer *t) {
       if (chunk_end(t) && !(t->b - t->a == 2 && (s[t->a] == 'X' || s[t->a] == 'x') &&
                             s[t->a + 1] == 'D')) {
         push(t, t->a, t->b, TN_TOK_WORD, 0);
-        t->after_term = 0;
+        t->after_term = t->after_item = 0;
         return 1;
       }
       tn_tokx_bounds(s, t->a, t->b, &t->bd);
@@ -460,6 +470,8 @@ static int scan(tn_tokenizer *t) {
         sl->ax |= punct_bits(t, p, q, sl->t.flags);
         t->space_before = keep;
       }
+      if (t->after_item && t->s[p] == '.' && q - p == 1) sl->ax &= ~AX_TERM;
+      t->after_item = 0;
       t->after_term = (sl->ax & AX_TERM) != 0;
       return 1;
     }
@@ -480,6 +492,11 @@ static int scan(tn_tokenizer *t) {
         sl->ax |= punct_bits(t, p, q, sl->t.flags);
         t->space_before = keep;
       }
+      /* "1." and "2." starting a line number list items: their period
+       * ends no sentence. */
+      if (t->after_item && t->s[p] == '.' && q - p == 1) sl->ax &= ~AX_TERM;
+      t->after_item = kind == TN_TOK_NUMBER && (sl->ax & AX_LINE0) &&
+                      !(sl->t.flags & TN_TOK_SPACE_AFTER);
       t->after_term = (sl->ax & AX_TERM) != 0;
       return 1;
     }
@@ -535,6 +552,18 @@ static int starts_sentence(tn_tokenizer *t, unsigned i) {
   if (n->ax & AX_LOWER) return 0;
   if (n->ax & AX_SOFT) return (n->ax & AX_LIST) != 0;
   return n->t.kind != TN_TOK_WORD;
+}
+
+/* Articles, prepositions and conjunctions end no heading: a short line
+ * ending in one is running text ("Hij liep naar de\nVerenigde Staten"). */
+static int function_word(const char *w, size_t n) {
+  static const char *const words[] = {
+      "aan", "als", "bij", "dat", "de", "die", "door", "een", "en", "het",
+      "in", "met", "naar", "of", "om", "op", "over", "te", "tot", "uit",
+      "van", "voor", "zijn", "is", "was", "maar", "want", "dus", "er"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  return 0;
 }
 
 /* Marks slots 0..last decided, with a sentence end on `last` if `brk`. */
@@ -597,7 +626,11 @@ static int decide(tn_tokenizer *t) {
     } else if (n && (n->ax & (AX_UPPER | AX_DIGIT)) && !(h->ax & AX_SOFT) &&
                h->t.start + h->t.len - h->line_start <= 60 &&
                t->s[h->t.start + h->t.len - 1] != '-') {
-      brk = 1;
+      /* A heading: its line is the whole sentence so far, which rules out
+       * the lines of wrapped running text. */
+      if (t->sent_begins) brk = (h->ax & AX_LINE0) != 0;
+      else brk = t->sent_line0 && t->sent_line == h->line_start;
+      if (brk && function_word(t->s + h->t.start, h->t.len)) brk = 0;
     }
     settle(t, 0, brk);
     return 0;
@@ -671,8 +704,13 @@ scanned:
   out->cp_len = q - p - multi;
   out->kind = TN_TOK_WORD;
   t->cp += t->pos - p - multi;
+  if (t->sent_begins) {
+    t->sent_begins = 0;
+    t->sent_line0 = t->line0;
+    t->sent_line = t->line_start;
+  }
   t->line0 = 0;
-  t->after_term = 0;
+  t->after_term = t->after_item = 0;
   return 1;
 }
 
@@ -698,7 +736,7 @@ static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
   t->pos = p + 2;
   t->phase = PH_GAP;
   t->space_before = 1;
-  t->after_term = 0;
+  t->after_term = t->after_item = 0;
   return 1;
 }
 
@@ -732,6 +770,12 @@ static int next_slow(tn_tokenizer *t, tn_token *out) {
     settle(t, 0, 0);
   }
   *out = h->t;
+  if (t->sent_begins) {
+    t->sent_begins = 0;
+    t->sent_line0 = (h->ax & AX_LINE0) != 0;
+    t->sent_line = h->line_start;
+  }
+  if (h->t.flags & TN_TOK_SENT_END) t->sent_begins = 1;
   t->head = (t->head + 1) & RING_MASK;
   t->count--;
   return 1;
