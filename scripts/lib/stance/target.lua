@@ -1,0 +1,238 @@
+-- stance.target: where a reaction stands toward what it reacts to. Agreement markers count
+-- as they are; the writer's polarity counts through what it is about: the target text
+-- itself, its subject and key terms (aligned with the target's own view of them), or the
+-- target's thesis. A reply reaches the article through the comment it answers.
+
+return function(M, Engine)
+  local round, squash = M.round, M.squash
+
+  local REPORTING = {volgens = true, noemt = true, noemen = true, noemde = true,
+    vrezen = true, vreest = true, zegt = true, zeggen = true, stelt = true, stellen = true,
+    aldus = true, meent = true, menen = true, waarschuwt = true, waarschuwen = true,
+    vindt = true, vinden = true, vonden = true, zei = true, zeiden = true}
+
+  local W_TEXT, W_SUBJECT, W_GENERAL = 1.5, 1.2, 0.8
+  local MIXED_MIN, MIXED_RATIO = 1.0, 0.4
+  local PREFIX = 6 -- key terms match on a shared beginning of this many bytes
+
+  local stop_cache = nil
+  local function stopwords()
+    if stop_cache then return stop_cache end
+    stop_cache = {}
+    local ok = pcall(function()
+      for line in M.data_lines("stopwords-nl.txt") do
+        local w = line:match("^%s*([^#%s]+)")
+        if w then stop_cache[w] = true end
+      end
+    end)
+    if not ok then stop_cache = {} end
+    return stop_cache
+  end
+
+  local function key(term) return term:sub(1, PREFIX) end
+
+  -- What the engine needs to know about a target: its analysis, its thesis sign, its key
+  -- terms with the target's own polarity toward each, and the names that refer to it.
+  function Engine:target_profile(doc)
+    self.profiles = self.profiles or {}
+    local cached = self.profiles[doc.id]
+    if cached then return cached end
+    local A = self:analyze(doc.text, doc.handle)
+    local stop = stopwords()
+    local counts, pol = {}, {}
+    for _, s in ipairs(A.sentences) do
+      -- sentences that report others' views (volgens, vrezen, noemt) are not the target's
+      local reported = false
+      for i = s.first, s.last do if REPORTING[A.toks[i].norm] then reported = true end end
+      local seen = {}
+      for i = s.first, s.last do
+        local t = A.toks[i]
+        if t.kind == "word" and #t.norm >= 5 and not stop[t.norm] and not self.words[t.norm] then
+          local k = key(t.norm)
+          counts[k] = (counts[k] or 0) + 1
+          if not seen[k] then
+            seen[k] = true
+            pol[k] = pol[k] or {sum = 0, n = 0}
+            if not reported then pol[k].sum = pol[k].sum + s.raw; pol[k].n = pol[k].n + 1 end
+          end
+        end
+      end
+    end
+    local terms = {}
+    for k, n in pairs(counts) do
+      local p = pol[k]
+      terms[k] = {count = n, polarity = p.n > 0 and p.sum / p.n or 0}
+    end
+    -- the thesis: the title if it has a view, else the first sentence; critical targets
+    -- (onaanvaardbaar, faalt) are agreed with by negative reactions
+    local thesis = 0
+    if doc.title and doc.title ~= "" then thesis = self:analyze(doc.title).raw end
+    if thesis == 0 and A.sentences[1] then thesis = A.sentences[1].raw end
+    local names = {}
+    if doc.author and doc.author ~= "" then
+      for w in doc.author:gmatch("%S+") do
+        local n = M.norm_word(w)
+        if #n >= 3 then names[n] = true end
+      end
+    end
+    local profile = {analysis = A, terms = terms, thesis = thesis,
+      sign = thesis <= -1.5 and -1 or 1, names = names}
+    self.profiles[doc.id] = profile
+    return profile
+  end
+
+  local function label_of(splus, sminus)
+    local net = splus - sminus
+    local total = splus + sminus
+    local score = round(squash(net))
+    local strength = 1 - math.exp(-total / 2)
+    local lo, hi = math.min(splus, sminus), math.max(splus, sminus)
+    local stance, conf
+    if lo >= MIXED_MIN and lo / hi >= MIXED_RATIO then
+      stance, conf = "mixed", strength * (lo / hi)
+    elseif score >= M.LABEL_THRESHOLD then
+      stance, conf = "support", strength * (net / total)
+    elseif score <= -M.LABEL_THRESHOLD then
+      stance, conf = "oppose", strength * (-net / total)
+    else
+      stance, conf = "neutral", 1 - strength
+    end
+    return stance, score, round(conf)
+  end
+
+  -- The stance of analysis R toward target profile P: contributions with evidence.
+  function Engine:stance_toward(R, P)
+    local contribs = {}
+    local toks = R.toks
+    for _, s in ipairs(R.sentences) do
+      local about, align, weight, why = "general", P.sign, W_GENERAL, "general"
+      local marker_span = {}
+      for _, m in ipairs(s.markers) do
+        if m.class == "agree" or m.class == "disagree" then
+          for i = m.first, m.last do marker_span[i] = true end
+          contribs[#contribs + 1] = {weight = m.weight, first = m.first, last = m.last,
+            rule = (m.weight >= 0 and "agree-marker" or "disagree-marker") ..
+              (m.negated and "+negation" or "")}
+        elseif m.class == "target_text" then
+          about, align, weight, why = "text", 1, math.max(W_TEXT, m.weight), "about-the-text"
+        elseif m.class == "target_subject" and about ~= "text" then
+          about, weight, why = "subject", math.max(W_SUBJECT, m.weight), "about-the-subject"
+        end
+      end
+      for i = s.first, s.last do
+        if about ~= "text" and P.names[toks[i].norm] then
+          about, align, weight, why = "text", 1, W_TEXT, "about-the-author"
+        end
+      end
+      -- key terms shared with the target, aligned with the target's polarity toward them
+      if about ~= "text" then
+        local sum, n = 0, 0
+        for i = s.first, s.last do
+          local t = toks[i]
+          local term = t.kind == "word" and #t.norm >= 5 and P.terms[t.norm:sub(1, 6)]
+          if term then sum = sum + term.polarity; n = n + 1 end
+        end
+        if n > 0 then
+          if about == "general" then about, weight, why = "terms", W_SUBJECT, "key-terms" end
+          local avg = sum / n
+          if avg <= -1 then align = -1 elseif avg >= 1 then align = 1 end
+        end
+      end
+      if about == "subject" then why = why .. (align < 0 and "(critical target)" or "") end
+      if about == "general" and align < 0 then why = "general(critical target)" end
+      -- the writer's polarity in this sentence, leaving out words inside agreement markers
+      for _, c in ipairs(s.cues) do
+        if not marker_span[c.first] then
+          local w = c.final * weight * align
+          if w ~= 0 then
+            contribs[#contribs + 1] = {weight = w, first = c.span_first,
+              last = c.span_last or c.last, rule = c.rule_text .. ">" .. why}
+          end
+        end
+      end
+      for _, x in ipairs(s.extra) do
+        local w = x.final * weight * align
+        contribs[#contribs + 1] = {weight = w, first = x.first, last = x.last,
+          rule = x.rule .. ">" .. why}
+      end
+    end
+    return contribs
+  end
+
+  local function sum_sides(contribs)
+    local plus, minus = 0, 0
+    for _, c in ipairs(contribs) do
+      if c.weight > 0 then plus = plus + c.weight else minus = minus - c.weight end
+    end
+    return plus, minus
+  end
+
+  local function evidence_of(R, contribs, extra)
+    local ev = {}
+    for _, c in ipairs(contribs) do
+      ev[#ev + 1] = {text = R.text:sub(R.toks[c.first].start, R.toks[c.last].stop),
+        weight = round(c.weight), rule = c.rule, first = c.first}
+    end
+    for _, q in ipairs(R.quotes) do
+      ev[#ev + 1] = {text = R.text:sub(R.toks[q.first].start, R.toks[q.last].stop),
+        weight = 0.0, rule = "quoted", first = q.first}
+    end
+    table.sort(ev, function(a, b)
+      if a.first ~= b.first then return a.first < b.first end
+      return a.rule < b.rule
+    end)
+    if extra then table.insert(ev, 1, extra) end
+    return ev
+  end
+
+  -- The stance of document doc toward its parent (through a comment parent to the root).
+  -- `get(id)` returns a document {id, text, parent, title, author} by id.
+  function Engine:stance(doc, get, depth)
+    self.stances = self.stances or {}
+    local cached = self.stances[doc.id]
+    if cached then return cached end
+    depth = depth or 0
+    local R = self:analyze(doc.text, doc.handle)
+    local parent = doc.parent and get(doc.parent)
+    local out = {id = doc.id, parent = doc.parent, analysis = R, polarity = R.polarity,
+      polarity_label = R.label}
+    if not parent then
+      out.evidence = R.evidence
+      self.stances[doc.id] = out
+      return out
+    end
+    local P = self:target_profile(parent)
+    local contribs = self:stance_toward(R, P)
+    local grand = parent.parent and get(parent.parent)
+    local via = nil
+    if grand and depth < 20 then
+      -- a reply: its stance toward the comment it answers, carried over by that comment's
+      -- stance toward the article; when that comment takes no side, toward the article itself
+      local ps = self:stance(parent, get, depth + 1)
+      local pscore = ps.score or 0
+      if ps.stance == "support" or ps.stance == "oppose" then
+        local sign = pscore >= 0 and 1 or -1
+        for _, c in ipairs(contribs) do
+          c.weight = c.weight * sign
+          c.rule = c.rule .. (sign < 0 and ">via-opposing-parent" or ">via-supporting-parent")
+        end
+        via = {text = parent.id, weight = round(pscore), rule = "reply-to:" .. ps.stance,
+          first = 0}
+      else
+        local root = grand
+        while root.parent and get(root.parent) do root = get(root.parent) end
+        contribs = self:stance_toward(R, self:target_profile(root))
+        via = {text = parent.id, weight = round(pscore), rule = "reply-to:" .. (ps.stance or
+          "neutral") .. ">toward-root", first = 0}
+      end
+    end
+    local plus, minus = sum_sides(contribs)
+    out.stance, out.score, out.confidence = label_of(plus, minus)
+    out.support, out.oppose = round(plus), round(minus)
+    out.evidence = evidence_of(R, contribs, via)
+    self.stances[doc.id] = out
+    return out
+  end
+
+  function M.norm_word(w) return require("stance.match").norm(w):gsub("[^%w\128-\255]", "") end
+end

@@ -1,0 +1,125 @@
+-- stance: where each reaction stands toward what it reacts to (support, oppose, mixed,
+-- neutral), with score, confidence and evidence; documents without a parent get a polarity.
+
+local tussen = require("tussen")
+local stance = require("stance")
+
+-- A user's rule file is Lua source returning a table; it is loaded as data (an empty
+-- environment), so it can only describe rules, never run anything.
+local function load_rules(path)
+  local src = assert(tussen.data.read(path))
+  local chunk, err = load(src, "@" .. path, "t", {})
+  if not chunk then error(err, 0) end
+  local ok, spec = pcall(chunk)
+  if not ok then error(spec, 0) end
+  if type(spec) ~= "table" then
+    error(path .. ": a rule file returns a table {polarity = ..., markers = ..., rules = ...,"
+      .. " targets = ...}, not " .. type(spec), 0)
+  end
+  return spec
+end
+
+local function evidence_list(ev)
+  local out = {}
+  for i, e in ipairs(ev) do
+    out[i] = tussen.record({text = e.text, weight = e.weight, rule = e.rule},
+      {"text", "weight", "rule"})
+  end
+  return out
+end
+
+-- The strongest cues, for the one-line column of the text table.
+local function top_evidence(ev, n)
+  local sorted = {}
+  for i, e in ipairs(ev) do sorted[i] = e end
+  table.sort(sorted, function(a, b)
+    local wa, wb = math.abs(a.weight), math.abs(b.weight)
+    if wa ~= wb then return wa > wb end
+    if (a.first or 0) ~= (b.first or 0) then return (a.first or 0) < (b.first or 0) end
+    return a.rule < b.rule
+  end)
+  local parts = {}
+  for i = 1, math.min(n, #sorted) do
+    local e = sorted[i]
+    if e.weight ~= 0 or e.rule == "quoted" then
+      parts[#parts + 1] = ("%s (%+.2f %s)"):format(e.text, e.weight, e.rule)
+    end
+  end
+  return table.concat(parts, "; ")
+end
+
+return {
+  description = [[
+Stance per reaction: for every document with a parent (a comment under an article, a
+reply to a comment) whether it supports, opposes, is mixed about or is neutral toward
+what it reacts to, with a score in [-1, 1], a confidence in [0, 1] and the evidence:
+each cue with its text, weight and the rule that fired (lexicon, phrase, negation,
+booster, contrast, irony, rhetorical question, agreement marker, ...). A reply's stance
+is toward the article, reached through the comment it answers. Documents without a
+parent get their polarity (a number in [-1, 1] and positive/negative/neutral).
+Lexicons: scripts/lexicons/stance-polarity.tsv and stance-markers.tsv; extend them
+with --arg rules=FILE (see scripts/README.md, section Stance).]],
+  categories = {"stance", "sentiment", "comments"},
+  author = "tussen",
+  license = "MIT",
+  args = {
+    rules = {type = "file", help = "a Lua rule file that adds or overrides polarity entries, "
+      .. "markers, phrase rules and targets"},
+    evidence = {type = "number", default = 3,
+      help = "how many cues the text table shows per row (JSON always has all)"},
+  },
+
+  run = function(ctx)
+    local engine = stance.new()
+    if ctx.args.rules then engine:extend(load_rules(ctx.args.rules)) end
+    local corpus = ctx.corpus
+    local docs, by_id = {}, {}
+    for doc in corpus:docs() do
+      local d = {id = doc.id, text = doc.text, parent = doc.parent, title = doc.title,
+        author = doc.author, handle = doc}
+      docs[#docs + 1] = d
+      by_id[d.id] = d
+    end
+    local function get(id) return by_id[id] end
+    local rows, dist = {}, {support = 0, oppose = 0, mixed = 0, neutral = 0,
+      positive = 0, negative = 0}
+    local polar_neutral = 0
+    local nshow = math.max(0, math.floor(ctx.args.evidence or 3))
+    for _, d in ipairs(docs) do
+      local r = engine:stance(d, get)
+      local row = {id = d.id, parent = d.parent, polarity = r.polarity,
+        evidence = evidence_list(r.evidence), top = top_evidence(r.evidence, nshow)}
+      if d.parent and by_id[d.parent] then
+        row.stance, row.score, row.confidence = r.stance, r.score, r.confidence
+        dist[r.stance] = dist[r.stance] + 1
+      else
+        row.parent = nil
+        row.label = r.polarity_label
+        if r.polarity_label == "neutral" then polar_neutral = polar_neutral + 1
+        else dist[r.polarity_label] = dist[r.polarity_label] + 1 end
+      end
+      rows[#rows + 1] = row
+    end
+    local reactions = dist.support + dist.oppose + dist.mixed + dist.neutral
+    local summary = tussen.record({
+      reactions = reactions,
+      support = dist.support, oppose = dist.oppose, mixed = dist.mixed,
+      neutral = dist.neutral,
+      unparented = #docs - reactions,
+      positive = dist.positive, negative = dist.negative, polarity_neutral = polar_neutral,
+    }, {"reactions", "support", "oppose", "mixed", "neutral", "unparented", "positive",
+        "negative", "polarity_neutral"})
+    if ctx.format == "text" or ctx.format == "md" or ctx.format == "markdown" then
+      return tussen.record({
+        documents = tussen.table(rows, {"id", "parent", "stance", "score", "confidence",
+          "polarity", "label", "top"}),
+        summary = summary,
+      }, {"documents", "summary"})
+    end
+    return tussen.record({
+      documents = tussen.table(rows, {"id", "parent", "stance", "score", "confidence",
+        "polarity", "label", "evidence"}),
+      summary = summary,
+    }, {"documents", "summary"})
+  end,
+}
