@@ -1033,7 +1033,13 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
   -- "Klopt, maar ...", "Leuk bedacht, maar ...": agreement that the comment itself counters
   local conceded
   for _, u in ipairs(cunits) do
-    if u.countered and (has_cue(u, "agree") or (u.sent == 1 and #u.toks <= 3)) then
+    local mk = marker_of(u)
+    local concedes = mk and mk.entry.direction == "marked-conceded"
+    -- the comment's own position counters its opening: "X is prima, maar Y"
+    local opens_against = u.sent == 1 and u.sent == cmain.sent and map.rel_of[cmain]
+      and map.rel_of[cmain].to == u and map.rel_of[cmain].type == "attack"
+    if u.countered and (has_cue(u, "agree") or concedes or opens_against
+        or (u.sent == 1 and #u.toks <= 3)) then
       if has_cue(u, "agree") then polarity = polarity - 1 end
       polarity = polarity - 1
       conceded = u
