@@ -20,6 +20,7 @@
 #define TN_REG_STRICT "tussen.strict"   /* metatable of every script _ENV */
 #define TN_REG_LOADED "tussen.loaded"   /* require's cache */
 #define TN_REG_MODULE "tussen.module"   /* the tussen table */
+#define TN_REG_DECL "tussen.decl"       /* the script's declaration */
 
 /* Everything the C side knows about one Lua state; it is the allocator's
  * user data, so any function reaches it with tn_rt_of(L). */

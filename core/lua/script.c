@@ -419,6 +419,8 @@ tn_status tn_script_load(tn_script *s, const char *name) {
   s->args_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   s->decl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, TN_REG_DECL);
   lua_getfield(L, -1, "description");
   const char *d = lua_tostring(L, -1);
   s->summary = tn_strndup(d, strcspn(d, "\n"));

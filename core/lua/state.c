@@ -159,7 +159,24 @@ lua_State *tn_state_new(tn_rt *rt) {
  * most MAX_FRAMES of them, each as "file:line: in function 'name'". */
 #define MAX_FRAMES 10
 
-static void add_frame(luaL_Buffer *b, lua_State *L, lua_Debug *ar) {
+/* The runner calls the hooks from C, so Lua knows no name for them; the
+ * declaration does. The frame's function is on top of the stack. */
+static const char *hook_name(lua_State *L) {
+  static const char *const hooks[] = {"run", "setup", "document", "finish",
+                                      NULL};
+  const char *found = NULL;
+  if (lua_getfield(L, LUA_REGISTRYINDEX, TN_REG_DECL) == LUA_TTABLE)
+    for (const char *const *h = hooks; *h && !found; h++) {
+      lua_getfield(L, -1, *h);
+      if (lua_rawequal(L, -1, -3)) found = *h;
+      lua_pop(L, 1);
+    }
+  lua_pop(L, 1);
+  return found;
+}
+
+static void add_frame(luaL_Buffer *b, lua_State *L, lua_Debug *ar,
+                      const char *hook) {
   luaL_addstring(b, "\n  ");
   luaL_addstring(b, ar->short_src);
   if (ar->currentline > 0) {
@@ -172,6 +189,9 @@ static void add_frame(luaL_Buffer *b, lua_State *L, lua_Debug *ar) {
     luaL_addstring(b, " in the main chunk");
   else if (ar->name && *ar->namewhat) {
     lua_pushfstring(L, " in %s '%s'", ar->namewhat, ar->name);
+    luaL_addvalue(b);
+  } else if (hook) {
+    lua_pushfstring(L, " in function '%s'", hook);
     luaL_addvalue(b);
   } else {
     lua_pushfstring(L, " in function <%s:%d>", ar->short_src,
@@ -196,12 +216,16 @@ int tn_msgh(lua_State *L) {
   lua_Debug ar;
   int shown = 0, more = 0;
   for (int level = 1; lua_getstack(L, level, &ar); level++) {
-    if (!lua_getinfo(L, "Sln", &ar) || ar.source[0] != '@') continue;
+    if (!lua_getinfo(L, "Slnf", &ar)) continue;
+    /* the buffer needs the stack as it left it: name first, then pop */
+    const char *hook = hook_name(L);
+    lua_pop(L, 1);
+    if (ar.source[0] != '@') continue;
     if (shown == MAX_FRAMES) {
       more = 1;
       break;
     }
-    add_frame(&b, L, &ar);
+    add_frame(&b, L, &ar, hook);
     shown++;
   }
   if (more) luaL_addstring(&b, "\n  ...");

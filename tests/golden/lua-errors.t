@@ -10,12 +10,12 @@ $ tussen run -q tests/data/lua/errors/runtime.lua tests/data/lua/meta.jsonl
 ! traceback:
 !   tests/data/lua/errors/runtime.lua:3: in upvalue 'count_words'
 !   tests/data/lua/errors/runtime.lua:8: in upvalue 'per_doc'
-!   tests/data/lua/errors/runtime.lua:15: in function <tests/data/lua/errors/runtime.lua:14>
+!   tests/data/lua/errors/runtime.lua:15: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/errors/nil-index.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/nil-index.lua:6: attempt to index a nil value (local 'doc')
 ! traceback:
-!   tests/data/lua/errors/nil-index.lua:6: in function <tests/data/lua/errors/nil-index.lua:4>
+!   tests/data/lua/errors/nil-index.lua:6: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/errors/in-lib.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/helper.lua:5: average of an empty list
@@ -25,7 +25,7 @@ $ tussen run -q tests/data/lua/errors/in-lib.lua tests/data/lua/meta.jsonl
 $ tussen run -q tests/data/lua/errors/table-error.lua tests/data/lua/meta.jsonl
 ! tussen: (error object is a table value)
 ! traceback:
-!   tests/data/lua/errors/table-error.lua:5: in function <tests/data/lua/errors/table-error.lua:4>
+!   tests/data/lua/errors/table-error.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/errors/top-level.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/top-level.lua:2: attempt to perform arithmetic on a nil value
@@ -35,7 +35,7 @@ $ tussen run -q tests/data/lua/errors/top-level.lua tests/data/lua/meta.jsonl
 $ tussen run -q tests/data/lua/errors/hooks.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/hooks.lua:5: cannot handle c
 ! traceback:
-!   tests/data/lua/errors/hooks.lua:5: in function <tests/data/lua/errors/hooks.lua:4>
+!   tests/data/lua/errors/hooks.lua:5: in function 'document'
 ? 1
 $ tussen run -q tests/data/lua/errors/returns-nil.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/returns-nil.lua: the script must return a table (description, args, run, ...), not a nil value

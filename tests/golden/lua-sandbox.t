@@ -7,52 +7,52 @@
 $ tussen run -q tests/data/lua/escape/io.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/io.lua:5: undeclared global 'io' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/io.lua:5: in function <tests/data/lua/escape/io.lua:4>
+!   tests/data/lua/escape/io.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/os-execute.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/os-execute.lua:5: attempt to call a nil value (field 'execute')
 ! traceback:
-!   tests/data/lua/escape/os-execute.lua:5: in function <tests/data/lua/escape/os-execute.lua:4>
+!   tests/data/lua/escape/os-execute.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/os-remove.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/os-remove.lua:5: attempt to call a nil value (field 'remove')
 ! traceback:
-!   tests/data/lua/escape/os-remove.lua:5: in function <tests/data/lua/escape/os-remove.lua:4>
+!   tests/data/lua/escape/os-remove.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/os-getenv.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/os-getenv.lua:5: attempt to call a nil value (field 'getenv')
 ! traceback:
-!   tests/data/lua/escape/os-getenv.lua:5: in function <tests/data/lua/escape/os-getenv.lua:4>
+!   tests/data/lua/escape/os-getenv.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/debug.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/debug.lua:5: undeclared global 'debug' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/debug.lua:5: in function <tests/data/lua/escape/debug.lua:4>
+!   tests/data/lua/escape/debug.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/package.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/package.lua:5: undeclared global 'package' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/package.lua:5: in function <tests/data/lua/escape/package.lua:4>
+!   tests/data/lua/escape/package.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/require-c.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/require-c.lua:5: require: module 'lpeg' not found in the script's directory (tests/data/lua/escape/lpeg.lua) or scripts/lib/lpeg.lua
 ! traceback:
-!   tests/data/lua/escape/require-c.lua:5: in function <tests/data/lua/escape/require-c.lua:4>
+!   tests/data/lua/escape/require-c.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/dofile.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/dofile.lua:5: undeclared global 'dofile' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/dofile.lua:5: in function <tests/data/lua/escape/dofile.lua:4>
+!   tests/data/lua/escape/dofile.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/load-binary.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/load-binary.lua:5: load: binary chunks are not allowed in tussen scripts (mode must be "t")
 ! traceback:
-!   tests/data/lua/escape/load-binary.lua:5: in function <tests/data/lua/escape/load-binary.lua:4>
+!   tests/data/lua/escape/load-binary.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/load-binary-default.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/load-binary-default.lua:5: attempt to load a binary chunk (mode is 't')
 ! traceback:
-!   tests/data/lua/escape/load-binary-default.lua:5: in function <tests/data/lua/escape/load-binary-default.lua:4>
+!   tests/data/lua/escape/load-binary-default.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/load-global.lua tests/data/lua/meta.jsonl
 ! tussen: [string "return io"]:1: undeclared global 'io' (declare it with 'local')
@@ -60,59 +60,59 @@ $ tussen run -q tests/data/lua/escape/load-global.lua tests/data/lua/meta.jsonl
 $ tussen run -q tests/data/lua/escape/string-dump.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/string-dump.lua:5: attempt to call a nil value (field 'dump')
 ! traceback:
-!   tests/data/lua/escape/string-dump.lua:5: in function <tests/data/lua/escape/string-dump.lua:4>
+!   tests/data/lua/escape/string-dump.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/string-metatable.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/string-metatable.lua:5: attempt to index a boolean value
 ! traceback:
-!   tests/data/lua/escape/string-metatable.lua:5: in function <tests/data/lua/escape/string-metatable.lua:4>
+!   tests/data/lua/escape/string-metatable.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/setmetatable-env.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/setmetatable-env.lua:5: cannot change a protected metatable
 ! traceback:
-!   tests/data/lua/escape/setmetatable-env.lua:5: in function <tests/data/lua/escape/setmetatable-env.lua:4>
+!   tests/data/lua/escape/setmetatable-env.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/doc-metatable.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/doc-metatable.lua:5: attempt to index a boolean value
 ! traceback:
-!   tests/data/lua/escape/doc-metatable.lua:5: in function <tests/data/lua/escape/doc-metatable.lua:4>
+!   tests/data/lua/escape/doc-metatable.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/global-read.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/global-read.lua:5: undeclared global 'totl' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/global-read.lua:5: in function <tests/data/lua/escape/global-read.lua:4>
+!   tests/data/lua/escape/global-read.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/global-write.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/global-write.lua:5: assignment to undeclared global 'total' (declare it with 'local')
 ! traceback:
-!   tests/data/lua/escape/global-write.lua:5: in function <tests/data/lua/escape/global-write.lua:4>
+!   tests/data/lua/escape/global-write.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/collectgarbage.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/collectgarbage.lua:5: collectgarbage: only "count" is available in tussen scripts
 ! traceback:
-!   tests/data/lua/escape/collectgarbage.lua:5: in function <tests/data/lua/escape/collectgarbage.lua:4>
+!   tests/data/lua/escape/collectgarbage.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/data-escape.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/data-escape.lua:5: data: '../../../etc/passwd' is outside the data directories: name a file in scripts/lexicons/ or the script's own directory, or pass it as an argument of type "file"
 ! traceback:
-!   tests/data/lua/escape/data-escape.lua:5: in function <tests/data/lua/escape/data-escape.lua:4>
+!   tests/data/lua/escape/data-escape.lua:5: in function 'run'
 ? 1
 
 # Limits.
 $ tussen run -q --time-limit=1 tests/data/lua/escape/loop.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/loop.lua:5: time limit of 1 s reached; raise it with --time-limit=SECONDS (0: no limit)
 ! traceback:
-!   tests/data/lua/escape/loop.lua:5: in function <tests/data/lua/escape/loop.lua:4>
+!   tests/data/lua/escape/loop.lua:5: in function 'run'
 ? 1
 $ tussen run -q --time-limit=1 tests/data/lua/escape/loop-pcall.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/loop-pcall.lua:5: time limit of 1 s reached; raise it with --time-limit=SECONDS (0: no limit)
 ! traceback:
-!   tests/data/lua/escape/loop-pcall.lua:5: in function <tests/data/lua/escape/loop-pcall.lua:4>
+!   tests/data/lua/escape/loop-pcall.lua:5: in function 'run'
 ? 1
 $ tussen run -q --time-limit=1 tests/data/lua/escape/coroutine.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/coroutine.lua:6: time limit of 1 s reached; raise it with --time-limit=SECONDS (0: no limit)
 ! traceback:
-!   tests/data/lua/escape/coroutine.lua:6: in function <tests/data/lua/escape/coroutine.lua:4>
+!   tests/data/lua/escape/coroutine.lua:6: in function 'run'
 ? 1
 $ tussen run -q --time-limit=1 tests/data/lua/escape/coroutine-create.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/coroutine-create.lua: time limit of 1 s reached; raise it with --time-limit=SECONDS (0: no limit)
@@ -123,7 +123,7 @@ $ tussen run -q --memory-limit=64 tests/data/lua/escape/memory.lua tests/data/lu
 $ tussen run -q --memory-limit=64 tests/data/lua/escape/memory-pcall.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/memory-pcall.lua:6: memory limit of 64 MB reached; raise it with --memory-limit=MB (0: no limit)
 ! traceback:
-!   tests/data/lua/escape/memory-pcall.lua:6: in function <tests/data/lua/escape/memory-pcall.lua:4>
+!   tests/data/lua/escape/memory-pcall.lua:6: in function 'run'
 ? 1
 $ tussen run -q --memory-limit=64 tests/data/lua/escape/string-rep.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/string-rep.lua: memory limit of 64 MB reached; raise it with --memory-limit=MB (0: no limit)
@@ -133,7 +133,7 @@ $ tussen run -q --memory-limit=64 tests/data/lua/escape/string-rep.lua tests/dat
 $ tussen run -q --time-limit=30 tests/data/lua/escape/loop.lua tests/data/lua/meta.jsonl & pid=$!; sleep 1; kill -INT $pid; wait $pid
 ! tussen: tests/data/lua/escape/loop.lua:5: interrupted
 ! traceback:
-!   tests/data/lua/escape/loop.lua:5: in function <tests/data/lua/escape/loop.lua:4>
+!   tests/data/lua/escape/loop.lua:5: in function 'run'
 ? 130
 
 # Bad limit values are usage errors.
