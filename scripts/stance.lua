@@ -19,33 +19,27 @@ local function load_rules(path)
   return spec
 end
 
-local function evidence_list(ev)
+-- The evidence of a row: the n strongest cues (all when n is 0), kept in text order.
+local function evidence_list(ev, n)
+  local chosen = {}
+  if n > 0 and #ev > n then
+    local sorted = {}
+    for i, e in ipairs(ev) do sorted[i] = {e = e, i = i} end
+    table.sort(sorted, function(a, b)
+      local wa, wb = math.abs(a.e.weight), math.abs(b.e.weight)
+      if wa ~= wb then return wa > wb end
+      return a.i < b.i
+    end)
+    for k = 1, n do chosen[sorted[k].i] = true end
+  end
   local out = {}
   for i, e in ipairs(ev) do
-    out[i] = tussen.record({text = e.text, weight = e.weight, rule = e.rule},
-      {"text", "weight", "rule"})
-  end
-  return out
-end
-
--- The strongest cues, for the one-line column of the text table.
-local function top_evidence(ev, n)
-  local sorted = {}
-  for i, e in ipairs(ev) do sorted[i] = e end
-  table.sort(sorted, function(a, b)
-    local wa, wb = math.abs(a.weight), math.abs(b.weight)
-    if wa ~= wb then return wa > wb end
-    if (a.first or 0) ~= (b.first or 0) then return (a.first or 0) < (b.first or 0) end
-    return a.rule < b.rule
-  end)
-  local parts = {}
-  for i = 1, math.min(n, #sorted) do
-    local e = sorted[i]
-    if e.weight ~= 0 or e.rule == "quoted" then
-      parts[#parts + 1] = ("%s (%+.2f %s)"):format(e.text, e.weight, e.rule)
+    if n == 0 or #ev <= n or chosen[i] then
+      out[#out + 1] = tussen.record({text = e.text, weight = e.weight, rule = e.rule},
+        {"text", "weight", "rule"})
     end
   end
-  return table.concat(parts, "; ")
+  return out
 end
 
 return {
@@ -66,7 +60,7 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
     rules = {type = "file", help = "a Lua rule file that adds or overrides polarity entries, "
       .. "markers, phrase rules and targets"},
     evidence = {type = "number", default = 3,
-      help = "how many cues the text table shows per row (JSON always has all)"},
+      help = "how many cues to show per document, the strongest first (0: all of them)"},
   },
 
   run = function(ctx)
@@ -88,7 +82,7 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
     for _, d in ipairs(docs) do
       local r = engine:stance(d, get)
       local row = {id = d.id, parent = d.parent, polarity = r.polarity,
-        evidence = evidence_list(r.evidence), top = top_evidence(r.evidence, nshow)}
+        evidence = evidence_list(r.evidence, nshow)}
       if d.parent and by_id[d.parent] then
         row.stance, row.score, row.confidence = r.stance, r.score, r.confidence
         dist[r.stance] = dist[r.stance] + 1
@@ -109,13 +103,6 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
       positive = dist.positive, negative = dist.negative, polarity_neutral = polar_neutral,
     }, {"reactions", "support", "oppose", "mixed", "neutral", "unparented", "positive",
         "negative", "polarity_neutral"})
-    if ctx.format == "text" or ctx.format == "md" or ctx.format == "markdown" then
-      return tussen.record({
-        documents = tussen.table(rows, {"id", "parent", "stance", "score", "confidence",
-          "polarity", "label", "top"}),
-        summary = summary,
-      }, {"documents", "summary"})
-    end
     return tussen.record({
       documents = tussen.table(rows, {"id", "parent", "stance", "score", "confidence",
         "polarity", "label", "evidence"}),

@@ -7,12 +7,28 @@ return function(M, Engine, K)
 
   local CLAUSE_BREAK = {[","] = true, [";"] = true, [":"] = true, ["("] = true, [")"] = true,
     ['"'] = true, ["-"] = true, ["'"] = true}
+  -- Words that open a new clause: a modifier does not reach across them.
+  local CLAUSE_WORD = {omdat = true, want = true, dat = true, die = true, als = true,
+    wanneer = true, terwijl = true, zodat = true, doordat = true, hoewel = true,
+    maar = true, waardoor = true, waarbij = true, zodra = true, ["of"] = true, dus = true}
+  -- Words a sentence may open with before a marker that must come first.
+  local LEAD_IN = {en = true, maar = true, dus = true, want = true, nou = true, ja = true,
+    nee = true, oh = true, o = true, tja = true, ach = true}
+  -- Neutral gradable adjectives: an intensifying polarity word before one of these
+  -- (belachelijk hoog, ontzettend lang) complains about the degree.
+  local DEGREE = {hoog = true, hoge = true, lang = true, lange = true, duur = true,
+    dure = true, traag = true, trage = true, laat = true, late = true, vol = true,
+    volle = true, krap = true, krappe = true, ver = true, verre = true, veel = true,
+    weinig = true, klein = true, kleine = true, ingewikkeld = true, ingewikkelde = true,
+    moeilijk = true, moeilijke = true, streng = true, strenge = true}
   local MODIFIER = {negator = true, booster = true, dampener = true}
   local STRUCTURE = {contrast = true, concession = true, rhetorical = true,
     target_text = true, target_subject = true}
   local REPORTING = {noemt = true, noemde = true, noemen = true, zegt = true, zei = true,
     schrijft = true, schreef = true, stelt = true, stelde = true, lees = true, leest = true,
     citeer = true, aldus = true, zeggen = true, noemden = true}
+
+  M.CLAUSE_BREAK = CLAUSE_BREAK
 
   local function is_punct(t) return t.kind == "punct" or t.kind == "symbol" end
   local function is_quote(t)
@@ -33,7 +49,8 @@ return function(M, Engine, K)
   local function placed(info, m, toks, sent)
     if info.where == "start" then
       local i = m.first - 1
-      while i >= sent.first and (is_quote(toks[i]) or toks[i].norm == "(") do i = i - 1 end
+      while i >= sent.first and (is_quote(toks[i]) or toks[i].norm == "("
+          or LEAD_IN[toks[i].norm]) do i = i - 1 end
       return i < sent.first or CLAUSE_BREAK[toks[i].norm] == true or toks[i].norm == "..."
     elseif info.where == "alone" then
       for i = sent.first, sent.last do
@@ -168,6 +185,13 @@ return function(M, Engine, K)
         local nxt = c.last + 1
         keep = nxt <= #toks and (word_at[nxt] ~= nil or (owner[nxt] and
           owner[nxt].info.label == "polarity")) and toks[nxt].sent == toks[c.first].sent
+        if not keep and cls == "booster" and nxt <= #toks and DEGREE[toks[nxt].norm]
+            and toks[nxt].sent == toks[c.first].sent then
+          -- "waanzinnig hoog": the intensity complains about the degree
+          word_at[c.first] = {strength = -1 * c.info.weight, entry = c.info.entry .. " " ..
+            toks[nxt].norm, type = "adj", rule = "degree", last = nxt}
+          blocked[nxt] = true
+        end
       end
       if keep then
         if c.info.label == "polarity" or MODIFIER[cls] or STRUCTURE[cls] then
@@ -199,7 +223,7 @@ return function(M, Engine, K)
     for i = 1, #toks do
       local w = word_at[i]
       if w and not blocked[i] then
-        cues[#cues + 1] = {first = i, last = i, base = w.strength, entry = w.entry,
+        cues[#cues + 1] = {first = i, last = w.last or i, base = w.strength, entry = w.entry,
           rule = w.rule or (w.type == "emoji" or w.type == "emoticon") and w.type or "lexicon",
           type = w.type}
       end
@@ -238,9 +262,13 @@ return function(M, Engine, K)
       local sent = sents[c.sent]
       local lo = math.max(sent.first, c.first - K.NEG_WINDOW)
       for i = c.first - 1, lo, -1 do
-        if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] then break end
+        if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] or CLAUSE_WORD[toks[i].norm] then
+          break
+        end
         for _, m in ipairs(by_last[i] or {}) do
-          if not m.used then
+          -- emoji and emoticons react; "geen bus vandaag 😡" does not negate the emoji
+          if not m.used and not (m.class == "negator" and (c.type == "emoji"
+              or c.type == "emoticon")) then
             local dist = c.first - m.last
             if m.class == "negator" then
               m.used = true
@@ -265,7 +293,11 @@ return function(M, Engine, K)
     end
     -- negators left over look back for a verb cue in their clause
     for _, m in ipairs(mods) do
-      if m.class == "negator" and not m.used then
+      -- niet, nooit, niemand and niets close a clause that way (het plan deugt niet; helpt
+  -- niemand)
+      if m.class == "negator" and not m.used and (m.entry:find("niet", 1, true)
+          or m.entry:find("nooit", 1, true) or m.entry == "niemand" or m.entry == "niets"
+          or m.entry == "niks") then
         local sent = sents[toks[m.first].sent]
         for ci = #cues, 1, -1 do
           local c = cues[ci]
@@ -274,7 +306,9 @@ return function(M, Engine, K)
               and (c.type == "verb" or c.rule == "verb") then
             local blocked = false
             for i = c.last + 1, m.first - 1 do
-              if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] then blocked = true end
+              if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] or CLAUSE_WORD[toks[i].norm] then
+                blocked = true
+              end
             end
             local negated = false
             for _, x in ipairs(c.mods) do if x == "negation" then negated = true end end
@@ -361,6 +395,7 @@ return function(M, Engine, K)
           S.extra[#S.extra + 1] = {first = sent.last, last = sent.last, score = -1,
             rule = "rhetorical-question"}
         else
+          S.plain_question = true
           for _, c in ipairs(S.cues) do
             c.score = c.score * K.QUESTION_FACTOR
             c.mods[#c.mods + 1] = "question"
@@ -437,7 +472,8 @@ return function(M, Engine, K)
       local mult = S.emphasis * S.factor
       local sentence = {index = si, first = sent.first, last = sent.last, raw = raw,
         cues = S.cues, extra = S.extra, markers = S.markers, factor = S.factor,
-        emphasis = S.emphasis, text = span_text(text, toks, sent.first, sent.last)}
+        emphasis = S.emphasis, plain_question = S.plain_question,
+        text = span_text(text, toks, sent.first, sent.last)}
       result.sentences[si] = sentence
       total = total + raw
       for _, c in ipairs(S.cues) do

@@ -12,7 +12,15 @@ return function(M, Engine)
     vindt = true, vinden = true, vonden = true, zei = true, zeiden = true}
 
   local W_TEXT, W_SUBJECT, W_GENERAL = 1.5, 1.2, 0.8
-  local MIXED_MIN, MIXED_RATIO = 1.0, 0.4
+  local MIXED_MIN, MIXED_RATIO = 1.0, 0.25
+  local MARKED_CONTENT = 0.5 -- content weighs less next to an explicit (dis)agreement
+  local TERM_FLIP = -1.5      -- a key term the target itself speaks of this negatively
+  -- Nouns that name the text reacted to, wherever they stand (een eenzijdig stuk).
+  local TEXT_WORDS = {artikel = true, auteur = true, schrijver = true, schrijfster = true,
+    column = true, columnist = true, betoog = true, opiniestuk = true, journalist = true,
+    stuk = "det", verhaal = "det", analyse = "det", bijdrage = "det", reactie = "det"}
+  local DETERMINER = {dit = true, het = true, uw = true, je = true, jouw = true, dat = true,
+    deze = true, ["een"] = true}
   local PREFIX = 6 -- key terms match on a shared beginning of this many bytes
 
   local stop_cache = nil
@@ -101,14 +109,20 @@ return function(M, Engine)
   end
 
   -- The stance of analysis R toward target profile P: contributions with evidence.
-  function Engine:stance_toward(R, P)
+  function Engine:stance_toward(R, P, no_markers)
     local contribs = {}
     local toks = R.toks
+    R.marked = false
+    if not no_markers then
+      for _, m in ipairs(R.markers) do
+        if m.class == "agree" or m.class == "disagree" then R.marked = true end
+      end
+    end
     for _, s in ipairs(R.sentences) do
       local about, align, weight, why = "general", P.sign, W_GENERAL, "general"
       local marker_span = {}
       for _, m in ipairs(s.markers) do
-        if m.class == "agree" or m.class == "disagree" then
+        if (m.class == "agree" or m.class == "disagree") and not no_markers then
           for i = m.first, m.last do marker_span[i] = true end
           contribs[#contribs + 1] = {weight = m.weight, first = m.first, last = m.last,
             rule = (m.weight >= 0 and "agree-marker" or "disagree-marker") ..
@@ -119,39 +133,67 @@ return function(M, Engine)
           about, weight, why = "subject", math.max(W_SUBJECT, m.weight), "about-the-subject"
         end
       end
+      -- a noun naming the text (een eenzijdig stuk) or its author's name makes its clause
+      -- about the text; the rest of the sentence keeps its own reference
+      local text_clause = {}
+      local clause, clause_of = 1, {}
       for i = s.first, s.last do
-        if about ~= "text" and P.names[toks[i].norm] then
-          about, align, weight, why = "text", 1, W_TEXT, "about-the-author"
+        clause_of[i] = clause
+        if M.CLAUSE_BREAK[toks[i].norm] then clause = clause + 1 end
+      end
+      for i = s.first, s.last do
+        local tw = TEXT_WORDS[toks[i].norm]
+        if tw and (tw == true or (i > 1 and (DETERMINER[toks[i - 1].norm]
+            or self.words[toks[i - 1].norm]))) then
+          text_clause[clause_of[i]] = "about-the-text"
+        elseif P.names[toks[i].norm] then
+          text_clause[clause_of[i]] = "about-the-author"
         end
       end
       -- key terms shared with the target, aligned with the target's polarity toward them
       if about ~= "text" then
-        local sum, n = 0, 0
+        local sum, n, names = 0, 0, {}
         for i = s.first, s.last do
           local t = toks[i]
-          local term = t.kind == "word" and #t.norm >= 5 and P.terms[t.norm:sub(1, 6)]
-          if term then sum = sum + term.polarity; n = n + 1 end
+          local term = t.kind == "word" and #t.norm >= 5 and not self.words[t.norm]
+            and P.terms[t.norm:sub(1, 6)]
+          if term then
+            sum = sum + term.polarity
+            n = n + 1
+            if #names < 3 then names[#names + 1] = t.norm end
+          end
         end
         if n > 0 then
-          if about == "general" then about, weight, why = "terms", W_SUBJECT, "key-terms" end
+          if about == "general" then
+            about, weight, why = "terms", W_SUBJECT, "key-terms(" .. table.concat(names, ",") .. ")"
+          end
           local avg = sum / n
-          if avg <= -1 then align = -1 elseif avg >= 1 then align = 1 end
+          if avg <= TERM_FLIP then align = -1 elseif avg >= -TERM_FLIP then align = 1 end
         end
       end
       if about == "subject" then why = why .. (align < 0 and "(critical target)" or "") end
       if about == "general" and align < 0 then why = "general(critical target)" end
-      -- the writer's polarity in this sentence, leaving out words inside agreement markers
+      -- the writer's polarity in this sentence, leaving out words inside agreement markers;
+      -- a plain question asks rather than takes a side
+      if s.plain_question then weight = 0 end
       for _, c in ipairs(s.cues) do
         if not marker_span[c.first] then
-          local w = c.final * weight * align
+          local a, wt, wy = align, weight, why
+          if about ~= "text" and text_clause[clause_of[c.first]] then
+            a, wt, wy = 1, W_TEXT, text_clause[clause_of[c.first]]
+          end
+          -- applause and thumbs up are for the text itself
+          if (c.type == "emoji" or c.type == "emoticon") and c.final > 0 then a = 1 end
+          local w = c.final * wt * a * (R.marked and MARKED_CONTENT or 1)
           if w ~= 0 then
             contribs[#contribs + 1] = {weight = w, first = c.span_first,
-              last = c.span_last or c.last, rule = c.rule_text .. ">" .. why}
+              last = c.span_last or c.last, rule = c.rule_text .. ">" .. wy}
           end
         end
       end
       for _, x in ipairs(s.extra) do
-        local w = x.final * weight * align
+        local w = x.final * (weight == 0 and W_GENERAL or weight) * align
+          * (R.marked and MARKED_CONTENT or 1)
         contribs[#contribs + 1] = {weight = w, first = x.first, last = x.last,
           rule = x.rule .. ">" .. why}
       end
@@ -210,7 +252,7 @@ return function(M, Engine)
       -- stance toward the article; when that comment takes no side, toward the article itself
       local ps = self:stance(parent, get, depth + 1)
       local pscore = ps.score or 0
-      if ps.stance == "support" or ps.stance == "oppose" then
+      if math.abs(pscore) >= M.LABEL_THRESHOLD then
         local sign = pscore >= 0 and 1 or -1
         for _, c in ipairs(contribs) do
           c.weight = c.weight * sign
@@ -221,7 +263,8 @@ return function(M, Engine)
       else
         local root = grand
         while root.parent and get(root.parent) do root = get(root.parent) end
-        contribs = self:stance_toward(R, self:target_profile(root))
+        -- (dis)agreement markers answer the comment, whose side is unknown: left out
+        contribs = self:stance_toward(R, self:target_profile(root), true)
         via = {text = parent.id, weight = round(pscore), rule = "reply-to:" .. (ps.stance or
           "neutral") .. ">toward-root", first = 0}
       end
