@@ -234,6 +234,8 @@ void tn_tok_reset_partial(tn_tokenizer *t, const char *text, size_t len) {
 
 size_t tn_tok_consumed(const tn_tokenizer *t) { return t->consumed; }
 
+const char *tn_tok_text(const tn_tokenizer *t) { return t->s ? t->s : ""; }
+
 /* ---- scanning ----------------------------------------------------------- */
 
 /* Code points in s[p..q): each lead or ASCII byte starts one. */

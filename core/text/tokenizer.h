@@ -79,6 +79,10 @@ void tn_tok_reset(tn_tokenizer *tok, const char *text, size_t len);
 void tn_tok_reset_partial(tn_tokenizer *tok, const char *text, size_t len);
 size_t tn_tok_consumed(const tn_tokenizer *tok);
 
+/* The text given to the last reset ("" before any), so a consumer that
+ * holds only the tokenizer can read token forms. */
+const char *tn_tok_text(const tn_tokenizer *tok);
+
 /* Fills *out with the next token: 1 = a token, 0 = the end. */
 int tn_tok_next(tn_tokenizer *tok, tn_token *out);
 
