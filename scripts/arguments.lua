@@ -28,17 +28,6 @@ local function apply_rules(engine, name)
   end
 end
 
--- The stance engine, when present, tells whether a comment supports or opposes its parent.
-local function stance_hook()
-  local ok, stance = pcall(require, "stance")
-  if not ok or type(stance) ~= "table" or type(stance.classify) ~= "function" then return nil end
-  return function(doc, parent)
-    local ok2, res = pcall(stance.classify, doc.text, parent and parent.text)
-    if ok2 and type(res) == "table" then return res.stance end
-    return nil
-  end
-end
-
 return {
   description = [[
 The argument map of a corpus. Each document is cut into argumentative units
@@ -64,7 +53,7 @@ Use --format json with output=aif or output=json.]],
   },
 
   run = function(ctx)
-    local engine = arguments.new({ stance = stance_hook() })
+    local engine = arguments.new()
     if ctx.args.connectives then
       local text, err = tussen.data.read(ctx.args.connectives)
       if not text then error(err, 0) end

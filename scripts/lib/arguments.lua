@@ -942,10 +942,23 @@ local function dice(a, b)
 end
 M.dice = dice
 
--- The stance engine (scripts/lib/stance.lua), when it is there and knows the comment.
+-- The stance of a comment toward the article it answers, from the stance engine
+-- (scripts/lib/stance.lua) unless the caller gave its own function or false. Replies to
+-- comments are left to the markers: the stance engine judges them toward the article.
 local function stance_of(self, doc, parent)
+  if self.stance_fn == false then return nil end
   if self.stance_fn then return self.stance_fn(doc, parent) end
-  return nil
+  if not parent or parent.parent or not self.docs_by_id then return nil end
+  if self.stance_engine == nil then
+    local ok, stance = pcall(require, "stance")
+    local eng = ok and type(stance) == "table" and stance.new and stance.new() or false
+    self.stance_engine = (eng and eng.stance) and eng or false
+  end
+  if not self.stance_engine then return nil end
+  local by_id = self.docs_by_id
+  local r = self.stance_engine:stance(doc, function(id) return by_id[id] end)
+  if not r then return nil end
+  return r.stance, r.score
 end
 
 -- Attaches a comment's main claim (and quoting units) to the parent's unit it answers.
@@ -1053,9 +1066,23 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     if r then r.how = how end
     target, how = map.rel_of[target].to, how .. ", conceded"
   end
-  local st = stance_of(self, cmain.doc, punits[1] and punits[1].doc)
+  local st, st_score = stance_of(self, cmain.doc, punits[1] and punits[1].doc)
   if polarity == 0 and st then
-    if st == "support" then polarity = 1 elseif st == "oppose" then polarity = -1 end
+    if st == "support" then polarity = 1 elseif st == "oppose" then polarity = -1
+    elseif st == "mixed" and self.stance_engine and self.stance_engine.analyze then
+      -- mixed: the comment's own position decides. It agrees with the unit it answers when
+      -- both judge in the same direction ("X faalt" answering "X pakt averechts uit"), and
+      -- disagrees when they judge oppositely; a neutral target leaves the comment's sign.
+      local function pol(text)
+        local ok, r = pcall(self.stance_engine.analyze, self.stance_engine, text)
+        return ok and type(r) == "table" and tonumber(r.polarity) or 0
+      end
+      local pc, pt = pol(cmain.text), pol(target.text)
+      if pc ~= 0 then
+        local sign = math.abs(pt) < 0.15 and pc or pc * pt
+        polarity = sign > 0 and 1 or -1
+      end
+    end
   end
   if polarity == 0 then
     local m = marker_of(cmain)
@@ -1079,6 +1106,8 @@ end
 -- {docs = {{doc, units, main}}, relations = {{from, to, type, marker, sense, origin}}}.
 function Engine:analyse(docs)
   local map = { docs = {}, relations = {}, rel_of = {}, by_id = {} }
+  self.docs_by_id = {}
+  for _, d in ipairs(docs) do self.docs_by_id[d.id] = d end
   for _, d in ipairs(docs) do
     local units = self:segment(d)
     local entry = { doc = d, units = units }
@@ -1116,7 +1145,8 @@ local function read_data(name)
 end
 
 -- M.new{lexicon = "connectives-nl.tsv" | false, lexicon_text = TSV text, threshold = 0.4,
---       overlap_threshold = 0.5, stance = function(doc, parent) -> "support"|"oppose"|...,
+--       overlap_threshold = 0.5, stance = function(doc, parent) -> "support"|"oppose"|...
+--       (default: scripts/lib/stance.lua when present; false: no stance engine),
 --       lua_matcher = false}
 function M.new(opts)
   opts = opts or {}
@@ -1124,7 +1154,7 @@ function M.new(opts)
     entries = {}, by_phrase = {}, rules = {},
     threshold = opts.threshold or 0.4,
     overlap_threshold = opts.overlap_threshold or 0.5,
-    stance_fn = opts.stance,
+    stance_fn = opts.stance, -- nil: the stance engine if present; false: none
     -- match connectives in Lua instead of tussen.rules (for comparison and outside tussen)
     lua_matcher = opts.lua_matcher or false,
   }, Engine)
