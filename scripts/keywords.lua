@@ -136,19 +136,17 @@ references are in scripts/README.md.]],
     tussen.log.info("%s over %d tokens in %d documents", log_args(a),
                     store.tokens, store.documents)
 
-    -- The whole corpus, and per document for dispersion (full lists: DP
-    -- needs every count).
-    local all = corpus:count(opts({forms = a.n == 1}))
-    local per_doc = corpus:count(opts({group = "id"}))
+    -- The whole corpus, with each term's usual spelling and its dispersion
+    -- over the documents (Gries's DP, counted in C in a second pass).
+    local all = corpus:count(opts({forms = a.n == 1, dp = a.n == 1}))
     local totals = all:groups()[1]
     local top_terms = {}
     for i, r in ipairs(all:rows()) do
       if i > a.top or r.count < a.min then break end
-      local dp = per_doc:dp(r.term)
       top_terms[i] = {rank = i, term = r.term, form = r.form or r.term,
                       count = r.count, docs = r.docs,
                       per_million = round(r.per_million, 2),
-                      dp = round(dp, 4)}
+                      dp = round(r.dp, 4)}
     end
 
     -- Per group.
@@ -168,6 +166,7 @@ references are in scripts/README.md.]],
     -- Per document (a short list each), for corpora small enough to read.
     local doc_rows = {}
     if #corpus <= a.max_docs and a.doc_top > 0 then
+      local per_doc = corpus:count(opts({group = "id", top = a.doc_top}))
       for _, g in ipairs(per_doc:groups()) do
         local k = 0
         for _, r in ipairs(per_doc:rows(g.name)) do
@@ -227,14 +226,17 @@ references are in scripts/README.md.]],
     end
 
     -- Collocates of the top terms.
-    local coll_rows = {}
-    for i = 1, math.min(a.collocations, #top_terms) do
-      local node = top_terms[i].term
-      local rows = corpus:collocates(node, {by = a.by, stopwords = sw, kinds = a.kinds,
-                                            window = a.window, exact = true,
-                                            min = a.min, top = 5})
-      for k, r in ipairs(rows) do
-        coll_rows[#coll_rows + 1] = {node = node, rank = k, collocate = r.term,
+    local coll_rows, nodes = {}, {}
+    for i = 1, math.min(a.collocations, #top_terms) do nodes[i] = top_terms[i].term end
+    if #nodes > 0 then
+      local rows = corpus:collocates(nodes, {by = a.by, stopwords = sw,
+                                             kinds = a.kinds, window = a.window,
+                                             exact = true, min = a.min, top = 5})
+      local rank, prev = 0, nil
+      for _, r in ipairs(rows) do
+        rank = r.node == prev and rank + 1 or 1
+        prev = r.node
+        coll_rows[#coll_rows + 1] = {node = r.node, rank = rank, collocate = r.term,
                                      freq = r.freq, coll_freq = r.coll_freq,
                                      logdice = round(r.logdice, 4),
                                      mi = round(r.mi, 4), ll = round(r.ll, 4)}

@@ -71,42 +71,43 @@ static int sort_cmp(const void *x, const void *y) {
   return strcmp(a->row.term, b->row.term);
 }
 
-tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
-                        const tn_colloc_opts *opts, tn_error *err) {
-  *out = NULL;
-  const tn_term_filter *f = &opts->filter;
-  size_t left = opts->left, right = opts->right;
-  if (left == 0 && right == 0) left = right = 5;
-  uint64_t min = opts->min_count ? opts->min_count : 1;
+/* What every node of one call shares: the filter, the form -> term map
+ * and the corpus frequencies. */
+typedef struct colloc_base {
+  const tn_store *s;
+  const tn_colloc_opts *o;
+  uint8_t *allowed;
+  uint32_t *map; /* form id -> term id, or v when left out */
+  uint64_t *fc;  /* term id -> corpus frequency; [v] is a sink */
+  uint64_t n;
+  size_t v, left, right;
+  uint32_t km;
+} colloc_base;
+
+/* Counts one collocate position. */
+static inline void hit(const colloc_base *b, size_t r, uint64_t *nc,
+                       uint32_t *touched, size_t *ntouched) {
+  uint32_t id = b->map[b->s->form[r]];
+  if (id == b->v) return;
+  if (nc[id]++ == 0) touched[(*ntouched)++] = id;
+}
+
+static tn_status one_node(const colloc_base *b, const char *node,
+                          uint64_t *nc, uint32_t *touched, tn_colloc **out,
+                          tn_error *err) {
+  const tn_store *s = b->s;
+  const tn_colloc_opts *o = b->o;
   tn_query q;
-  tn_status st = tn_query_compile(&q, s, f->by, node, opts->literal, err);
+  tn_status st = tn_query_compile(&q, s, o->filter.by, node, o->literal, err);
   if (st != TN_OK) return st;
-  if ((unsigned)opts->sort > TN_ASSOC_FREQ) {
-    tn_query_free(&q);
-    return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown association measure");
-  }
-  uint8_t *allowed = NULL;
-  st = tn_filter_compile(s, f, &allowed, err);
-  if (st != TN_OK) {
-    tn_query_free(&q);
-    return st;
-  }
-  size_t v = tn_store_vocab_size(s, f->by);
-  uint64_t *fc = tn_calloc(v ? v : 1, sizeof *fc);
-  uint64_t *nc = tn_calloc(v ? v : 1, sizeof *nc);
-  uint32_t *touched = tn_malloc((v ? v : 1) * sizeof *touched);
   tn_colloc *c = tn_calloc(1, sizeof *c);
   sort_row *rows = NULL;
   size_t ntouched = 0;
-  if (!fc || !nc || !touched || !c) st = TN_ENOMEM;
+  if (!c) st = TN_ENOMEM;
+  else c->n = b->n;
   for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
-    if (opts->docs && !opts->docs[d]) continue;
+    if (o->docs && !o->docs[d]) continue;
     size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
-    for (size_t p = lo; p < hi; p++) {
-      if (!tn_filter_kind(f->kinds, s->kind[p])) continue;
-      c->n++;
-      if (allowed[s->form[p]]) fc[tn_store_id(s, f->by, p)]++;
-    }
     for (size_t p = lo; p < hi; p++) {
       if (!tn_query_at(s, &q, p, hi)) continue;
       size_t end = p + (size_t)q.n;
@@ -114,31 +115,27 @@ tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
       /* left window: counted tokens only, stopping at the document start
        * (and at the previous sentence's end when asked) */
       size_t got = 0;
-      for (size_t r = p; r > lo && got < left;) {
+      for (size_t r = p; r > lo && got < b->left;) {
         r--;
-        if (opts->sentence && (s->flags[r] & TN_TOK_SENT_END)) break;
-        if (!tn_filter_kind(f->kinds, s->kind[r])) continue;
+        if (o->sentence && (s->flags[r] & TN_TOK_SENT_END)) break;
+        if (!((b->km >> s->kind[r]) & 1u)) continue;
         got++;
-        if (!allowed[s->form[r]]) continue;
-        uint32_t id = tn_store_id(s, f->by, r);
-        if (nc[id]++ == 0) touched[ntouched++] = id;
+        hit(b, r, nc, touched, &ntouched);
       }
       got = 0;
-      if (!(opts->sentence && (s->flags[end - 1] & TN_TOK_SENT_END)))
-        for (size_t r = end; r < hi && got < right; r++) {
-          int last = opts->sentence && (s->flags[r] & TN_TOK_SENT_END);
-          if (tn_filter_kind(f->kinds, s->kind[r])) {
+      if (!(o->sentence && (s->flags[end - 1] & TN_TOK_SENT_END)))
+        for (size_t r = end; r < hi && got < b->right; r++) {
+          int last = o->sentence && (s->flags[r] & TN_TOK_SENT_END);
+          if ((b->km >> s->kind[r]) & 1u) {
             got++;
-            if (allowed[s->form[r]]) {
-              uint32_t id = tn_store_id(s, f->by, r);
-              if (nc[id]++ == 0) touched[ntouched++] = id;
-            }
+            hit(b, r, nc, touched, &ntouched);
           }
           if (last) break;
         }
       p = end - 1;
     }
   }
+  uint64_t min = o->min_count ? o->min_count : 1;
   size_t n = 0;
   if (st == TN_OK) {
     rows = tn_malloc((ntouched ? ntouched : 1) * sizeof *rows);
@@ -148,27 +145,23 @@ tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
     uint32_t id = touched[i];
     if (nc[id] < min) continue;
     sort_row *r = &rows[n++];
-    r->row.term = tn_store_str(s, f->by, id);
+    r->row.term = tn_store_str(s, o->filter.by, id);
     r->row.f_nc = nc[id];
-    r->row.f_c = fc[id];
-    tn_assoc_scores((double)nc[id], (double)c->f_node, (double)fc[id],
+    r->row.f_c = b->fc[id];
+    tn_assoc_scores((double)nc[id], (double)c->f_node, (double)b->fc[id],
                     (double)c->n, r->row.score);
-    r->key = opts->sort == TN_ASSOC_FREQ ? (double)nc[id]
-                                         : r->row.score[opts->sort];
+    r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
   }
+  for (size_t i = 0; i < ntouched; i++) nc[touched[i]] = 0;
   if (st == TN_OK) {
     if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
-    if (opts->top && n > opts->top) n = opts->top;
+    if (o->top && n > o->top) n = o->top;
     c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
     if (!c->rows) st = TN_ENOMEM;
     for (size_t i = 0; i < n && st == TN_OK; i++) c->rows[i] = rows[i].row;
     if (st == TN_OK) c->nrows = n;
   }
   tn_free(rows);
-  tn_free(fc);
-  tn_free(nc);
-  tn_free(touched);
-  tn_free(allowed);
   tn_query_free(&q);
   if (st != TN_OK) {
     tn_colloc_free(c);
@@ -176,4 +169,60 @@ tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
   }
   *out = c;
   return TN_OK;
+}
+
+tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
+                             const char *const *nodes, size_t nnodes,
+                             const tn_colloc_opts *opts, tn_error *err) {
+  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
+  if ((unsigned)opts->sort > TN_ASSOC_FREQ)
+    return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown association measure");
+  colloc_base b = {.s = s, .o = opts, .left = opts->left, .right = opts->right};
+  if (b.left == 0 && b.right == 0) b.left = b.right = 5;
+  b.km = opts->filter.kinds ? opts->filter.kinds : UINT32_MAX;
+  tn_status st = tn_filter_compile(s, &opts->filter, &b.allowed, err);
+  if (st != TN_OK) return st;
+  b.v = tn_store_vocab_size(s, opts->filter.by);
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  b.fc = tn_calloc(b.v + 1, sizeof *b.fc);
+  b.map = tn_malloc((nf ? nf : 1) * sizeof *b.map);
+  uint64_t *nc = tn_calloc(b.v + 1, sizeof *nc);
+  uint32_t *touched = tn_malloc((b.v + 1) * sizeof *touched);
+  if (!b.fc || !b.map || !nc || !touched) {
+    st = tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
+  } else {
+    for (size_t fid = 0; fid < nf; fid++)
+      b.map[fid] = b.allowed[fid] ? tn_store_map(s, opts->filter.by,
+                                                 (uint32_t)fid)
+                                  : (uint32_t)b.v;
+    /* corpus frequencies, once for all nodes (branch-free, as in freq.c) */
+    for (size_t d = 0; d < s->ndocs; d++) {
+      if (opts->docs && !opts->docs[d]) continue;
+      uint64_t n = 0;
+      for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+        uint32_t kok = (b.km >> s->kind[p]) & 1u;
+        n += kok;
+        b.fc[kok ? b.map[s->form[p]] : (uint32_t)b.v]++;
+      }
+      b.n += n;
+    }
+  }
+  for (size_t i = 0; i < nnodes && st == TN_OK; i++)
+    st = one_node(&b, nodes[i], nc, touched, &out[i], err);
+  if (st != TN_OK)
+    for (size_t i = 0; i < nnodes; i++) {
+      tn_colloc_free(out[i]);
+      out[i] = NULL;
+    }
+  tn_free(b.allowed);
+  tn_free(b.map);
+  tn_free(b.fc);
+  tn_free(nc);
+  tn_free(touched);
+  return st;
+}
+
+tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
+                        const tn_colloc_opts *opts, tn_error *err) {
+  return tn_colloc_run_many(out, s, &node, 1, opts, err);
 }

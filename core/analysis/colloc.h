@@ -59,6 +59,11 @@ typedef struct tn_colloc {
 
 tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
                         const tn_colloc_opts *opts, tn_error *err);
+/* Several nodes in one call: the corpus frequencies are counted once.
+ * out[i] belongs to nodes[i]; on an error none is returned. */
+tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
+                             const char *const *nodes, size_t nnodes,
+                             const tn_colloc_opts *opts, tn_error *err);
 void tn_colloc_free(tn_colloc *c);
 
 #endif

@@ -2,6 +2,7 @@
  * open-addressing table for n-grams, one pass over each group's tokens. */
 #include "analysis/freq.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
                             const uint8_t *allowed, uint32_t **out) {
   size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
   size_t nt = tn_store_vocab_size(s, o->filter.by);
-  uint32_t *fc = tn_calloc(nf ? nf : 1, sizeof *fc);
+  uint32_t *fc = tn_calloc(nf + 1, sizeof *fc);
   uint32_t *best = tn_malloc((nt ? nt : 1) * sizeof *best);
   if (!fc || !best) {
     tn_free(fc);
@@ -169,9 +170,11 @@ static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
   }
   for (size_t d = 0; d < s->ndocs; d++) {
     if (o->docs && !o->docs[d]) continue;
-    for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++)
-      if (tn_filter_kind(o->filter.kinds, s->kind[p]) && allowed[s->form[p]])
-        fc[s->form[p]]++;
+    uint32_t km = o->filter.kinds ? o->filter.kinds : UINT32_MAX;
+    for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+      uint32_t f = s->form[p];
+      fc[((km >> s->kind[p]) & 1u) && allowed[f] ? f : nf]++;
+    }
   }
   for (size_t t = 0; t < nt; t++) best[t] = UINT32_MAX;
   for (size_t fid = 0; fid < nf; fid++) {
@@ -196,82 +199,187 @@ static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
   return TN_OK;
 }
 
+/* Per form id: the layer id it is counted as, or `sink` when the term
+ * filter leaves it out, so the hot loops index without branching. */
+static uint32_t *term_map(const tn_store *s, tn_layer by,
+                          const uint8_t *allowed, uint32_t sink) {
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  uint32_t *m = tn_malloc((nf ? nf : 1) * sizeof *m);
+  if (!m) return NULL;
+  for (size_t fid = 0; fid < nf; fid++)
+    m[fid] = allowed[fid] ? tn_store_map(s, by, (uint32_t)fid) : sink;
+  return m;
+}
+
+/* Scratch for DP: per-document counts and the two sums of Gries's formula
+ * per term (see tn_freq_dp). */
+typedef struct dp_scratch {
+  uint32_t *dc, *dlast, *dtouched;
+  double *sum_abs, *sum_s;
+  double min_s;
+} dp_scratch;
+
+/* Second pass over one group's documents, with the group totals in count[]
+ * (`tokens` in all): accumulates, per term, |v_i - s_i| and s_i over the
+ * documents where it occurs. */
+static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
+                     uint32_t km, const uint32_t *map, uint32_t sink,
+                     const uint32_t *count, uint64_t tokens, dp_scratch *x) {
+  x->min_s = 1.0;
+  for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
+    uint32_t d = gr->doc_list[k], stamp = d + 1;
+    size_t nd = 0;
+    uint64_t dtok = 0;
+    for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+      uint32_t kok = (km >> s->kind[p]) & 1u;
+      dtok += kok;
+      uint32_t id = kok ? map[s->form[p]] : sink;
+      uint32_t fresh = x->dlast[id] != stamp;
+      x->dtouched[nd] = id;
+      nd += fresh;
+      x->dc[id] = fresh ? 1 : x->dc[id] + 1;
+      x->dlast[id] = stamp;
+    }
+    double sd = tokens ? (double)dtok / (double)tokens : 0.0;
+    if (sd < x->min_s) x->min_s = sd;
+    for (size_t i = 0; i < nd; i++) {
+      uint32_t id = x->dtouched[i];
+      if (id == sink) continue;
+      x->sum_abs[id] += fabs((double)x->dc[id] / (double)count[id] - sd);
+      x->sum_s[id] += sd;
+    }
+  }
+}
+
 static tn_status count_unigrams(tn_freq *f, const tn_store *s,
                                 const tn_freq_opts *o, const uint8_t *allowed,
                                 const grouping *gr) {
   tn_layer by = o->filter.by;
   size_t v = tn_store_vocab_size(s, by);
-  uint32_t *count = tn_calloc(v ? v : 1, sizeof *count);
-  uint32_t *docs = tn_calloc(v ? v : 1, sizeof *docs);
-  uint32_t *last = tn_calloc(v ? v : 1, sizeof *last);
-  uint32_t *touched = tn_malloc((v ? v : 1) * sizeof *touched);
+  uint32_t sink = (uint32_t)v; /* one slot past the vocabulary */
+  uint32_t *count = tn_calloc(v + 1, sizeof *count);
+  uint32_t *docs = tn_calloc(v + 1, sizeof *docs);
+  uint32_t *last = tn_calloc(v + 1, sizeof *last);
+  uint32_t *touched = tn_malloc((v + 2) * sizeof *touched);
+  uint32_t *tid_of = tn_malloc((v + 1) * sizeof *tid_of);
+  const char **form_of = NULL;
+  uint32_t *map = term_map(s, by, allowed, sink);
   uint32_t *best = NULL;
   tn_status st = TN_OK;
-  if (!count || !docs || !last || !touched) st = TN_ENOMEM;
-  if (st == TN_OK && o->forms && by != TN_LAYER_FORM)
-    st = best_forms(s, o, allowed, &best);
-  uint32_t kinds = o->filter.kinds;
+  if (!count || !docs || !last || !touched || !tid_of || !map) st = TN_ENOMEM;
+  if (st == TN_OK && o->forms) {
+    form_of = tn_calloc(v + 1, sizeof *form_of);
+    if (!form_of) st = TN_ENOMEM;
+    else if (by != TN_LAYER_FORM) st = best_forms(s, o, allowed, &best);
+  }
+  if (tid_of)
+    for (size_t i = 0; i <= v; i++) tid_of[i] = TN_INTERN_NONE;
+  dp_scratch x = {0};
+  if (st == TN_OK && o->dp) {
+    x.dc = tn_calloc(v + 1, sizeof *x.dc);
+    x.dlast = tn_calloc(v + 1, sizeof *x.dlast);
+    x.dtouched = tn_malloc((v + 2) * sizeof *x.dtouched);
+    x.sum_abs = tn_calloc(v + 1, sizeof *x.sum_abs);
+    x.sum_s = tn_calloc(v + 1, sizeof *x.sum_s);
+    if (!x.dc || !x.dlast || !x.dtouched || !x.sum_abs || !x.sum_s)
+      st = TN_ENOMEM;
+  }
+  uint32_t km = o->filter.kinds ? o->filter.kinds : UINT32_MAX;
   for (size_t gi = 0; gi < f->ngroups && st == TN_OK; gi++) {
     tn_freq_group *g = &f->groups[gi];
     size_t ntouched = 0;
-    uint64_t tokens = 0, counted = 0;
+    uint64_t tokens = 0;
     for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
       uint32_t d = gr->doc_list[k];
       uint32_t stamp = d + 1;
-      for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
-        if (!tn_filter_kind(kinds, s->kind[p])) continue;
-        tokens++;
-        uint32_t fid = s->form[p];
-        if (!allowed[fid]) continue;
-        uint32_t id = tn_store_map(s, by, fid);
-        if (count[id]++ == 0) touched[ntouched++] = id;
-        if (last[id] != stamp) {
-          last[id] = stamp;
-          docs[id]++;
-        }
-        counted++;
+      const uint32_t *form = s->form;
+      const uint8_t *kind = s->kind;
+      size_t end = s->doc_start[d + 1];
+      /* Branch-free: a token left out counts in the sink slot; a term
+       * is appended to `touched` on its first count, and counted in
+       * `docs` once per document through the stamp in `last`. */
+      for (size_t p = s->doc_start[d]; p < end; p++) {
+        uint32_t kok = (km >> kind[p]) & 1u;
+        tokens += kok;
+        uint32_t id = kok ? map[form[p]] : sink;
+        touched[ntouched] = id;
+        ntouched += count[id] == 0;
+        count[id]++;
+        docs[id] += last[id] != stamp;
+        last[id] = stamp;
       }
     }
+    /* drop the sink from the touched list */
+    size_t nt = 0;
+    for (size_t i = 0; i < ntouched; i++)
+      if (touched[i] != sink) touched[nt++] = touched[i];
+    uint64_t counted = 0;
+    for (size_t i = 0; i < nt; i++) counted += count[touched[i]];
+    count[sink] = docs[sink] = last[sink] = 0;
+    if (o->dp) group_dp(s, gr, gi, km, map, sink, count, tokens, &x);
     g->tokens = tokens;
     g->counted = counted;
-    g->types = ntouched;
-    g->rows = tn_malloc((ntouched ? ntouched : 1) * sizeof *g->rows);
+    g->types = nt;
+    g->rows = tn_malloc((nt ? nt : 1) * sizeof *g->rows);
     if (!g->rows) {
       st = TN_ENOMEM;
       break;
     }
-    for (size_t i = 0; i < ntouched; i++) {
+    for (size_t i = 0; i < nt; i++) {
       uint32_t id = touched[i];
-      const char *t = tn_store_str(s, by, id);
-      uint32_t tid =
-          tn_intern_add(&f->terms, t, tn_intern_len(&s->vocab[by], id));
-      if (tid == TN_INTERN_NONE) {
-        st = TN_ENOMEM;
-        break;
-      }
-      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid, docs[id],
-                                 count[id], NULL};
-      if (o->forms) {
-        /* copied: the list may outlive the store */
-        uint32_t bf = best ? best[id] : id;
-        g->rows[i].form = tn_arena_strndup(
-            &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
-            tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
-        if (!g->rows[i].form) {
+      if (tid_of[id] == TN_INTERN_NONE) {
+        tid_of[id] = tn_intern_add(&f->terms, tn_store_str(s, by, id),
+                                   tn_intern_len(&s->vocab[by], id));
+        if (tid_of[id] == TN_INTERN_NONE) {
           st = TN_ENOMEM;
           break;
         }
       }
+      uint32_t tid = tid_of[id];
+      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid, docs[id],
+                                 count[id], NULL, 0, 0};
+      if (form_of) {
+        if (!form_of[id]) {
+          /* copied: the list may outlive the store */
+          uint32_t bf = best ? best[id] : id;
+          form_of[id] = tn_arena_strndup(
+              &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
+              tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
+          if (!form_of[id]) {
+            st = TN_ENOMEM;
+            break;
+          }
+        }
+        g->rows[i].form = form_of[id];
+      }
+      if (o->dp) {
+        /* absent from the other documents: |0 - s_i| = s_i, summing to
+         * 1 - the sizes of the documents where it occurs */
+        double dp = 0.5 * (x.sum_abs[id] + (1.0 - x.sum_s[id]));
+        if (dp < 0) dp = 0;
+        g->rows[i].dp = dp;
+        g->rows[i].dp_norm =
+            g->ndocs > 1 && x.min_s < 1.0 ? dp / (1.0 - x.min_s) : 0.0;
+        x.sum_abs[id] = x.sum_s[id] = 0;
+      }
       count[id] = docs[id] = 0;
       last[id] = 0;
     }
-    g->nrows = ntouched;
+    g->nrows = nt;
     if (st == TN_OK) st = finish_group(f, g, o);
   }
   tn_free(count);
   tn_free(docs);
   tn_free(last);
   tn_free(touched);
+  tn_free(tid_of);
+  tn_free(form_of);
+  tn_free(x.dc);
+  tn_free(x.dlast);
+  tn_free(x.dtouched);
+  tn_free(x.sum_abs);
+  tn_free(x.sum_s);
+  tn_free(map);
   tn_free(best);
   return st;
 }
@@ -431,7 +539,7 @@ static tn_status count_ngrams(tn_freq *f, const tn_store *s,
         break;
       }
       g->rows[e] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
-                                 t.docs[e], t.count[e], NULL};
+                                 t.docs[e], t.count[e], NULL, 0, 0};
       g->nrows = e + 1;
     }
     table_free(&t);
@@ -458,8 +566,9 @@ tn_status tn_freq_count(tn_freq **out, const tn_store *s,
   tn_arena_init(&f->names, 4096);
   f->by = o.filter.by;
   f->n = o.n;
-  if (o.n != 1) o.forms = 0;
+  if (o.n != 1) o.forms = o.dp = 0;
   f->forms = o.forms;
+  f->dp = o.dp;
   uint8_t *allowed = NULL;
   grouping gr = {0};
   tn_status st = tn_filter_compile(s, &o.filter, &allowed, err);

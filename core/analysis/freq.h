@@ -30,6 +30,9 @@ typedef struct tn_freq_opts {
   /* n = 1 by norm or stem: fill tn_freq_row.form with the term's most
    * frequent surface form ("T-shaped" for t-shaped), ties by byte order. */
   int forms;
+  /* n = 1: fill tn_freq_row.dp and dp_norm, Gries's DP of each term over
+   * the documents of its group (a second pass, no per-document lists). */
+  int dp;
 } tn_freq_opts;
 
 typedef struct tn_freq_row {
@@ -38,6 +41,7 @@ typedef struct tn_freq_row {
   uint32_t docs;    /* documents of the group that hold it */
   uint64_t count;
   const char *form; /* the most frequent form (opts.forms), else NULL */
+  double dp, dp_norm; /* opts.dp, else 0 */
 } tn_freq_row;
 
 typedef struct tn_freq_group {
@@ -61,6 +65,7 @@ typedef struct tn_freq {
   tn_layer by;
   int n;
   int forms; /* rows carry .form */
+  int dp;    /* rows carry .dp and .dp_norm */
 } tn_freq;
 
 tn_status tn_freq_count(tn_freq **out, const tn_store *s,

@@ -170,6 +170,8 @@ tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
   tn_buf b = TN_BUF_INIT;
   if (!k) st = TN_ENOMEM;
   else tn_arena_init(&k->text, 64 * 1024);
+  /* First the matches and their sort keys; the text of a line is built
+   * only for the lines kept, so a limit keeps a frequent word cheap. */
   for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
     if (opts->docs && !opts->docs[d]) continue;
     size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
@@ -185,11 +187,6 @@ tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
       e->line.pos = (uint32_t)p;
       e->line.len = (uint32_t)q.n;
       size_t end = p + (size_t)q.n;
-      size_t l0 = p - lo > width ? p - width : lo;
-      size_t r1 = hi - end > width ? end + width : hi;
-      e->line.left = span_text(s, l0, p, &k->text, &b);
-      e->line.match = span_text(s, p, end, &k->text, &b);
-      e->line.right = span_text(s, end, r1, &k->text, &b);
       switch (opts->sort) {
       case TN_KWIC_LEFT:
         e->key = sort_key(s, (long)p - 1, -1, width, lo, hi, &k->text, &b);
@@ -202,20 +199,30 @@ tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
         break;
       default: e->key = NULL;
       }
-      if (!e->line.left || !e->line.match || !e->line.right ||
-          (opts->sort != TN_KWIC_POSITION && !e->key))
-        st = TN_ENOMEM;
+      if (opts->sort != TN_KWIC_POSITION && !e->key) st = TN_ENOMEM;
       p = end - 1; /* matches do not overlap */
     }
   }
-  if (st == TN_OK && nk > 1) qsort(ks, nk, sizeof *ks, keyed_cmp);
+  if (st == TN_OK && nk > 1 && opts->sort != TN_KWIC_POSITION)
+    qsort(ks, nk, sizeof *ks, keyed_cmp);
   if (st == TN_OK) {
     k->total = nk;
     size_t n = opts->limit && nk > opts->limit ? opts->limit : nk;
     k->lines = tn_malloc((n ? n : 1) * sizeof *k->lines);
     if (!k->lines) st = TN_ENOMEM;
-    for (size_t i = 0; i < n && st == TN_OK; i++) k->lines[i] = ks[i].line;
-    k->nlines = n;
+    for (size_t i = 0; i < n && st == TN_OK; i++) {
+      tn_kwic_line *ln = &k->lines[i];
+      *ln = ks[i].line;
+      size_t lo = s->doc_start[ln->doc], hi = s->doc_start[ln->doc + 1];
+      size_t p = ln->pos, end = p + ln->len;
+      size_t l0 = p - lo > width ? p - width : lo;
+      size_t r1 = hi - end > width ? end + width : hi;
+      ln->left = span_text(s, l0, p, &k->text, &b);
+      ln->match = span_text(s, p, end, &k->text, &b);
+      ln->right = span_text(s, end, r1, &k->text, &b);
+      if (!ln->left || !ln->match || !ln->right) st = TN_ENOMEM;
+      k->nlines = i + 1;
+    }
   }
   tn_free(ks);
   tn_buf_free(&b);

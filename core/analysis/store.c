@@ -58,6 +58,8 @@ void tn_store_free(tn_store *s) {
   tn_free(s->doc_start);
   tn_free(s->doc_sent);
   tn_free(s->sent_start);
+  tn_free(s->fslots);
+  tn_free(s->ftag);
   if (s->stemmer) sb_stemmer_delete(s->stemmer);
   tn_free(s);
 }
@@ -165,18 +167,101 @@ static tn_status grow_tokens(tn_store *s, size_t need) {
   return TN_OK;
 }
 
+tn_status tn_store_reserve(tn_store *s, size_t ntokens) {
+  if (ntokens > UINT32_MAX - s->ntokens) ntokens = UINT32_MAX - s->ntokens;
+  return grow_tokens(s, s->ntokens + ntokens);
+}
+
+/* Word-at-a-time hashing: tokens are short, and FNV's byte loop showed up
+ * in profiles of large corpora. */
+static uint64_t form_hash(const char *p, size_t len) {
+  uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
+  while (len >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+    p += 8;
+    len -= 8;
+  }
+  if (len) {
+    /* the tail without a byte loop: two overlapping 4-byte reads, or
+     * three bytes for 1..3 (as wyhash does) */
+    uint64_t w;
+    if (len >= 4) {
+      uint32_t x, y;
+      memcpy(&x, p, 4);
+      memcpy(&y, p + len - 4, 4);
+      w = ((uint64_t)x << 32) | y;
+    } else {
+      w = ((uint64_t)(unsigned char)p[0] << 16) |
+          ((uint64_t)(unsigned char)p[len >> 1] << 8) |
+          (unsigned char)p[len - 1];
+    }
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+  }
+  h ^= h >> 29;
+  return h;
+}
+
+static int form_rehash(tn_store *s, size_t nslots) {
+  uint32_t *slots = tn_calloc(nslots, sizeof *slots);
+  if (!slots) return -1;
+  size_t n = tn_intern_count(&s->vocab[TN_LAYER_FORM]);
+  for (size_t id = 0; id < n; id++) {
+    size_t i = s->ftag[id] & (nslots - 1);
+    while (slots[i]) i = (i + 1) & (nslots - 1);
+    slots[i] = (uint32_t)id + 1;
+  }
+  tn_free(s->fslots);
+  s->fslots = slots;
+  s->fnslots = nslots;
+  return 0;
+}
+
+/* The form id of a surface form, adding the type (with its norm and stem)
+ * when new; TN_INTERN_NONE without memory. */
+static uint32_t form_id(tn_store *s, const char *form, size_t len,
+                        tn_status *st) {
+  const tn_intern *v = &s->vocab[TN_LAYER_FORM];
+  uint64_t h = form_hash(form, len);
+  uint32_t tag = (uint32_t)h;
+  if (s->fnslots) {
+    size_t mask = s->fnslots - 1, i = tag & mask;
+    for (uint32_t e; (e = s->fslots[i]) != 0; i = (i + 1) & mask) {
+      uint32_t id = e - 1;
+      if (s->ftag[id] == tag && v->lens[id] == len &&
+          memcmp(v->by_id[id], form, len) == 0)
+        return id;
+    }
+  }
+  *st = TN_ENOMEM;
+  size_t n = tn_intern_count(v);
+  if ((n + 1) * 2 > s->fnslots &&
+      form_rehash(s, s->fnslots ? s->fnslots * 2 : 4096))
+    return TN_INTERN_NONE;
+  if (tn_grow((void **)&s->ftag, &s->ftag_cap, n + 1, sizeof *s->ftag))
+    return TN_INTERN_NONE;
+  uint32_t fid = tn_intern_add(&s->vocab[TN_LAYER_FORM], form, len);
+  if (fid == TN_INTERN_NONE) return TN_INTERN_NONE;
+  *st = add_form_type(s, fid, form, len);
+  if (*st != TN_OK) return TN_INTERN_NONE;
+  s->ftag[fid] = tag;
+  size_t mask = s->fnslots - 1, i = tag & mask;
+  while (s->fslots[i]) i = (i + 1) & mask;
+  s->fslots[i] = fid + 1;
+  return fid;
+}
+
 tn_status tn_store_add(tn_store *s, const char *form, size_t len,
                        unsigned kind, unsigned flags, size_t offset) {
   if (!s->open_doc || kind >= TN_TOK_KIND_COUNT) return TN_EINVAL;
   if (s->ntokens >= UINT32_MAX - 1 || offset > UINT32_MAX) return TN_ELIMIT;
-  if (grow_tokens(s, s->ntokens + 1) != TN_OK) return TN_ENOMEM;
-  size_t before = tn_intern_count(&s->vocab[TN_LAYER_FORM]);
-  uint32_t fid = tn_intern_add(&s->vocab[TN_LAYER_FORM], form, len);
-  if (fid == TN_INTERN_NONE) return TN_ENOMEM;
-  if (fid == before) {
-    tn_status st = add_form_type(s, fid, form, len);
-    if (st != TN_OK) return st;
-  }
+  if (s->ntokens + 1 > s->cap && grow_tokens(s, s->ntokens + 1) != TN_OK)
+    return TN_ENOMEM;
+  tn_status st = TN_OK;
+  uint32_t fid = form_id(s, form, len, &st);
+  if (fid == TN_INTERN_NONE) return st;
   size_t pos = s->ntokens++;
   s->form[pos] = fid;
   s->kind[pos] = (uint8_t)kind;

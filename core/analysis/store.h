@@ -47,6 +47,12 @@ typedef struct tn_store {
   uint32_t *sent_start; /* sentence s covers [sent_start[s], sent_start[s+1]) */
   size_t nsents, sents_cap;
 
+  /* The form lookup of the hot path: open addressing over form ids with a
+   * word-at-a-time hash, in front of the vocabulary's own table. */
+  uint32_t *fslots; /* form id + 1; 0 = empty */
+  uint32_t *ftag;   /* form id -> 32 bits of its hash */
+  size_t fnslots, ftag_cap;
+
   const tn_corpus *corpus; /* the corpus it was built from (may be NULL) */
   struct sb_stemmer *stemmer;
   int open_doc, open_sent;
@@ -66,6 +72,8 @@ tn_status tn_store_begin_doc(tn_store *s);
 tn_status tn_store_add(tn_store *s, const char *form, size_t len,
                        unsigned kind, unsigned flags, size_t offset);
 tn_status tn_store_end_doc(tn_store *s);
+/* Reserves room for `ntokens` more tokens (an estimate saves regrowing). */
+tn_status tn_store_reserve(tn_store *s, size_t ntokens);
 void tn_store_free(tn_store *s);
 
 /* ---- reading ------------------------------------------------------------ */

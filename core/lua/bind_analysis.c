@@ -335,7 +335,7 @@ static int freq_gc(lua_State *L) {
 static const char *const count_keys[] = {
     "by",    "n",     "kinds",  "min_len", "max_len", "match",
     "regex", "stopwords", "min", "top",    "group",   "docs",
-    "cross_sentences", "keep", "forms", NULL};
+    "cross_sentences", "keep", "forms", "dp", NULL};
 
 /* The opt-in Lua filter: keep(term, norm) is called once per form type
  * (never per token: the counting stays in C) and decides with a boolean. */
@@ -368,6 +368,7 @@ static int l_count(lua_State *L) {
   fo.cross_sentences = tn_opt_bool(L, o, fname, "cross_sentences", 0);
   fo.docs = opt_docs(L, o, fname, s);
   fo.forms = tn_opt_bool(L, o, fname, "forms", 0);
+  fo.dp = tn_opt_bool(L, o, fname, "dp", 0);
   if (lua_getfield(L, o, "keep") != LUA_TNIL) {
     if (!lua_isfunction(L, -1))
       luaL_error(L, "%s: option 'keep' must be a function(term, norm)", fname);
@@ -419,7 +420,7 @@ const tn_freq_group *tn_find_group(lua_State *L, const tn_freq *f, int idx,
 }
 
 static void push_row(lua_State *L, const tn_freq_group *g,
-                     const tn_freq_row *r, int with_group) {
+                     const tn_freq_row *r, int with_group, int dp) {
   lua_createtable(L, 0, 5);
   if (with_group) {
     lua_pushstring(L, g->name);
@@ -437,6 +438,12 @@ static void push_row(lua_State *L, const tn_freq_group *g,
     lua_pushstring(L, r->form);
     lua_setfield(L, -2, "form");
   }
+  if (dp) {
+    lua_pushnumber(L, r->dp);
+    lua_setfield(L, -2, "dp");
+    lua_pushnumber(L, r->dp_norm);
+    lua_setfield(L, -2, "dp_norm");
+  }
 }
 
 /* freq:rows([group]): a table of term, count, docs, per_million; with
@@ -452,11 +459,11 @@ static int freq_rows(lua_State *L) {
   for (size_t g = 0; g < f->ngroups; g++) {
     if (one && one != &f->groups[g]) continue;
     for (size_t i = 0; i < f->groups[g].nrows; i++) {
-      push_row(L, &f->groups[g], &f->groups[g].rows[i], all);
+      push_row(L, &f->groups[g], &f->groups[g].rows[i], all, f->dp);
       lua_rawseti(L, -2, ++k);
     }
   }
-  const char *cols[7];
+  const char *cols[9];
   int c = 0;
   if (all) cols[c++] = "group";
   cols[c++] = "term";
@@ -464,6 +471,10 @@ static int freq_rows(lua_State *L) {
   cols[c++] = "count";
   cols[c++] = "docs";
   cols[c++] = "per_million";
+  if (f->dp) {
+    cols[c++] = "dp";
+    cols[c++] = "dp_norm";
+  }
   cols[c] = NULL;
   tn_make_table(L, cols);
   return 1;
@@ -633,12 +644,53 @@ static const char *const colloc_keys[] = {
     "window", "left", "right",   "sentence", "min",   "sort",  "top",
     "docs",  "exact", NULL};
 
+/* Collocation results owned by a userdata, so a Lua error while their rows
+ * are copied cannot leak them. */
+typedef struct lcolls {
+  tn_colloc **c;
+  size_t n;
+} lcolls;
+
+static int colls_gc(lua_State *L) {
+  lcolls *u = lua_touserdata(L, 1);
+  for (size_t i = 0; i < u->n; i++) tn_colloc_free(u->c[i]);
+  tn_free(u->c);
+  u->c = NULL;
+  u->n = 0;
+  return 0;
+}
+
+static void push_colloc_row(lua_State *L, const tn_colloc_row *r,
+                            const char *node, const tn_colloc *c) {
+  lua_createtable(L, 0, 10);
+  if (node) {
+    lua_pushstring(L, node);
+    lua_setfield(L, -2, "node");
+    lua_pushinteger(L, (lua_Integer)c->f_node);
+    lua_setfield(L, -2, "node_freq");
+  }
+  lua_pushstring(L, r->term);
+  lua_setfield(L, -2, "term");
+  lua_pushinteger(L, (lua_Integer)r->f_nc);
+  lua_setfield(L, -2, "freq");
+  lua_pushinteger(L, (lua_Integer)r->f_c);
+  lua_setfield(L, -2, "coll_freq");
+  for (int m = 0; m < TN_ASSOC_COUNT; m++) {
+    lua_pushnumber(L, r->score[m]);
+    lua_setfield(L, -2, tn_assoc_name((tn_assoc)m));
+  }
+}
+
 /* corpus:collocates(node[, opts]): a table of term, freq (co-occurrences),
- * coll_freq, logdice, mi, mi3, t, ll; sorted by opts.sort (logdice). */
+ * coll_freq, logdice, mi, mi3, t, ll, sorted by opts.sort (logdice); then
+ * the node's frequency and the corpus size. With a list of nodes: one
+ * table with node and node_freq columns first (the corpus frequencies are
+ * counted once for all of them). */
 static int l_collocates(lua_State *L) {
   const char *fname = "collocates";
   const tn_store *s = get_store(L, 1);
-  const char *node = luaL_checkstring(L, 2);
+  int many = lua_istable(L, 2);
+  if (!many) luaL_checkstring(L, 2);
   int o = tn_opt_table(L, 3, fname, colloc_keys);
   tn_colloc_opts co;
   memset(&co, 0, sizeof co);
@@ -660,35 +712,55 @@ static int l_collocates(lua_State *L) {
   co.sort = (tn_assoc)a;
   co.docs = opt_docs(L, o, fname, s);
   co.literal = tn_opt_bool(L, o, fname, "exact", 0);
-  tn_colloc *c = NULL;
+  size_t n = many ? (size_t)luaL_len(L, 2) : 1;
+  if (many && n == 0) luaL_argerror(L, 2, "at least one node expected");
+  const char **nodes = lua_newuserdatauv(L, n * sizeof *nodes, 0);
+  for (size_t i = 0; i < n; i++) {
+    if (!many) {
+      nodes[i] = lua_tostring(L, 2);
+      continue;
+    }
+    if (lua_geti(L, 2, (lua_Integer)i + 1) != LUA_TSTRING)
+      luaL_error(L, "%s: node %d is a %s, not a string", fname, (int)i + 1,
+                 luaL_typename(L, -1));
+    nodes[i] = lua_tostring(L, -1); /* kept alive by the list */
+    lua_pop(L, 1);
+  }
+  lcolls *box = lua_newuserdatauv(L, sizeof *box, 0);
+  box->c = NULL;
+  box->n = 0;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, colls_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  box->c = tn_calloc(n, sizeof *box->c);
+  if (!box->c) return luaL_error(L, "out of memory");
+  box->n = n;
   tn_error err;
   tn_error_clear(&err);
-  if (tn_colloc_run(&c, s, node, &co, &err) != TN_OK)
+  if (tn_colloc_run_many(box->c, s, nodes, n, &co, &err) != TN_OK)
     raise_error(L, fname, &err);
-  lua_createtable(L, (int)c->nrows, 0);
-  for (size_t i = 0; i < c->nrows; i++) {
-    const tn_colloc_row *r = &c->rows[i];
-    lua_createtable(L, 0, 8);
-    lua_pushstring(L, r->term);
-    lua_setfield(L, -2, "term");
-    lua_pushinteger(L, (lua_Integer)r->f_nc);
-    lua_setfield(L, -2, "freq");
-    lua_pushinteger(L, (lua_Integer)r->f_c);
-    lua_setfield(L, -2, "coll_freq");
-    for (int m = 0; m < TN_ASSOC_COUNT; m++) {
-      lua_pushnumber(L, r->score[m]);
-      lua_setfield(L, -2, tn_assoc_name((tn_assoc)m));
+  lua_newtable(L);
+  lua_Integer k = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < box->c[i]->nrows; j++) {
+      push_colloc_row(L, &box->c[i]->rows[j], many ? nodes[i] : NULL,
+                      box->c[i]);
+      lua_rawseti(L, -2, ++k);
     }
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  if (many) {
+    static const char *const cols[] = {"node", "node_freq", "term", "freq",
+                                       "coll_freq", "logdice", "mi", "mi3",
+                                       "t", "ll", NULL};
+    tn_make_table(L, cols);
+    return 1;
   }
-  lua_Integer node_freq = (lua_Integer)c->f_node, size = (lua_Integer)c->n;
-  tn_colloc_free(c);
   static const char *const cols[] = {"term", "freq", "coll_freq", "logdice",
                                      "mi",   "mi3",  "t",         "ll",
                                      NULL};
   tn_make_table(L, cols);
-  lua_pushinteger(L, node_freq);
-  lua_pushinteger(L, size);
+  lua_pushinteger(L, (lua_Integer)box->c[0]->f_node);
+  lua_pushinteger(L, (lua_Integer)box->c[0]->n);
   return 3;
 }
 
