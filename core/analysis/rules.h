@@ -72,12 +72,15 @@ typedef struct tn_tokstream {
   struct sb_stemmer *stemmer;
   tn_buf scratch;
   uint64_t vocab;
+  struct tn_formcache *fcache; /* recent forms -> ids, before the hash */
 } tn_tokstream;
 
 tn_status tn_tokstream_init(tn_tokstream *ts, tn_rules_normfn normfn);
 void tn_tokstream_free(tn_tokstream *ts);
 /* Forgets the tokens, keeps the vocabularies (one stream, many texts). */
 void tn_tokstream_clear(tn_tokstream *ts);
+/* Makes room for `cap` tokens in all. */
+tn_status tn_tokstream_reserve(tn_tokstream *ts, size_t cap);
 /* Appends one token; `form` is its surface text, flags TN_TOK_* bits. */
 tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
                             unsigned kind, unsigned flags, size_t offset);
@@ -86,6 +89,25 @@ tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
 tn_status tn_tokstream_add_text(tn_tokstream *ts, const char *text,
                                 size_t len);
 tn_tokview tn_tokstream_view(const tn_tokstream *ts);
+
+/* A long text fed to a stream a piece at a time, each piece ending at a
+ * sentence end: rules that stay within sentences (the default, and every
+ * dictionary entry) match the same on the pieces as on the whole, and the
+ * stream's arrays stay small enough for the caches. */
+typedef struct tn_tokfeed {
+  struct tn_tokenizer *tok;
+  const char *text;
+  int started, done;
+} tn_tokfeed;
+
+/* Starts feeding text (which must stay alive); the tokenizer is made on
+ * first use and kept for the next text. */
+tn_status tn_tokfeed_start(tn_tokfeed *f, const char *text, size_t len);
+/* Clears the stream's tokens and appends the next piece: tokens up to the
+ * first sentence end after `min_tokens` tokens, or to the end of the text.
+ * Returns 1 when a piece was added, 0 at the end, or a negative status. */
+int tn_tokfeed_next(tn_tokfeed *f, tn_tokstream *ts, size_t min_tokens);
+void tn_tokfeed_free(tn_tokfeed *f);
 
 /* ---- rule sets ---------------------------------------------------------- */
 

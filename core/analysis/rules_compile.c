@@ -56,6 +56,8 @@ static void drop_index(tn_rules *rs) {
   index_free(&rs->by_kind);
   tn_free(rs->glob_first);
   tn_free(rs->always);
+  tn_free(rs->hot);
+  rs->hot = NULL;
   tn_free(rs->gcache);
   tn_free(rs->gcache_items);
   rs->glob_first = rs->always = rs->gcache = rs->gcache_items = NULL;
@@ -323,6 +325,8 @@ tn_status tn_rules_add(tn_rules *rs, const char *name, const char *pattern,
     if (!r->capnames[k]) goto nomem;
   }
   r->ncaps = ncaps;
+  r->single = r->nprog == 2 && rs->prog[r->prog].op == I_TEST ? rs->prog[r->prog].x
+                                                              : UINT32_MAX;
   r->weight = weight;
   r->flags = flags;
   rs->nrules++;
@@ -511,6 +515,8 @@ tn_status tn_rules_build_index(tn_rules *rs) {
   pairs ps[4];
   memset(ps, 0, sizeof ps);
   tn_status st = TN_ENOMEM;
+  rs->hot = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof *rs->hot);
+  if (!rs->hot) goto out;
   rs->glob_first = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof(uint32_t));
   rs->always = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof(uint32_t));
   if (!rs->glob_first || !rs->always) goto out;
@@ -519,6 +525,10 @@ tn_status tn_rules_build_index(tn_rules *rs) {
     for (uint32_t k = 0; k < rs->rules[r].nfirst; k++)
       if (classify(rs, rs->rules[r].first[k], (uint32_t)r, ps, &glob, &always) < 0)
         goto out;
+    rs->rules[r].always = (uint8_t)always;
+    rs->hot[r].single = rs->rules[r].single;
+    rs->hot[r].always = (uint8_t)always;
+    rs->hot[r].cross = (rs->rules[r].flags & TN_RULE_CROSS_SENTENCES) != 0;
     if (always) rs->always[rs->nalways++] = (uint32_t)r;
     else if (glob) rs->glob_first[rs->nglob_first++] = (uint32_t)r;
   }

@@ -65,6 +65,10 @@ typedef struct rrule {
   unsigned flags;
   uint32_t prog, nprog;  /* range in rs->prog */
   uint32_t ncaps;
+  uint32_t single;       /* UINT32_MAX, or the test of a one-token rule
+                            (TEST, MATCH): matched without the VM */
+  uint8_t always;        /* indexed in rs->always: its first test may be
+                            negated, so being a candidate proves nothing */
   char **capnames;       /* arena */
   uint32_t *first;       /* tests that can consume the first token (arena) */
   uint32_t nfirst;
@@ -96,6 +100,12 @@ struct tn_rules {
   uint32_t *glob_first;  /* rules with a glob or regex first test */
   size_t nglob_first;
   uint32_t *always;      /* rules with a negated or any-token first test */
+  /* Per rule, what the matcher reads for every candidate, packed so a
+   * thousand rules fit in the first-level cache. */
+  struct rhot {
+    uint32_t single;     /* rrule.single */
+    uint8_t always, cross;
+  } *hot;
   size_t nalways;
   /* Caches tied to the vocabularies of the last view matched (bound):
    * foreign id -> 0 unknown, 1 absent, own id + 2. */

@@ -87,6 +87,25 @@ static void next_mark(vm *m) {
   }
 }
 
+/* The common tests here, where the matcher can inline them; globs and
+ * regexes in rules_compile.c. */
+static int test(tn_rules *rs, uint32_t t, const tn_tokview *tv, size_t pos) {
+  const rtest *x = &rs->tests[t];
+  switch (x->op) {
+  case T_SET:
+    for (uint32_t k = 0; k < x->nmembers; k++)
+      if (test(rs, x->members[k], tv, pos)) return !x->neg;
+    return x->neg;
+  case T_NORM:
+    return (tn_rules_xlate(rs, 1, tv_norm(tv, pos)) == x->id + 2) ^ x->neg;
+  case T_FORM:
+    return (tn_rules_xlate(rs, 0, tv->form[pos]) == x->id + 2) ^ x->neg;
+  case T_KIND: return (tv->kind[pos] == x->id) ^ x->neg;
+  case T_ANY: return !x->neg;
+  default: return tn_rules_test(rs, t, tv, pos);
+  }
+}
+
 /* Follows empty moves from pc at token position pos, adding a thread for
  * every TEST reached (in priority order) and noting MATCHes. */
 static void addthread(vm *m, tlist *l, uint32_t pc0, size_t pos, size_t nslots) {
@@ -148,7 +167,7 @@ static size_t run(tn_rules *rs, vm *m, const rrule *r, const tn_tokview *tv,
     nl->n = 0;
     for (size_t k = 0; k < cl->n; k++) {
       const thread *t = &cl->t[k];
-      if (!tn_rules_test(rs, m->prog[t->pc].x, tv, pos)) continue;
+      if (!test(rs, m->prog[t->pc].x, tv, pos)) continue;
       if (nslots) memcpy(m->cur, cl->pool + t->caps, nslots * sizeof *m->cur);
       addthread(m, nl, t->pc + 1, pos + 1, nslots);
     }
@@ -191,68 +210,96 @@ static int glob_pass(tn_rules *rs, uint32_t t, const tn_tokview *tv, size_t pos)
   return 0;
 }
 
-/* Rules whose glob/regex first tests accept this form, computed once per
- * form id (norm is a function of form, so the answer is too). */
-static int add_glob_cands(tn_rules *rs, const tn_tokview *tv, size_t pos) {
-  uint32_t f = tv->form[pos];
-  if (f >= rs->gcache_cap) {
-    size_t cap = rs->gcache_cap;
-    if (tn_grow((void **)&rs->gcache, &cap, (size_t)f + 1, sizeof *rs->gcache) < 0)
-      return -1;
-    memset(rs->gcache + rs->gcache_cap, 0, (cap - rs->gcache_cap) * sizeof *rs->gcache);
-    rs->gcache_cap = cap;
-  }
-  if (rs->gcache[f] == 0) {
-    size_t start = rs->ngcache_items;
-    if (tn_grow((void **)&rs->gcache_items, &rs->gcache_items_cap, start + 1,
-                sizeof *rs->gcache_items) < 0)
-      return -1;
-    rs->gcache_items[rs->ngcache_items++] = 0;
-    for (size_t i = 0; i < rs->nglob_first; i++) {
-      const rrule *r = &rs->rules[rs->glob_first[i]];
-      for (uint32_t k = 0; k < r->nfirst; k++) {
-        if (!glob_pass(rs, r->first[k], tv, pos)) continue;
-        if (tn_grow((void **)&rs->gcache_items, &rs->gcache_items_cap,
-                    rs->ngcache_items + 1, sizeof *rs->gcache_items) < 0)
-          return -1;
-        rs->gcache_items[rs->ngcache_items++] = rs->glob_first[i];
-        rs->gcache_items[start]++;
-        break;
-      }
+static void sort_rules(uint32_t *v, size_t n) {
+  /* Rule order decides ties; lists are short, insertion sort is enough. */
+  for (size_t i = 1; i < n; i++) {
+    uint32_t x = v[i];
+    size_t j = i;
+    while (j > 0 && v[j - 1] > x) {
+      v[j] = v[j - 1];
+      j--;
     }
-    rs->gcache[f] = (uint32_t)start + 1;
+    v[j] = x;
   }
-  const uint32_t *list = rs->gcache_items + rs->gcache[f] - 1;
-  return add_cands(rs, list + 1, list[0]);
 }
 
-static int gather(tn_rules *rs, const tn_tokview *tv, size_t s) {
+static int next_gen(tn_rules *rs) {
   if (++rs->gen == 0) {
     memset(rs->stamp, 0, rs->nrules * sizeof *rs->stamp);
     rs->gen = 1;
   }
+  return 0;
+}
+
+/* The rules that can start at a token with this form, by its form, norm
+ * and stem literals and its glob or regex first tests: computed once per
+ * form id (norm and stem are functions of the form) and kept sorted, so a
+ * token usually costs one lookup. Returns [count, rules...] or NULL. */
+static const uint32_t *form_list(tn_rules *rs, const tn_tokview *tv, size_t pos) {
+  uint32_t f = tv->form[pos];
+  if (f >= rs->gcache_cap) {
+    size_t cap = rs->gcache_cap;
+    if (tn_grow((void **)&rs->gcache, &cap, (size_t)f + 1, sizeof *rs->gcache) < 0)
+      return NULL;
+    memset(rs->gcache + rs->gcache_cap, 0, (cap - rs->gcache_cap) * sizeof *rs->gcache);
+    rs->gcache_cap = cap;
+  }
+  if (rs->gcache[f] == 0) {
+    next_gen(rs);
+    rs->ncand = 0;
+    uint32_t nm = tv_norm(tv, pos);
+    if ((rs->by_norm.off[rs->by_norm.nkeys] &&
+         add_index(rs, &rs->by_norm, tn_rules_xlate(rs, 1, nm) - 2) < 0) ||
+        (rs->by_form.off[rs->by_form.nkeys] &&
+         add_index(rs, &rs->by_form, tn_rules_xlate(rs, 0, f) - 2) < 0) ||
+        (tv->norm_stem && rs->by_stem.off[rs->by_stem.nkeys] &&
+         add_index(rs, &rs->by_stem, tn_rules_xlate(rs, 2, tv->norm_stem[nm]) - 2) < 0))
+      return NULL;
+    for (size_t i = 0; i < rs->nglob_first; i++) {
+      uint32_t ri = rs->glob_first[i];
+      const rrule *r = &rs->rules[ri];
+      if (rs->stamp[ri] == rs->gen) continue;
+      for (uint32_t k = 0; k < r->nfirst; k++) {
+        if (!glob_pass(rs, r->first[k], tv, pos)) continue;
+        if (add_cands(rs, &ri, 1) < 0) return NULL;
+        break;
+      }
+    }
+    sort_rules(rs->cand, rs->ncand);
+    size_t start = rs->ngcache_items;
+    if (start + rs->ncand + 1 > UINT32_MAX - 1 ||
+        tn_grow((void **)&rs->gcache_items, &rs->gcache_items_cap,
+                start + rs->ncand + 1, sizeof *rs->gcache_items) < 0)
+      return NULL;
+    rs->gcache_items[start] = (uint32_t)rs->ncand;
+    if (rs->ncand)
+      memcpy(rs->gcache_items + start + 1, rs->cand, rs->ncand * sizeof *rs->cand);
+    rs->ngcache_items = start + rs->ncand + 1;
+    rs->gcache[f] = (uint32_t)start + 1;
+  }
+  return rs->gcache_items + rs->gcache[f] - 1;
+}
+
+/* The candidate rules at position s, in rule order (list and count). */
+static int gather(tn_rules *rs, const tn_tokview *tv, size_t s,
+                  const uint32_t **out, size_t *n) {
+  const uint32_t *list = form_list(rs, tv, s);
+  if (!list) return -1;
+  size_t nk = rs->by_kind.off[rs->by_kind.nkeys];
+  if (nk == 0 && rs->nalways == 0) {
+    *out = list + 1;
+    *n = list[0];
+    return 0;
+  }
+  next_gen(rs);
   rs->ncand = 0;
-  uint32_t nm = tv_norm(tv, s);
-  if ((rs->by_norm.off[rs->by_norm.nkeys] &&
-       add_index(rs, &rs->by_norm, tn_rules_xlate(rs, 1, nm) - 2) < 0) ||
-      (rs->by_form.off[rs->by_form.nkeys] &&
-       add_index(rs, &rs->by_form, tn_rules_xlate(rs, 0, tv->form[s]) - 2) < 0) ||
-      (tv->norm_stem && rs->by_stem.off[rs->by_stem.nkeys] &&
-       add_index(rs, &rs->by_stem, tn_rules_xlate(rs, 2, tv->norm_stem[nm]) - 2) < 0) ||
-      add_index(rs, &rs->by_kind, tv->kind[s]) < 0 ||
-      (rs->nglob_first && add_glob_cands(rs, tv, s) < 0) ||
+  if (add_cands(rs, list + 1, list[0]) < 0 ||
+      (nk && add_index(rs, &rs->by_kind, tv->kind[s]) < 0) ||
       add_cands(rs, rs->always, rs->nalways) < 0)
     return -1;
-  /* Rule order decides ties; lists are short, insertion sort is enough. */
-  for (size_t i = 1; i < rs->ncand; i++) {
-    uint32_t v = rs->cand[i];
-    size_t j = i;
-    while (j > 0 && rs->cand[j - 1] > v) {
-      rs->cand[j] = rs->cand[j - 1];
-      j--;
-    }
-    rs->cand[j] = v;
-  }
+  sort_rules(rs->cand, rs->ncand);
+  *out = rs->cand;
+  *n = rs->ncand;
   return 0;
 }
 
@@ -305,14 +352,24 @@ tn_status tn_rules_match(tn_rules *rs, const tn_tokview *tv, tn_matches *out) {
         sent_end = n - 1;
       sent_end = sent_end < n ? sent_end + 1 : n;
     }
-    if (gather(rs, tv, s) < 0) return TN_ENOMEM;
+    const uint32_t *cands;
+    size_t ncands;
+    if (gather(rs, tv, s, &cands, &ncands) < 0) return TN_ENOMEM;
     size_t first_out = out->n, best = 0;
-    for (size_t i = 0; i < rs->ncand; i++) {
-      const rrule *r = &rs->rules[rs->cand[i]];
-      size_t limit = (r->flags & TN_RULE_CROSS_SENTENCES) ? n : sent_end;
-      size_t e = run(rs, m, r, tv, s, limit);
+    for (size_t i = 0; i < ncands; i++) {
+      const struct rhot *h = &rs->hot[cands[i]];
+      size_t e, nslots = 0;
+      if (h->single != UINT32_MAX) {
+        /* A candidate from an index passed its one (non-negated) test:
+         * the index key was its literal, or the glob cache tested it. */
+        e = h->always ? (test(rs, h->single, tv, s) ? s + 1 : 0) : s + 1;
+      } else {
+        const rrule *r = &rs->rules[cands[i]];
+        e = run(rs, m, r, tv, s, h->cross ? n : sent_end);
+        nslots = 2 * (size_t)r->ncaps;
+      }
       if (e == 0) continue;
-      if (emit_match(out, rs->cand[i], s, e, tv, m->best, 2 * (size_t)r->ncaps) < 0)
+      if (emit_match(out, cands[i], s, e, tv, m->best, nslots) < 0)
         return TN_ENOMEM;
       if (e > best) best = e;
     }

@@ -8,6 +8,42 @@
 #include "analysis/rules_int.h"
 #include "util/alloc.h"
 
+/* A direct-mapped cache in front of the form vocabulary: most tokens are
+ * frequent words, and 8 bytes plus the length decide equality for short
+ * ones without hashing the bytes or probing the table. */
+#define FC_BITS 14
+typedef struct fc_entry {
+  uint64_t key;
+  uint32_t len, id; /* len 0: empty */
+} fc_entry;
+struct tn_formcache {
+  fc_entry e[1u << FC_BITS];
+};
+
+/* Fixed-size loads only (a variable memcpy is a call and a stall). Below
+ * 8 bytes the key and the length determine the string exactly. */
+static inline uint64_t fc_key(const char *s, size_t len) {
+  if (len >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + len - 8, 8);
+    return a ^ (b << 7 | b >> 57);
+  }
+  if (len >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + len - 4, 4);
+    return (uint64_t)b << 32 | a;
+  }
+  if (len == 0) return 0;
+  return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+         (uint64_t)(unsigned char)s[len - 1] << 16;
+}
+
+static inline size_t fc_slot(uint64_t key, size_t len) {
+  return (size_t)(((key ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - FC_BITS));
+}
+
 uint64_t tn_rules_vocab_id(void) {
   static atomic_uint_fast64_t next = 1;
   return (uint64_t)atomic_fetch_add(&next, 1);
@@ -31,6 +67,7 @@ void tn_tokstream_free(tn_tokstream *ts) {
   for (int f = 0; f < 3; f++) tn_intern_free(&ts->lex[f]);
   if (ts->stemmer) sb_stemmer_delete(ts->stemmer);
   tn_buf_free(&ts->scratch);
+  tn_free(ts->fcache);
   memset(ts, 0, sizeof *ts);
 }
 
@@ -64,31 +101,52 @@ static tn_status learn_form(tn_tokstream *ts, uint32_t fid, const char *form,
   return TN_OK;
 }
 
+tn_status tn_tokstream_reserve(tn_tokstream *ts, size_t cap) {
+  if (cap <= ts->cap) return TN_OK;
+  uint32_t *f = tn_realloc(ts->form, cap * sizeof *f);
+  if (!f) return TN_ENOMEM;
+  ts->form = f;
+  uint8_t *k = tn_realloc(ts->kind, cap);
+  if (!k) return TN_ENOMEM;
+  ts->kind = k;
+  uint8_t *fl = tn_realloc(ts->flags, cap);
+  if (!fl) return TN_ENOMEM;
+  ts->flags = fl;
+  uint32_t *o = tn_realloc(ts->offset, cap * sizeof *o);
+  if (!o) return TN_ENOMEM;
+  ts->offset = o;
+  ts->cap = cap;
+  return TN_OK;
+}
+
 tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
                             unsigned kind, unsigned flags, size_t offset) {
   if (ts->n == ts->cap) {
-    size_t cap = ts->cap ? ts->cap * 2 : 256;
-    uint32_t *f = tn_realloc(ts->form, cap * sizeof *f);
-    if (!f) return TN_ENOMEM;
-    ts->form = f;
-    uint8_t *k = tn_realloc(ts->kind, cap);
-    if (!k) return TN_ENOMEM;
-    ts->kind = k;
-    uint8_t *fl = tn_realloc(ts->flags, cap);
-    if (!fl) return TN_ENOMEM;
-    ts->flags = fl;
-    uint32_t *o = tn_realloc(ts->offset, cap * sizeof *o);
-    if (!o) return TN_ENOMEM;
-    ts->offset = o;
-    ts->cap = cap;
+    tn_status st = tn_tokstream_reserve(ts, ts->cap ? ts->cap * 2 : 256);
+    if (st != TN_OK) return st;
   }
   if (offset > UINT32_MAX) return TN_ELIMIT;
-  size_t before = tn_intern_count(&ts->lex[0]);
-  uint32_t fid = tn_intern_add(&ts->lex[0], form, len);
-  if (fid == TN_INTERN_NONE) return TN_ENOMEM;
-  if (tn_intern_count(&ts->lex[0]) != before) {
-    tn_status st = learn_form(ts, fid, form, len);
-    if (st < 0) return st;
+  if (!ts->fcache) {
+    ts->fcache = tn_calloc(1, sizeof *ts->fcache);
+    if (!ts->fcache) return TN_ENOMEM;
+  }
+  uint64_t key = fc_key(form, len);
+  fc_entry *fe = &ts->fcache->e[fc_slot(key, len)];
+  uint32_t fid;
+  if (fe->len == len && len > 0 && fe->key == key &&
+      (len <= 8 || memcmp(tn_intern_str(&ts->lex[0], fe->id), form, len) == 0)) {
+    fid = fe->id;
+  } else {
+    size_t before = tn_intern_count(&ts->lex[0]);
+    fid = tn_intern_add(&ts->lex[0], form, len);
+    if (fid == TN_INTERN_NONE) return TN_ENOMEM;
+    if (tn_intern_count(&ts->lex[0]) != before) {
+      tn_status st = learn_form(ts, fid, form, len);
+      if (st < 0) return st;
+    }
+    fe->key = key;
+    fe->len = (uint32_t)len;
+    fe->id = fid;
   }
   ts->form[ts->n] = fid;
   ts->kind[ts->n] = (uint8_t)kind;

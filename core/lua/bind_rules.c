@@ -20,6 +20,7 @@ typedef struct lrules {
   tn_rules *rs;   /* borrowed from dict when dict != NULL */
   tn_dict *dict;
   tn_tokstream ts;
+  tn_tokfeed feed;
   tn_matches m;
   tn_buf pat, left, match, right;
   uint64_t *counts;
@@ -40,6 +41,7 @@ static int rules_gc(lua_State *L) {
   u->dict = NULL;
   u->rs = NULL;
   tn_tokstream_free(&u->ts);
+  tn_tokfeed_free(&u->feed);
   tn_matches_free(&u->m);
   tn_buf_free(&u->pat);
   tn_buf_free(&u->left);
@@ -762,6 +764,54 @@ static void push_counts(lua_State *L, lrules *u, const size_t *ord,
 
 static const char *const count_keys[] = {"by", "examples", "width", NULL};
 
+/* Adds the first matches per category (up to nex, one per span and
+ * category, as the counts have it) to the table at `examples`. doc is the
+ * Doc's stack index or 0 for a text numbered d. Returns -1 when memory ran
+ * out in C. */
+static int add_examples(lua_State *L, lrules *u, int examples, lua_Integer nex,
+                        lua_Integer width, int doc, lua_Integer d,
+                        const char *text, size_t len) {
+  tn_tokview v = tn_tokstream_view(&u->ts);
+  for (size_t i = 0; i < u->m.n; i++) {
+    const tn_match *m = &u->m.items[i];
+    size_t ci = tn_dict_rule_category(u->dict, m->rule);
+    size_t j = i;
+    while (j > 0 && u->m.items[j - 1].first == m->first &&
+           !(u->m.items[j - 1].last == m->last &&
+             tn_dict_rule_category(u->dict, u->m.items[j - 1].rule) == ci))
+      j--;
+    if (j > 0 && u->m.items[j - 1].first == m->first) continue;
+    const char *cat = tn_dict_category(u->dict, ci);
+    if (lua_getfield(L, examples, cat) == LUA_TNIL) {
+      lua_pop(L, 1);
+      lua_newtable(L);
+      lua_pushvalue(L, -1);
+      lua_setfield(L, examples, cat);
+    }
+    lua_Integer have = (lua_Integer)lua_rawlen(L, -1);
+    if (have >= nex) {
+      lua_pop(L, 1);
+      continue;
+    }
+    if (tn_match_kwic(&v, text, len, m, (size_t)width, &u->left, &u->match,
+                      &u->right) < 0)
+      return -1;
+    lua_createtable(L, 0, 4);
+    if (doc) lua_getfield(L, doc, "id");
+    else lua_pushinteger(L, d);
+    lua_setfield(L, -2, "id");
+    lua_pushlstring(L, u->left.data, u->left.len);
+    lua_setfield(L, -2, "left");
+    lua_pushlstring(L, u->match.data, u->match.len);
+    lua_setfield(L, -2, "match");
+    lua_pushlstring(L, u->right.data, u->right.len);
+    lua_setfield(L, -2, "right");
+    lua_rawseti(L, -2, have + 1);
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
 /* The group value of a document for field `by` ("(none)" if absent). */
 static void push_group(lua_State *L, int doc, const char *by) {
   lua_getfield(L, doc, by);
@@ -851,9 +901,24 @@ static int dict_count(lua_State *L) {
     lua_pushvalue(L, doc);
     size_t len;
     const char *text = arg_text(L, lua_gettop(L), &len);
-    tokenize(L, u, text, len);
     memset(doc_counts, 0, nc * sizeof *doc_counts);
-    if (tn_dict_count(u->dict, &u->m, doc_counts) < 0) return luaL_error(L, "out of memory");
+    /* Pieces that end at sentence ends: entries never cross one, so the
+     * counts are those of the whole text, with the arrays kept small. */
+    if (tn_tokfeed_start(&u->feed, text, len) < 0) return luaL_error(L, "out of memory");
+    int more;
+    while ((more = tn_tokfeed_next(&u->feed, &u->ts, 1 << 16)) > 0) {
+      tn_tokview v = tn_tokstream_view(&u->ts);
+      tn_matches_clear(&u->m);
+      if (tn_rules_match(u->rs, &v, &u->m) < 0 ||
+          tn_dict_count(u->dict, &u->m, doc_counts) < 0)
+        return luaL_error(L, "out of memory");
+      if (nex > 0 && add_examples(L, u, examples, nex, width, is_doc ? doc : 0, d,
+                                  text, len) < 0)
+        return luaL_error(L, "out of memory");
+    }
+    if (more < 0) return luaL_error(L, more == TN_ELIMIT ? "text too long for the "
+                                                           "matcher (over 4 GB)"
+                                                         : "out of memory");
     for (size_t c = 0; c < nc; c++) totals[c] += doc_counts[c];
 
     lua_createtable(L, 0, 3);
@@ -889,48 +954,6 @@ static int dict_count(lua_State *L) {
       lua_pop(L, 2);
     }
 
-    /* examples: the first N matches per category, in corpus order */
-    if (nex > 0) {
-      tn_tokview v = tn_tokstream_view(&u->ts);
-      for (size_t i = 0; i < u->m.n; i++) {
-        const tn_match *m = &u->m.items[i];
-        size_t ci = tn_dict_rule_category(u->dict, m->rule);
-        /* one example per span and category, as the counts have it */
-        size_t j = i;
-        while (j > 0 && u->m.items[j - 1].first == m->first &&
-               !(u->m.items[j - 1].last == m->last &&
-                 tn_dict_rule_category(u->dict, u->m.items[j - 1].rule) == ci))
-          j--;
-        if (j > 0 && u->m.items[j - 1].first == m->first) continue;
-        const char *cat = tn_dict_category(u->dict, ci);
-        if (lua_getfield(L, examples, cat) == LUA_TNIL) {
-          lua_pop(L, 1);
-          lua_newtable(L);
-          lua_pushvalue(L, -1);
-          lua_setfield(L, examples, cat);
-        }
-        lua_Integer have = (lua_Integer)lua_rawlen(L, -1);
-        if (have >= nex) {
-          lua_pop(L, 1);
-          continue;
-        }
-        if (tn_match_kwic(&v, text, len, m, (size_t)width, &u->left, &u->match,
-                          &u->right) < 0)
-          return luaL_error(L, "out of memory");
-        lua_createtable(L, 0, 4);
-        if (is_doc) lua_getfield(L, doc, "id");
-        else lua_pushinteger(L, d);
-        lua_setfield(L, -2, "id");
-        lua_pushlstring(L, u->left.data, u->left.len);
-        lua_setfield(L, -2, "left");
-        lua_pushlstring(L, u->match.data, u->match.len);
-        lua_setfield(L, -2, "match");
-        lua_pushlstring(L, u->right.data, u->right.len);
-        lua_setfield(L, -2, "right");
-        lua_rawseti(L, -2, have + 1);
-        lua_pop(L, 1);
-      }
-    }
     lua_settop(L, examples);
   }
   lua_pushvalue(L, docs_out);
