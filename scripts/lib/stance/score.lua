@@ -439,9 +439,11 @@ return function(M, Engine, K)
             for _, c in ipairs(S.cues) do
               if c.last < m.first then
                 c.score = c.score / m.weight
+                c.turn = (c.turn or 1) / m.weight
                 c.mods[#c.mods + 1] = "before-contrast"
               elseif c.first > m.last then
                 c.score = c.score * m.weight
+                c.turn = (c.turn or 1) * m.weight
                 c.mods[#c.mods + 1] = "after-contrast"
               end
             end
@@ -481,6 +483,8 @@ return function(M, Engine, K)
         if #c.mods > 0 then rule = rule .. "+" .. table.concat(c.mods, "+") end
         if S.factor ~= 1 then rule = rule .. (S.factor > 1 and "+after-contrast" or "+before-contrast") end
         c.final = c.score * mult
+        -- the cue without the weights of contrast: mixedness looks at both sides as said
+        c.plain = c.final / ((c.turn or 1) * S.factor)
         c.rule_text = rule
         evidence[#evidence + 1] = {text = span_text(text, toks, c.span_first, c.span_last or c.last),
           weight = round(c.final), rule = rule, first = c.span_first, sent = si}

@@ -89,12 +89,14 @@ return function(M, Engine)
     return profile
   end
 
-  local function label_of(splus, sminus)
+  -- The label from the weighted sides; mixedness from the sides as said (before contrast
+  -- weighting), since "prima, maar te duur" holds both a clear yes and a clear no.
+  local function label_of(splus, sminus, pplus, pminus)
     local net = splus - sminus
     local total = splus + sminus
     local score = round(squash(net))
     local strength = 1 - math.exp(-total / 2)
-    local lo, hi = math.min(splus, sminus), math.max(splus, sminus)
+    local lo, hi = math.min(pplus, pminus), math.max(pplus, pminus)
     local stance, conf
     if lo >= MIXED_MIN and lo / hi >= MIXED_RATIO then
       stance, conf = "mixed", strength * (lo / hi)
@@ -186,8 +188,8 @@ return function(M, Engine)
           if (c.type == "emoji" or c.type == "emoticon") and c.final > 0 then a = 1 end
           local w = c.final * wt * a * (R.marked and MARKED_CONTENT or 1)
           if w ~= 0 then
-            contribs[#contribs + 1] = {weight = w, first = c.span_first,
-              last = c.span_last or c.last, rule = c.rule_text .. ">" .. wy}
+            contribs[#contribs + 1] = {weight = w, plain = w * c.plain / c.final,
+              first = c.span_first, last = c.span_last or c.last, rule = c.rule_text .. ">" .. wy}
           end
         end
       end
@@ -202,11 +204,13 @@ return function(M, Engine)
   end
 
   local function sum_sides(contribs)
-    local plus, minus = 0, 0
+    local plus, minus, pplus, pminus = 0, 0, 0, 0
     for _, c in ipairs(contribs) do
+      local p = c.plain or c.weight
       if c.weight > 0 then plus = plus + c.weight else minus = minus - c.weight end
+      if p > 0 then pplus = pplus + p elseif p < 0 then pminus = pminus - p end
     end
-    return plus, minus
+    return plus, minus, pplus, pminus
   end
 
   local function evidence_of(R, contribs, extra)
@@ -256,6 +260,7 @@ return function(M, Engine)
         local sign = pscore >= 0 and 1 or -1
         for _, c in ipairs(contribs) do
           c.weight = c.weight * sign
+          if c.plain then c.plain = c.plain * sign end
           c.rule = c.rule .. (sign < 0 and ">via-opposing-parent" or ">via-supporting-parent")
         end
         via = {text = parent.id, weight = round(pscore), rule = "reply-to:" .. ps.stance,
@@ -269,8 +274,8 @@ return function(M, Engine)
           "neutral") .. ">toward-root", first = 0}
       end
     end
-    local plus, minus = sum_sides(contribs)
-    out.stance, out.score, out.confidence = label_of(plus, minus)
+    local plus, minus, pplus, pminus = sum_sides(contribs)
+    out.stance, out.score, out.confidence = label_of(plus, minus, pplus, pminus)
     out.support, out.oppose = round(plus), round(minus)
     out.evidence = evidence_of(R, contribs, via)
     self.stances[doc.id] = out

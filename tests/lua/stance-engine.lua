@@ -1,0 +1,175 @@
+-- The stance engine, heuristic by heuristic: each check is a Dutch sentence whose score
+-- must move the way the rule says, and the evidence must name the rule that fired.
+local t = require("testing")
+local stance = require("stance")
+local lexicon = require("stance.lexicon")
+
+local engine = stance.new()
+local n = 0
+
+local function pol(text) return engine:analyze(text).raw end
+
+-- The rules of all cues of a text, joined, to look for one.
+local function rules(text)
+  local out = {}
+  for _, e in ipairs(engine:analyze(text).evidence) do out[#out + 1] = e.rule end
+  return table.concat(out, " ")
+end
+
+local function check(cond, what)
+  n = n + 1
+  if not cond then error(what, 2) end
+end
+
+local function has(text, rule)
+  check(rules(text):find(rule, 1, true), ("'%s' should fire %s; got: %s"):format(text, rule,
+    rules(text)))
+end
+
+return {
+  description = "API test: the stance engine, one heuristic at a time",
+  run = function()
+    -- word forms: adjectives, verbs, separable verbs, nouns
+    local forms = table.concat(lexicon.adj_forms("groot"), " ")
+    t.eq(forms, "groot grote groter grotere grootst grootste", "adjective forms")
+    t.eq(table.concat(lexicon.adj_forms("lief"), " "), "lief lieve liever lievere liefst liefste")
+    t.eq(lexicon.adj_e("dik"), "dikke")
+    t.eq(lexicon.adj_e("aardig"), "aardige", "unstressed -ig does not double")
+    t.eq(lexicon.adj_e("boos"), "boze")
+    t.eq(table.concat(lexicon.verb_forms("falen"), " "), "falen faal faalt faalde faalden gefaald gefaalde")
+    t.eq(lexicon.verb_stem("verhuizen"), "verhuis")
+    t.eq(select(1, lexicon.verb_stem("stoppen")), "stop")
+    n = n + 8
+
+    -- lexicon words in their inflected forms
+    check(pol("Dit is het slechtste voorstel.") < 0, "slechtste is a form of slecht")
+    check(pol("Het project faalde.") < 0, "faalde is a form of falen")
+    check(pol("De aanpak is mislukt.") < 0, "mislukt")
+    check(pol("Een uitstekende buurtaanpak.") > 0, "uitstekende")
+    check(pol("De gemeente kijkt al jaren weg.") < 0, "kijkt ... weg: a separable verb")
+    has("De gemeente kijkt al jaren weg.", "verb")
+    check(pol("Ze hebben weggekeken.") < 0, "weggekeken")
+
+    -- negation, its scope and double negation
+    check(pol("Het plan is goed.") > 0 and pol("Het plan is niet goed.") < 0, "niet goed")
+    has("Het plan is niet goed.", "negation")
+    check(pol("Dat is geen goed idee.") < 0, "geen goed idee")
+    check(pol("Het plan deugt niet.") < 0, "a clause-final niet reaches back to the verb")
+    check(pol("Het eten is niet slecht.") > 0, "niet slecht is mildly positive")
+    check(pol("Een niet onverstandig besluit.") > 0, "niet on-: litotes")
+    has("Een niet onverstandig besluit.", "niet-on")
+    check(pol("Een niet onverstandig besluit.") < pol("Een verstandig besluit."),
+      "litotes is weaker than the plain word")
+    check(pol("Het faalde omdat niemand kwam.") < 0, "niemand in the next clause does not negate")
+    check(pol("Weer geen bus vandaag 😡") < 0, "a negator does not turn an emoji around")
+
+    -- boosters and dampeners
+    check(pol("Het is zeer slecht.") < pol("Het is slecht."), "zeer boosts")
+    has("Het is zeer slecht.", "booster")
+    check(pol("Het is een beetje slecht.") > pol("Het is slecht."), "een beetje dampens")
+    has("Het is een beetje slecht.", "dampener")
+    check(pol("De huur is belachelijk hoog.") < 0, "belachelijk hoog complains about a degree")
+    has("De huur is belachelijk hoog.", "degree")
+    check(pol("Het was verschrikkelijk slecht.") < pol("Het was slecht."),
+      "a polarity word before a cue boosts it")
+
+    -- contrast and concession
+    check(pol("Het idee is mooi, maar de uitvoering is een puinhoop.") < 0, "maar: after weighs more")
+    check(pol("De start was rommelig, maar het resultaat is prachtig.") > 0, "maar the other way")
+    has("Het idee is mooi, maar de uitvoering is een puinhoop.", "after-contrast")
+    check(pol("Hoewel de bedoeling goed is, pakt de regeling averechts uit.") < 0, "hoewel concedes")
+    has("Hoewel de bedoeling goed is, pakt de regeling averechts uit.", "concession")
+    check(pol("Het was duur. Toch is het resultaat prachtig.") > 0, "Toch at the start turns")
+
+    -- rhetorical questions, plain questions
+    check(pol("Hoe kan het dat niemand dit zag?") < 0, "hoe kan het ...?")
+    has("Hoe kan het dat niemand dit zag?", "rhetorical-question")
+    check(pol("Hoe laat begint de avond?") == 0, "a plain question is neutral")
+    check(math.abs(pol("Is dit een goed plan?")) < math.abs(pol("Dit is een goed plan.")),
+      "a plain question weakens its cues")
+
+    -- irony
+    check(pol("Ja hoor, weer een fantastisch plan.") < 0, "ja hoor turns praise around")
+    has("Ja hoor, weer een fantastisch plan.", "irony")
+    check(pol("Alsof de gemeente ooit luistert.") < 0, "alsof")
+    check(pol("Succes ermee 🙄") < 0, "eye roll")
+
+    -- capitals and exclamation marks
+    check(pol("Dit is SCHANDALIG.") < pol("Dit is schandalig."), "capitals boost a cue")
+    has("Dit is SCHANDALIG.", "capitals")
+    check(pol("Dit is schandalig!!!") < pol("Dit is schandalig."), "exclamation marks boost")
+    has("Dit is schandalig!!!", "exclamation")
+    check(pol("Dit is schandalig!!!!!!") == pol("Dit is schandalig!!!"), "at most three count")
+
+    -- emoji and emoticons
+    check(pol("Nieuw fietspad 👍") > 0 and pol("Nieuw fietspad 👍🏽") > 0, "thumbs up, any skin")
+    check(pol("Weer file :(") < 0, "emoticon")
+    check(pol("Heerlijk :D") > pol("Heerlijk"), "emoticon adds")
+
+    -- quoted text is not the writer's voice
+    check(pol('Hij schreef "dit is een schandalig en waardeloos plan" in de krant.') == 0,
+      "a quotation does not count")
+    has('Hij schreef "dit is een schandalig en waardeloos plan" in de krant.', "quoted")
+
+    -- multi-word expressions through the rule matcher, with gaps for verb-second order
+    check(pol("Dit is een stap in de goede richting.") > 0, "een stap in de goede richting")
+    check(pol("Daarmee slaat de minister de plank volledig mis.") < 0, "slaat ... de plank ... mis")
+    check(pol("Sterker nog, het is er.") == 0, "sterker nog is a discourse marker")
+
+    -- stance: a small corpus in memory
+    local docs = {
+      a = {id = "a", text = "De gemeente wil meer fietspaden aanleggen in het centrum."},
+      c1 = {id = "c1", parent = "a", text = "Helemaal mee eens, goed plan."},
+      c2 = {id = "c2", parent = "a", text = "Belachelijk plan, zonde van het geld."},
+      c3 = {id = "c3", parent = "a", text = "Fietspaden zijn prima, maar dit is veel te duur en slecht uitgewerkt."},
+      r1 = {id = "r1", parent = "c2", text = "Onzin, het is juist hard nodig."},
+      r2 = {id = "r2", parent = "c2", text = "Klopt, het is weggegooid geld."},
+      c4 = {id = "c4", parent = "a", text = "Om hoe laat begint de inspraakavond?"},
+    }
+    local function get(id) return docs[id] end
+    local function st(id) return engine:stance(docs[id], get) end
+    t.eq(st("a").stance, nil, "a document without a parent has no stance")
+    check(type(st("a").polarity) == "number", "but a polarity")
+    t.eq(st("c1").stance, "support")
+    t.eq(st("c2").stance, "oppose")
+    t.eq(st("c3").stance, "mixed")
+    t.eq(st("r1").stance, "support", "disagreeing with an opponent supports")
+    t.eq(st("r2").stance, "oppose", "agreeing with an opponent opposes")
+    t.eq(st("c4").stance, "neutral")
+    local via = st("r1").evidence[1]
+    t.eq(via.rule, "reply-to:oppose", "a reply's evidence names the comment it answers")
+    check(st("c1").confidence > 0 and st("c1").confidence <= 1, "confidence in (0, 1]")
+    n = n + 8
+
+    -- extending from Lua: new entries, overrides, phrase rules, markers, targets
+    local e2 = stance.new()
+    check(e2:analyze("Dat is een typisch gevalletje prutswerk.").raw < 0, "prutswerk is known")
+    e2:extend({
+      polarity = {{"doorbraakje", 2, "noun"}, {"prutswerk", 1, "noun"}},
+      rules = {{name = "verkeersinfarct", pattern = "(verkeers|verkeer)infarct", weight = -3},
+               {name = "knip", pattern = "knip in de (wijk|straat)", weight = 2}},
+      markers = {{"zeker weten", "agree", 2, "start"}},
+      targets = {{"de verkeerswethouder", kind = "subject"}},
+    })
+    check(e2:analyze("Een echt doorbraakje.").raw > 0, "an added noun")
+    check(e2:analyze("Prutswerk.").raw > 0, "an overridden strength")
+    check(e2:analyze("Een knip in de wijk.").raw > 0, "a phrase rule in the rules syntax")
+    local r = e2:analyze("Zeker weten, een knip in de straat.")
+    check(#r.markers >= 1 and r.markers[1].class == "agree", "an added marker")
+    t.raises(function() e2:extend({markers = {{"x", "nonsense", 1}}}) end, "unknown marker class")
+    t.raises(function() e2:extend({rules = {{pattern = "(a|b"}}}); e2:analyze("a") end,
+      "stance rules: rule .u:1.")
+    n = n + 1
+
+    -- determinism: the same text, the same evidence
+    local a1 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")
+    local a2 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")
+    t.eq(#a1.evidence, #a2.evidence)
+    for i, e in ipairs(a1.evidence) do
+      t.eq(e.text .. e.weight .. e.rule, a2.evidence[i].text .. a2.evidence[i].weight ..
+        a2.evidence[i].rule)
+    end
+    n = n + 1
+    return {checks = n}
+  end,
+}
