@@ -30,7 +30,8 @@ end
 
 return {
   description = [[
-The argument map of a corpus. Each document is cut into argumentative units
+Argument map: claims, premises, support and attack, and what each comment answers.
+Each document is cut into argumentative units
 (sentences, split where a connective opens a clause: want, omdat, maar, hoewel,
 zodat, ...); connectives from scripts/lexicons/connectives-nl.tsv decide the
 relations (support, attack, restatement) and headings and 'Kortom' sum up; each
