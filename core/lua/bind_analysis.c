@@ -586,6 +586,13 @@ static const luaL_Reg freq_methods[] = {{"rows", freq_rows},
 static const char *const kwic_keys[] = {"by",   "width", "sort", "limit",
                                         "docs", "exact", NULL};
 
+static int kwic_gc(lua_State *L) {
+  tn_kwic **box = lua_touserdata(L, 1);
+  tn_kwic_free(*box);
+  *box = NULL;
+  return 0;
+}
+
 /* corpus:kwic(query[, opts]): a table of doc, position, left, match, right. */
 static int l_kwic(lua_State *L) {
   const char *fname = "kwic";
@@ -606,12 +613,19 @@ static int l_kwic(lua_State *L) {
   ko.sort = (tn_kwic_sort)so;
   ko.docs = opt_docs(L, o, fname, s);
   ko.literal = tn_opt_bool(L, o, fname, "exact", 0);
-  tn_kwic *k = NULL;
+  /* The result is owned by a userdata while its lines are copied: the
+   * copy can raise (the memory limit), and must not leak it then. */
+  tn_kwic **box = lua_newuserdatauv(L, sizeof *box, 0);
+  *box = NULL;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, kwic_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
   tn_error err;
   tn_error_clear(&err);
-  if (tn_kwic_run(&k, s, query, &ko, &err) != TN_OK)
+  if (tn_kwic_run(box, s, query, &ko, &err) != TN_OK)
     raise_error(L, fname, &err);
-  /* Copy into Lua before anything can raise. */
+  const tn_kwic *k = *box;
   lua_createtable(L, (int)k->nlines, 0);
   for (size_t i = 0; i < k->nlines; i++) {
     const tn_kwic_line *ln = &k->lines[i];
@@ -630,7 +644,8 @@ static int l_kwic(lua_State *L) {
     lua_setfield(L, -2, "right");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  tn_kwic_free(k);
+  tn_kwic_free(*box);
+  *box = NULL;
   static const char *const cols[] = {"doc", "position", "left", "match",
                                      "right", NULL};
   tn_make_table(L, cols);

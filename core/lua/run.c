@@ -51,13 +51,12 @@ static int drive(lua_State *L) {
   return 1;
 }
 
-tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
-  lua_State *L = s->L;
-  lua_settop(L, 0);
-  lua_pushcfunction(L, drive);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
-  /* ctx = {corpus, args, report, results}; made in Lua memory, so the
-   * memory cap applies: build it under a plain pcall. */
+/* ctx = {corpus, args, report, results}; made in Lua memory, so the
+ * memory cap applies and allocations may fail: built under a plain pcall,
+ * where running out of memory is an error instead of a panic. */
+static int make_ctx(lua_State *L) {
+  tn_script *s = lua_touserdata(L, 1);
+  tn_corpus *corpus = lua_touserdata(L, 2);
   lua_createtable(L, 0, 4);
   tn_push_corpus(L, corpus, 0);
   lua_setfield(L, -2, "corpus");
@@ -67,7 +66,20 @@ tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
   lua_setfield(L, -2, "report");
   lua_newtable(L);
   lua_setfield(L, -2, "results");
-  int st = tn_script_call(s, 2, 1);
+  return 1;
+}
+
+tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
+  lua_State *L = s->L;
+  lua_settop(L, 0);
+  lua_pushcfunction(L, drive);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
+  lua_pushcfunction(L, make_ctx);
+  lua_pushlightuserdata(L, s);
+  lua_pushlightuserdata(L, corpus);
+  int st = lua_pcall(L, 2, 1, 0);
+  if (st != LUA_OK) return tn_script_lua_error(s, st);
+  st = tn_script_call(s, 2, 1);
   if (st != LUA_OK) return tn_script_lua_error(s, st);
   st = tn_to_result(L, -1, out);
   if (st != LUA_OK) {

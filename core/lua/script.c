@@ -396,6 +396,27 @@ tn_status tn_script_lua_error(tn_script *s, int st) {
   return tn_script_fail(s, TN_ESYNTAX, "%s", msg ? msg : "unknown error");
 }
 
+/* Reading the file and making the chunk's environment take Lua memory:
+ * done under lua_pcall, so running out of it is an error, not a panic.
+ * Returns the chunk (or the message) and tn_load_chunk's status. */
+static int load_chunk(lua_State *L) {
+  tn_script *s = lua_touserdata(L, 1);
+  int st = tn_load_chunk(L, s->rt.path, s->rt.chunkname);
+  lua_pushinteger(L, st);
+  return 2;
+}
+
+/* Keeps the declaration and ctx.args in the registry, which luaL_ref may
+ * have to grow: protected too. Stack: s, declaration, args. */
+static int keep_decl(lua_State *L) {
+  tn_script *s = lua_touserdata(L, 1);
+  s->args_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  s->decl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
+  lua_setfield(L, LUA_REGISTRYINDEX, TN_REG_DECL);
+  return 0;
+}
+
 tn_status tn_script_load(tn_script *s, const char *name) {
   tn_status st = locate(s, name);
   if (st != TN_OK) return st;
@@ -405,7 +426,12 @@ tn_status tn_script_load(tn_script *s, const char *name) {
   lua_pushcfunction(L, open_all);
   int ls = lua_pcall(L, 0, 0, 0);
   if (ls != LUA_OK) return tn_script_lua_error(s, ls);
-  ls = tn_load_chunk(L, s->rt.path, s->rt.chunkname);
+  lua_pushcfunction(L, load_chunk);
+  lua_pushlightuserdata(L, s);
+  ls = lua_pcall(L, 1, 2, 0);
+  if (ls != LUA_OK) return tn_script_lua_error(s, ls);
+  ls = (int)lua_tointeger(L, -1);
+  lua_pop(L, 1);
   if (ls == LUA_ERRFILE)
     return tn_script_fail(s, TN_EIO, "%s", lua_tostring(L, -1));
   if (ls != LUA_OK) return tn_script_lua_error(s, ls);
@@ -416,11 +442,13 @@ tn_status tn_script_load(tn_script *s, const char *name) {
   lua_pushlightuserdata(L, s->rt.display);
   ls = lua_pcall(L, 2, 1, 0);
   if (ls != LUA_OK) return tn_script_lua_error(s, ls);
-  s->args_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  s->decl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushcfunction(L, keep_decl);
+  lua_insert(L, -3);
+  lua_pushlightuserdata(L, s);
+  lua_insert(L, -3);
+  ls = lua_pcall(L, 3, 0, 0);
+  if (ls != LUA_OK) return tn_script_lua_error(s, ls);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, LUA_REGISTRYINDEX, TN_REG_DECL);
   lua_getfield(L, -1, "description");
   const char *d = lua_tostring(L, -1);
   s->summary = tn_strndup(d, strcspn(d, "\n"));
