@@ -542,20 +542,31 @@ void tn_tokx_bounds(const char *s, size_t a, size_t b, tn_bounds *o) {
   unsigned char c0 = (unsigned char)s[p];
   size_t q = 0;
   uint8_t kind = TN_TOK_URL;
+  /* Addresses never run over an invalid byte: it stays a token of its own. */
+  size_t lim = p;
+  while (lim < bb) {
+    if ((unsigned char)s[lim] < 0x80) {
+      lim++;
+      continue;
+    }
+    tn_cp x = tn_tokx_at(s, lim, bb);
+    if (x.k == K_INVALID) break;
+    lim += x.n;
+  }
   if (c0 == '#' || c0 == '@') {
-    q = tag_like(s, p, bb);
+    q = tag_like(s, p, lim);
     kind = c0 == '#' ? TN_TOK_HASHTAG : TN_TOK_MENTION;
   } else if (is_ascii_alnum(c0)) {
     /* Addresses need an @, URLs a period or a colon: most chunks have
      * neither, and skip both matchers. */
     int at = 0, dot = 0;
-    for (size_t i = p; i < bb; i++) {
+    for (size_t i = p; i < lim; i++) {
       at |= s[i] == '@';
       dot |= s[i] == '.' || s[i] == ':';
     }
-    if (at) q = email_like(s, p, bb);
+    if (at) q = email_like(s, p, lim);
     if (q) kind = TN_TOK_EMAIL;
-    else if (dot) q = url_like(s, p, bb);
+    else if (dot) q = url_like(s, p, lim);
   }
   if (q > p) {
     o->ce = q;
