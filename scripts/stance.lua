@@ -65,7 +65,7 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
 
   run = function(ctx)
     local engine = stance.new()
-    if ctx.args.rules then engine:extend(load_rules(ctx.args.rules)) end
+    if ctx.args.rules then engine:extend(load_rules(ctx.args.rules), ctx.args.rules) end
     local corpus = ctx.corpus
     local docs, by_id = {}, {}
     for doc in corpus:docs() do

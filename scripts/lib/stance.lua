@@ -157,26 +157,75 @@ function Engine:load_markers(name)
   end)
 end
 
+local CLASS_LIST = "agree, disagree, negator, booster, dampener, contrast, concession, " ..
+  "irony, rhetorical, target_text, target_subject"
+
 -- Applies a user's rule file: a Lua table {polarity = {...}, markers = {...}, rules = {...},
--- targets = {...}} (format in scripts/README.md).
-function Engine:extend(spec)
-  for _, e in ipairs(spec.polarity or {}) do
-    self:add_entry(e[1] or e.entry, e[2] or e.strength, e[3] or e.type, e.forms, e.note)
+-- targets = {...}} (format in scripts/README.md). Every mistake is reported with `source`
+-- (the file name) and the list and position of the entry.
+function Engine:extend(spec, source)
+  source = source or "rules"
+  local function fail(list, i, msg)
+    error(("%s: %s[%d]: %s"):format(source, list, i, msg), 0)
   end
-  for _, e in ipairs(spec.markers or {}) do
-    self:add_marker(e[1] or e.entry, e[2] or e.class, e[3] or e.weight, e[4] or e.where, e.note)
+  local known = {polarity = true, markers = true, rules = true, targets = true}
+  local keys = {}
+  for k in pairs(spec) do keys[#keys + 1] = tostring(k) end
+  table.sort(keys)
+  for _, k in ipairs(keys) do
+    if not known[k] then
+      error(("%s: unknown key '%s' (a rule file has polarity, markers, rules and targets)")
+        :format(source, k), 0)
+    end
+  end
+  for i, e in ipairs(spec.polarity or {}) do
+    if type(e) ~= "table" then fail("polarity", i, "expected {entry, strength, type}") end
+    local entry, strength, typ = e[1] or e.entry, e[2] or e.strength, e[3] or e.type
+    if type(entry) ~= "string" or entry == "" then fail("polarity", i, "the entry must be a word or phrase") end
+    if type(strength) ~= "number" then fail("polarity", i, "the strength of '" .. entry .. "' must be a number") end
+    if typ ~= nil and not VALID_TYPES[typ] then
+      fail("polarity", i, "unknown type '" .. tostring(typ) .. "' (adj, verb, noun, adv, intj, mwe, emoticon, emoji)")
+    end
+    self:add_entry(entry, strength, typ, e[4] or e.forms, e.note)
+  end
+  for i, e in ipairs(spec.markers or {}) do
+    if type(e) ~= "table" then fail("markers", i, "expected {entry, class, weight, where}") end
+    local entry, class, weight, where = e[1] or e.entry, e[2] or e.class, e[3] or e.weight,
+      e[4] or e.where or "any"
+    if type(entry) ~= "string" or entry == "" then fail("markers", i, "the entry must be a word or phrase") end
+    if not VALID_CLASSES[class] then
+      fail("markers", i, "unknown marker class '" .. tostring(class) .. "' (" .. CLASS_LIST .. ")")
+    end
+    if type(weight) ~= "number" then fail("markers", i, "the weight of '" .. entry .. "' must be a number") end
+    if not VALID_WHERE[where] then
+      fail("markers", i, "where must be any, start or alone, not '" .. tostring(where) .. "'")
+    end
+    self:add_marker(entry, class, weight, where, e.note)
   end
   for i, r in ipairs(spec.rules or {}) do
-    assert(type(r.pattern) == "string", "stance: rule " .. i .. " needs a pattern string")
+    if type(r) ~= "table" or type(r.pattern) ~= "string" then
+      fail("rules", i, "expected {name = ..., pattern = \"...\", weight = ...}")
+    end
     local label = r.label or "polarity"
-    assert(label == "polarity" or VALID_CLASSES[label],
-      "stance: rule " .. i .. ": unknown label '" .. tostring(label) .. "'")
+    if not (label == "polarity" or VALID_CLASSES[label]) then
+      fail("rules", i, "unknown label '" .. tostring(label) .. "' (polarity, " .. CLASS_LIST .. ")")
+    end
+    if r.weight ~= nil and type(r.weight) ~= "number" then fail("rules", i, "weight must be a number") end
+    local ok, err = match.check_pattern(r.pattern, r.name)
+    if not ok then fail("rules", i, err) end
     self:add_rule("u:" .. (r.name or tostring(i)), r.pattern, label, r.weight or 1,
       {entry = r.name or r.pattern, where = r.where, type = "rule"})
   end
-  for _, t in ipairs(spec.targets or {}) do
-    self:add_marker(t[1] or t.entry, (t.kind or t[2] or "subject") == "text" and
-      "target_text" or "target_subject", t.weight or t[3] or 1.3, "any")
+  for i, t in ipairs(spec.targets or {}) do
+    if type(t) ~= "table" or type(t[1] or t.entry) ~= "string" then
+      fail("targets", i, "expected {\"words\", kind = \"text\" or \"subject\"}")
+    end
+    local kind = t.kind or t[2] or "subject"
+    if kind ~= "text" and kind ~= "subject" then
+      fail("targets", i, "kind must be text or subject, not '" .. tostring(kind) .. "'")
+    end
+    self:add_marker(t[1] or t.entry, kind == "text" and "target_text" or "target_subject",
+      t.weight or t[3] or 1.3, "any")
   end
 end
 

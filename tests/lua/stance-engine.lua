@@ -156,9 +156,13 @@ return {
     check(e2:analyze("Een knip in de wijk.").raw > 0, "a phrase rule in the rules syntax")
     local r = e2:analyze("Zeker weten, een knip in de straat.")
     check(#r.markers >= 1 and r.markers[1].class == "agree", "an added marker")
-    t.raises(function() e2:extend({markers = {{"x", "nonsense", 1}}}) end, "unknown marker class")
-    t.raises(function() e2:extend({rules = {{pattern = "(a|b"}}}); e2:analyze("a") end,
-      "stance rules: rule .u:1.")
+    t.raises(function() e2:extend({markers = {{"x", "nonsense", 1}}}, "mine.lua") end,
+      "mine.lua: markers%[1%]: unknown marker class 'nonsense'")
+    t.raises(function() e2:extend({rules = {{pattern = "(a|b"}}}, "mine.lua") end,
+      "mine.lua: rules%[1%]: .*expected '%)'")
+    t.raises(function() e2:extend({polarity = {{"x", "veel"}}}, "mine.lua") end,
+      "polarity%[1%]: the strength of 'x' must be a number")
+    t.raises(function() e2:extend({lexicon = {}}, "mine.lua") end, "unknown key 'lexicon'")
     n = n + 1
 
     -- determinism: the same text, the same evidence

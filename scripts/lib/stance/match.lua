@@ -396,6 +396,18 @@ function M.native_ruleset()
   return set
 end
 
+-- Whether a pattern compiles (tussen.rules' own message when it does not); the fallback
+-- accepts what it can parse.
+function M.check_pattern(pattern, name)
+  if rules_lib then
+    local rs, err = rules_lib.compile({{name = name, pattern = pattern}})
+    if not rs then return false, err end
+    return true
+  end
+  local ok, err = pcall(parse, pattern)
+  return ok, err
+end
+
 M.matcher = rules_lib and "tussen.rules" or "fallback"
 
 return M
