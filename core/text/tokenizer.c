@@ -18,9 +18,10 @@
  *  - a bracket closed inside the chunk and followed by more of the word:
  *    (on)nodige, (oud-)studente, (tbs-)behandeling stay one word;
  *  - # and @ before a name (hashtag, mention), ° § _ & before more text.
- * Units: ,, '' `` (Dutch typewriter quotes, one token each), runs of
- * periods (... ..), runs of ! and ? (?! !!!), runs of hyphens (--), one
- * emoji with its modifiers and joiners, otherwise one character.
+ * Units: ,, '' `` (Dutch typewriter quotes, one token each; in an odd run
+ * of commas the comma comes first), runs of periods (... ..), runs of ! and
+ * ? (?! !!!), runs of hyphens (--), one emoji with its modifiers and
+ * joiners, otherwise one character.
  *
  * Trailing punctuation is peeled from the end: . , ; : ! ? quotes, and
  *  - a closing bracket only when the core has more closing than opening
@@ -29,7 +30,7 @@
  *    praktijkkennis en -inzichten, 16- en 17-jarigen); -- is a dash;
  *  - % ‰ _ # stay (50%, C#);
  *  - a period stays when the core before it is an abbreviation: a single
- *    letter (initials: P. de Boer), an entry of the list in tok_abbrev.c
+ *    capital (initials: P. de Boer), an entry of the list in tok_abbrev.c
  *    (bijv. nr. Nr. dhr. enz., case-insensitive unless the capitalised form
  *    is a name: Jan. is not jan.), or a dotted form of letter groups of one
  *    to three letters (o.a. d.w.z. a.u.b. V.S. W.H. Ph.D.); numbers lose
@@ -43,7 +44,7 @@
  * host name ending in a common TLD (nos.nl, example.com/pad), or
  * name@host.tld; trailing . , ; : ! ? quotes and unopened brackets go back
  * to the sentence. Otherwise it splits only
- *  - around double quotes of every style (they are never inside a word);
+ *  - around double quotes of every style and '' (never inside a word);
  *  - at ,, (gravel:,,Dat), at , or ; between letters (ja,maar), at :
  *    between a letter and a capital or quote, at ! or ? between letters;
  *  - at an ellipsis between letters (wacht...wat, wacht…wat);
@@ -71,13 +72,17 @@
  * TITLE (dhr. Dr. St. and initials) never end a sentence inside a
  * paragraph: a capital after them is a name. A typewriter or typographic
  * closing quote ('' ” ») followed by a capital ends a sentence even
- * without a terminal mark. At a single line break a sentence also ends
- * before a list item (a line starting with - * • – or 1. 1)), and after a
- * heading: a line of at most 60 bytes that does not end in , ; : ( or a
- * hyphen, followed by a line starting with a capital or digit. Hyphenation
- * at a line end (bestuurs-\nvorm) is left alone: two tokens, no break.
- * Straight quotes " and ' are opening or closing by where the spaces are,
- * else by alternation within the paragraph.
+ * without a terminal mark. An opening quote after a terminal mark starts a
+ * new sentence unless a lowercase word follows it. At a single line break
+ * a sentence also ends before a list item (a line starting with - * • – or
+ * 1. 1); the period after such a number ends nothing), and after a
+ * heading: a line of at most 60 bytes that is the whole sentence so far,
+ * does not end in , ; : ( a hyphen or a function word (de, van, en, ...),
+ * followed by a line starting with a capital or digit. Hyphenation at a
+ * line end (bestuurs-\nvorm) is left alone: two tokens, no break.
+ * Straight quotes " and ' are opening or closing by where the spaces are;
+ * spaced on both sides they close right after a terminal mark, else they
+ * alternate within the paragraph.
  */
 #include "text/tokenizer.h"
 
