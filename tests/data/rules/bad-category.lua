@@ -1,0 +1,4 @@
+return {
+  zorg = {"zorg*"},
+  ["zorg/jeugd"] = {"jeugdzorg"},
+}
