@@ -570,12 +570,14 @@ static int convert_arg(lua_State *L) {
   return 2;
 }
 
-tn_status tn_script_set_arg(tn_script *s, const char *assignment) {
+/* Protected (every push may allocate): 1 = script, 2 = "NAME=VALUE".
+ * Converts the value, stores it in ctx.args and returns whether the
+ * argument is a file. */
+static int set_arg(lua_State *L) {
+  tn_script *s = lua_touserdata(L, 1);
+  const char *assignment = lua_touserdata(L, 2);
   const char *eq = strchr(assignment, '=');
-  if (!eq || eq == assignment)
-    return tn_script_fail(s, TN_EINVAL,
-                          "--arg takes NAME=VALUE, not '%s'", assignment);
-  lua_State *L = s->L;
+  lua_settop(L, 0);
   lua_pushcfunction(L, convert_arg);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
   lua_getfield(L, -1, "args");
@@ -583,8 +585,26 @@ tn_status tn_script_set_arg(tn_script *s, const char *assignment) {
   lua_pushlstring(L, assignment, (size_t)(eq - assignment));
   lua_pushstring(L, eq + 1);
   lua_pushlightuserdata(L, s);
+  lua_call(L, 4, 2); /* value, is_file */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->args_ref);
+  lua_pushlstring(L, assignment, (size_t)(eq - assignment));
+  lua_pushvalue(L, 1);
+  lua_rawset(L, -3);
+  lua_pushvalue(L, 2);
+  return 1;
+}
+
+tn_status tn_script_set_arg(tn_script *s, const char *assignment) {
+  const char *eq = strchr(assignment, '=');
+  if (!eq || eq == assignment)
+    return tn_script_fail(s, TN_EINVAL,
+                          "--arg takes NAME=VALUE, not '%s'", assignment);
+  lua_State *L = s->L;
+  lua_pushcfunction(L, set_arg);
+  lua_pushlightuserdata(L, s);
+  lua_pushlightuserdata(L, (void *)assignment);
   errno = 0;
-  int st = lua_pcall(L, 4, 2, 0);
+  int st = lua_pcall(L, 2, 1, 0);
   if (st != LUA_OK) {
     tn_status ts = tn_script_lua_error(s, st);
     lua_pop(L, 1);
@@ -592,12 +612,6 @@ tn_status tn_script_set_arg(tn_script *s, const char *assignment) {
   }
   int file = lua_toboolean(L, -1);
   lua_pop(L, 1);
-  /* ctx.args[name] = value; files become readable through tussen.data */
-  lua_rawgeti(L, LUA_REGISTRYINDEX, s->args_ref);
-  lua_pushlstring(L, assignment, (size_t)(eq - assignment));
-  lua_pushvalue(L, -3);
-  lua_rawset(L, -3);
-  lua_pop(L, 2);
   if (file) {
     char **grown = tn_realloc(s->rt.files, (s->rt.nfiles + 1) * sizeof *grown);
     if (!grown) return tn_script_fail(s, TN_ENOMEM, "out of memory");
