@@ -6,9 +6,10 @@
 # instead of relying on prerequisite order.
 BUILD ?= build
 BUILD_SAN ?= build-san
+BUILD_FUZZ ?= build-fuzz
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build build-san demo check test test-san bench clean
+.PHONY: all deps build build-san demo check test test-san fuzz-smoke bench clean
 
 all: build
 
@@ -39,13 +40,22 @@ test-san: build-san
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# Every libFuzzer target (tests/fuzz/) for a few seconds from its seeds;
+# clang only. Longer campaigns: see tests/fuzz/README.md.
+fuzz-smoke: deps
+	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTUSSEN_FUZZ=ON >/dev/null
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz
+	cd $(BUILD_FUZZ) && ctest --output-on-failure -j $(JOBS) -L fuzz
+
 check:
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory test-san
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Load speed and memory (see tests/bench/load.sh); not part of check.
 bench: build
 	sh tests/bench/load.sh $(BUILD)/tussen
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)
