@@ -131,8 +131,10 @@ static tn_status read_gzip(const char *path, file_bytes *fb, tn_error *err) {
   tn_buf *out = &fb->buf;
   gzFile g = gzopen(path, "rb");
   if (!g)
-    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s",
-                        errno ? strerror(errno) : "out of memory");
+    return tn_error_set(err, TN_EIO, path, 0, "cannot open: %s%s",
+                        errno ? strerror(errno) : "out of memory",
+                        errno == EACCES ? "; check the file's permissions"
+                                        : "");
   gzbuffer(g, 1 << 17);
   char chunk[1 << 16];
   for (;;) {

@@ -24,7 +24,8 @@ runs=${3:-5}
 if [ ! -x /usr/bin/time ]; then
   echo "load.sh: installing the 'time' package for /usr/bin/time" >&2
   if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
-  $sudo apt-get install -y -qq time >/dev/null
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends time >/dev/null
 fi
 
 dir=${TUSSEN_BENCH_DIR:-}
