@@ -652,7 +652,14 @@ static int decide(tn_tokenizer *t) {
 static inline int fast_word(tn_tokenizer *t, tn_token *out) {
   const unsigned char *u = (const unsigned char *)t->s;
   size_t p = t->pos, q = p, end = t->len;
-  size_t multi = 0; /* two-byte letters seen */
+  size_t multi = 0; /* continuation bytes of multibyte letters seen */
+  uint8_t kind = TN_TOK_WORD;
+  if (p < end && (unsigned)(u[p] - '0') < 10) {
+    /* a plain number: digits only */
+    while (q < end && (unsigned)(u[q] - '0') < 10) q++;
+    kind = TN_TOK_NUMBER;
+    goto tail;
+  }
 again:
   /* Eight bytes at a time: a byte is a letter when, with the case bit
    * set and below 0x80, it lies in 'a'..'z'. */
@@ -680,12 +687,27 @@ scanned:
     q += 2;
     goto again;
   }
+  /* A hyphen or apostrophe between letters stays inside the word
+   * (Zuid-Afrika, auto's, auto’s). */
+  if (q > p && q + 2 < end) {
+    unsigned char c = u[q];
+    size_t n = c == '-' || c == '\'' ? 1
+               : (c == 0xE2 && u[q + 1] == 0x80 && u[q + 2] == 0x99) ? 3 : 0;
+    if (n && q + n < end && (unsigned)((u[q + n] | 32) - 'a') < 26 &&
+        (unsigned)((u[q - 1] | 32) - 'a') < 26) {
+      multi += n - 1;
+      q += n;
+      goto again;
+    }
+  }
+tail:
   if (q == p || q + 1 >= end) return 0;
   if (u[q] == ',' || u[q] == '.' || u[q] == ';' || u[q] == ':') {
     /* word, word. word; word: -- the mark alone is the trailing region
      * (unless the word is an abbreviation). */
     if (u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] != K_SPACE) return 0;
-    if (u[q] == '.' && (q - p == 1 || multi || tn_tokx_abbrev(t->s + p, q - p)))
+    if (u[q] == '.' && kind == TN_TOK_WORD &&
+        (q - p == 1 || multi || tn_tokx_abbrev(t->s + p, q - p)))
       return 0;
     t->a = p;
     t->b = q + 1;
@@ -697,10 +719,13 @@ scanned:
     out->flags = 0;
     t->space_before = 0;
     t->pos = q;
+    /* "1." starting a line is a list item (see scan) */
+    t->after_item = kind == TN_TOK_NUMBER && t->line0;
   } else {
     if (u[q] != ' ' || u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] == K_SPACE)
       return 0;
     if (q - p == 2 && (u[p] | 32) == 'x' && u[p + 1] == 'D') return 0; /* XD */
+    t->after_item = 0;
     out->flags = TN_TOK_SPACE_AFTER;
     t->space_before = 1;
     t->pos = q + 1;
@@ -709,7 +734,7 @@ scanned:
   out->len = q - p;
   out->cp_start = t->cp;
   out->cp_len = q - p - multi;
-  out->kind = TN_TOK_WORD;
+  out->kind = kind;
   t->cp += t->pos - p - multi;
   if (t->sent_begins) {
     t->sent_begins = 0;
@@ -717,7 +742,7 @@ scanned:
     t->sent_line = t->line_start;
   }
   t->line0 = 0;
-  t->after_term = t->after_item = 0;
+  t->after_term = 0;
   return 1;
 }
 
