@@ -249,7 +249,7 @@ $ printf 'return {polarity = {{"x", 2, "adj"}\n' > $T/broken.lua
 ! tussen: $T/broken.lua:2: '}' expected (to close '{' at line 1) near <eof>
 ! traceback:
 !   scripts/stance.lua:12: in upvalue 'load_rules'
-!   scripts/stance.lua:68: in function <scripts/stance.lua:66>
+!   scripts/stance.lua:68: in function 'run'
 ? 1
 $ printf 'return {rules = {{name = "open", pattern = "(niet|geen"}}}\n' > $T/badpattern.lua
 > tussen run -q stance --arg rules=$T/badpattern.lua corpus/streetwise
@@ -257,7 +257,7 @@ $ printf 'return {rules = {{name = "open", pattern = "(niet|geen"}}}\n' > $T/bad
 ! traceback:
 !   scripts/lib/stance.lua:169: in local 'fail'
 !   scripts/lib/stance.lua:215: in method 'extend'
-!   scripts/stance.lua:68: in function <scripts/stance.lua:66>
+!   scripts/stance.lua:68: in function 'run'
 ? 1
 $ printf 'return {markers = {{"tja", "sigh", 1}}}\n' > $T/badclass.lua
 > tussen run -q stance --arg rules=$T/badclass.lua corpus/streetwise
@@ -265,12 +265,12 @@ $ printf 'return {markers = {{"tja", "sigh", 1}}}\n' > $T/badclass.lua
 ! traceback:
 !   scripts/lib/stance.lua:169: in local 'fail'
 !   scripts/lib/stance.lua:197: in method 'extend'
-!   scripts/stance.lua:68: in function <scripts/stance.lua:66>
+!   scripts/stance.lua:68: in function 'run'
 ? 1
 $ printf 'return 42\n' > $T/notatable.lua
 > tussen run -q stance --arg rules=$T/notatable.lua corpus/streetwise
 ! tussen: $T/notatable.lua: a rule file returns a table {polarity = ..., markers = ..., rules = ..., targets = ...}, not number
 ! traceback:
 !   scripts/stance.lua:16: in upvalue 'load_rules'
-!   scripts/stance.lua:68: in function <scripts/stance.lua:66>
+!   scripts/stance.lua:68: in function 'run'
 ? 1
