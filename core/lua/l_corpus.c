@@ -196,6 +196,24 @@ static int corpus_docs(lua_State *L) {
 static const luaL_Reg corpus_methods[] = {
     {"doc", corpus_doc}, {"docs", corpus_docs}, {NULL, NULL}};
 
+/* The __index of the methods table itself: a typo (corpus:dcos()) is an
+ * error naming the nearest method, never a nil to call. Other bindings add
+ * methods to the table; the list in the message is read from it. */
+static int corpus_no_method(lua_State *L) {
+  const char *key = lua_tostring(L, 2);
+  const char *names[32];
+  size_t n = 0;
+  lua_pushnil(L);
+  while (n < 31 && lua_next(L, 1)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TSTRING) names[n++] = lua_tostring(L, -1);
+  }
+  if (n < 31) lua_settop(L, 2); /* lua_next ended: nothing left pushed */
+  names[n] = NULL;
+  return luaL_error(L, TN_CORPUS_T " has no method '%s'%s", key ? key : "?",
+                    key ? tn_suggest(key, names) : "");
+}
+
 static const luaL_Reg corpus_meta[] = {{"__index", NULL},
                                        {"__len", corpus_len},
                                        {"__tostring", corpus_tostring},
@@ -442,6 +460,12 @@ void tn_open_corpus(lua_State *L) {
   luaL_newmetatable(L, TN_CORPUS_T);
   luaL_setfuncs(L, corpus_meta, 0);
   luaL_newlib(L, corpus_methods);
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, corpus_no_method);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
   lua_setfield(L, -2, "__index");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");

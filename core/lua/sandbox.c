@@ -12,10 +12,28 @@
 
 /* ---- strict globals ------------------------------------------------------ */
 
+/* Names a script may reach for out of habit, and what to use instead. */
+static const char *const withheld[][2] = {
+    {"print", "scripts return their results; tussen.log.info writes a "
+              "message to stderr"},
+    {"io", "tussen.data reads data files, tussen.corpus.load corpora"},
+    {"dofile", "use require for Lua modules"},
+    {"loadfile", "use require for Lua modules"},
+    {"package", "use require for Lua modules"},
+    {"debug", "errors come with a traceback of your frames already"},
+    {"warn", "use tussen.log.warn"},
+    {NULL, NULL}};
+
 static int strict_index(lua_State *L) {
-  if (lua_type(L, 2) == LUA_TSTRING)
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    const char *name = lua_tostring(L, 2);
+    for (size_t i = 0; withheld[i][0]; i++)
+      if (strcmp(name, withheld[i][0]) == 0)
+        return luaL_error(L, "'%s' is not available in the sandbox: %s", name,
+                          withheld[i][1]);
     return luaL_error(L, "undeclared global '%s' (declare it with 'local')",
-                      lua_tostring(L, 2));
+                      name);
+  }
   return luaL_error(L, "undeclared global");
 }
 

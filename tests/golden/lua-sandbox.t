@@ -5,7 +5,7 @@
 # or runs in a coroutine.
 
 $ tussen run -q tests/data/lua/escape/io.lua tests/data/lua/meta.jsonl
-! tussen: tests/data/lua/escape/io.lua:5: undeclared global 'io' (declare it with 'local')
+! tussen: tests/data/lua/escape/io.lua:5: 'io' is not available in the sandbox: tussen.data reads data files, tussen.corpus.load corpora
 ! traceback:
 !   tests/data/lua/escape/io.lua:5: in function 'run'
 ? 1
@@ -25,12 +25,12 @@ $ tussen run -q tests/data/lua/escape/os-getenv.lua tests/data/lua/meta.jsonl
 !   tests/data/lua/escape/os-getenv.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/debug.lua tests/data/lua/meta.jsonl
-! tussen: tests/data/lua/escape/debug.lua:5: undeclared global 'debug' (declare it with 'local')
+! tussen: tests/data/lua/escape/debug.lua:5: 'debug' is not available in the sandbox: errors come with a traceback of your frames already
 ! traceback:
 !   tests/data/lua/escape/debug.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/package.lua tests/data/lua/meta.jsonl
-! tussen: tests/data/lua/escape/package.lua:5: undeclared global 'package' (declare it with 'local')
+! tussen: tests/data/lua/escape/package.lua:5: 'package' is not available in the sandbox: use require for Lua modules
 ! traceback:
 !   tests/data/lua/escape/package.lua:5: in function 'run'
 ? 1
@@ -40,7 +40,7 @@ $ tussen run -q tests/data/lua/escape/require-c.lua tests/data/lua/meta.jsonl
 !   tests/data/lua/escape/require-c.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/dofile.lua tests/data/lua/meta.jsonl
-! tussen: tests/data/lua/escape/dofile.lua:5: undeclared global 'dofile' (declare it with 'local')
+! tussen: tests/data/lua/escape/dofile.lua:5: 'dofile' is not available in the sandbox: use require for Lua modules
 ! traceback:
 !   tests/data/lua/escape/dofile.lua:5: in function 'run'
 ? 1
@@ -55,7 +55,7 @@ $ tussen run -q tests/data/lua/escape/load-binary-default.lua tests/data/lua/met
 !   tests/data/lua/escape/load-binary-default.lua:5: in function 'run'
 ? 1
 $ tussen run -q tests/data/lua/escape/load-global.lua tests/data/lua/meta.jsonl
-! tussen: [string "return io"]:1: undeclared global 'io' (declare it with 'local')
+! tussen: [string "return io"]:1: 'io' is not available in the sandbox: tussen.data reads data files, tussen.corpus.load corpora
 ? 1
 $ tussen run -q tests/data/lua/escape/string-dump.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/string-dump.lua:5: attempt to call a nil value (field 'dump')

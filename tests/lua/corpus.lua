@@ -52,9 +52,11 @@ return {
              "tussen.Doc has no field 'titel'; did you mean 'title'%?")
     t.raises(function() art.title = "x" end, "read%-only")
     t.raises(function() ctx.corpus.doc(42) end, "tussen.Corpus expected")
+    t.raises(function() return ctx.corpus:dcos() end,
+             "tussen.Corpus has no method 'dcos'; did you mean 'docs'%?")
     t.eq(getmetatable(art), false, "Doc metatable is protected")
     t.eq(getmetatable(ctx.corpus), false, "Corpus metatable is protected")
-    n = n + 6
+    n = n + 7
 
     -- a corpus the script loads itself: metadata of every JSON type
     local c = assert(tussen.corpus.load("tests/data/lua/meta.jsonl"))

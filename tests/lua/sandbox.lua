@@ -23,9 +23,10 @@ return {
     -- strict globals
     t.raises(function() return undefined_thing end, "undeclared global 'undefined_thing'")
     t.raises(function() new_global = 1 end, "assignment to undeclared global 'new_global'")
+    t.raises(function() print("x") end, "'print' is not available in the sandbox: scripts return")
     rawset(_ENV, "declared", 42) -- the explicit way still works
     t.eq(declared, 42)
-    n = n + 3
+    n = n + 4
     -- locked metatables
     t.eq(getmetatable(""), false)
     t.eq(getmetatable(_ENV), false)
