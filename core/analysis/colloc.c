@@ -105,11 +105,14 @@ static tn_status one_node(const colloc_base *b, const char *node,
   size_t ntouched = 0;
   if (!c) st = TN_ENOMEM;
   else c->n = b->n;
-  for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
-    if (o->docs && !o->docs[d]) continue;
+  uint32_t *hits = NULL;
+  size_t nhits = 0, d = 0;
+  if (st == TN_OK) st = tn_query_find(s, &q, o->docs, &hits, &nhits);
+  for (size_t h = 0; h < nhits && st == TN_OK; h++) {
+    size_t p = hits[h];
+    while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p) d++;
     size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
-    for (size_t p = lo; p < hi; p++) {
-      if (!tn_query_at(s, &q, p, hi)) continue;
+    {
       size_t end = p + (size_t)q.n;
       c->f_node++;
       /* left window: counted tokens only, stopping at the document start
@@ -132,9 +135,9 @@ static tn_status one_node(const colloc_base *b, const char *node,
           }
           if (last) break;
         }
-      p = end - 1;
     }
   }
+  tn_free(hits);
   uint64_t min = o->min_count ? o->min_count : 1;
   size_t n = 0;
   if (st == TN_OK) {
@@ -195,8 +198,25 @@ tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
       b.map[fid] = b.allowed[fid] ? tn_store_map(s, opts->filter.by,
                                                  (uint32_t)fid)
                                   : (uint32_t)b.v;
-    /* corpus frequencies, once for all nodes (branch-free, as in freq.c) */
-    for (size_t d = 0; d < s->ndocs; d++) {
+    /* corpus frequencies, once for all nodes: from the index when the
+     * whole corpus counts (a form whose tokens all pass the kind filter
+     * adds its posting count), else one branch-free pass */
+    int quick = s->idx_pos && !opts->docs;
+    for (size_t fid = 0; quick && fid < nf; fid++) {
+      uint32_t cnt = s->idx_start[fid + 1] - s->idx_start[fid];
+      uint32_t kinds = s->form_kinds[fid];
+      if ((kinds & b.km) == kinds) {
+        b.n += cnt;
+        b.fc[b.map[fid]] += cnt;
+      } else if (kinds & b.km) {
+        for (uint32_t j = s->idx_start[fid]; j < s->idx_start[fid + 1]; j++) {
+          uint32_t kok = (b.km >> s->kind[s->idx_pos[j]]) & 1u;
+          b.n += kok;
+          b.fc[kok ? b.map[fid] : (uint32_t)b.v] += kok;
+        }
+      }
+    }
+    for (size_t d = 0; !quick && d < s->ndocs; d++) {
       if (opts->docs && !opts->docs[d]) continue;
       uint64_t n = 0;
       for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {

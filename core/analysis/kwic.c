@@ -98,6 +98,66 @@ tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
   return st;
 }
 
+static int u32_cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+tn_status tn_query_find(const tn_store *s, const tn_query *q,
+                        const uint8_t *docs, uint32_t **pos, size_t *n) {
+  *pos = NULL;
+  *n = 0;
+  uint32_t *out = NULL;
+  size_t len = 0, cap = 0;
+  if (s->idx_pos) {
+    /* candidates: the positions of every form the first word matches */
+    size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+    size_t forms = 0;
+    for (size_t f = 0; f < nf; f++) {
+      if (!q->match[0][f]) continue;
+      size_t k = s->idx_start[f + 1] - s->idx_start[f];
+      if (tn_grow((void **)&out, &cap, len + k, sizeof *out)) {
+        tn_free(out);
+        return TN_ENOMEM;
+      }
+      memcpy(out + len, s->idx_pos + s->idx_start[f], k * sizeof *out);
+      len += k;
+      forms++;
+    }
+    if (forms > 1) qsort(out, len, sizeof *out, u32_cmp);
+    /* keep the matches: inside their document, the rest of the phrase,
+     * no overlap, documents walked alongside the sorted positions */
+    size_t keep = 0, d = 0, next_free = 0;
+    for (size_t i = 0; i < len; i++) {
+      size_t p = out[i];
+      if (p < next_free) continue;
+      while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p) d++;
+      if (docs && !docs[d]) continue;
+      if (!tn_query_at(s, q, p, s->doc_start[d + 1])) continue;
+      out[keep++] = (uint32_t)p;
+      next_free = p + (size_t)q->n;
+    }
+    len = keep;
+  } else {
+    for (size_t d = 0; d < s->ndocs; d++) {
+      if (docs && !docs[d]) continue;
+      size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
+      for (size_t p = lo; p < hi; p++) {
+        if (!tn_query_at(s, q, p, hi)) continue;
+        if (tn_grow((void **)&out, &cap, len + 1, sizeof *out)) {
+          tn_free(out);
+          return TN_ENOMEM;
+        }
+        out[len++] = (uint32_t)p;
+        p += (size_t)q->n - 1;
+      }
+    }
+  }
+  *pos = out;
+  *n = len;
+  return TN_OK;
+}
+
 int tn_kwic_sort_from_name(const char *name) {
   static const char *const names[] = {"position", "left", "right", "match"};
   for (int i = 0; i < 4; i++)
@@ -172,37 +232,39 @@ tn_status tn_kwic_run(tn_kwic **out, const tn_store *s, const char *query,
   else tn_arena_init(&k->text, 64 * 1024);
   /* First the matches and their sort keys; the text of a line is built
    * only for the lines kept, so a limit keeps a frequent word cheap. */
-  for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
-    if (opts->docs && !opts->docs[d]) continue;
-    size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
-    for (size_t p = lo; p < hi && st == TN_OK; p++) {
-      if (!tn_query_at(s, &q, p, hi)) continue;
-      if (tn_grow((void **)&ks, &cap, nk + 1, sizeof *ks)) {
-        st = TN_ENOMEM;
-        break;
-      }
-      keyed *e = &ks[nk++];
-      memset(e, 0, sizeof *e);
-      e->line.doc = (uint32_t)d;
-      e->line.pos = (uint32_t)p;
-      e->line.len = (uint32_t)q.n;
-      size_t end = p + (size_t)q.n;
-      switch (opts->sort) {
-      case TN_KWIC_LEFT:
-        e->key = sort_key(s, (long)p - 1, -1, width, lo, hi, &k->text, &b);
-        break;
-      case TN_KWIC_RIGHT:
-        e->key = sort_key(s, (long)end, 1, width, lo, hi, &k->text, &b);
-        break;
-      case TN_KWIC_MATCH:
-        e->key = sort_key(s, (long)p, 1, (size_t)q.n, lo, hi, &k->text, &b);
-        break;
-      default: e->key = NULL;
-      }
-      if (opts->sort != TN_KWIC_POSITION && !e->key) st = TN_ENOMEM;
-      p = end - 1; /* matches do not overlap */
-    }
+  uint32_t *hits = NULL;
+  size_t nhits = 0;
+  if (st == TN_OK) st = tn_query_find(s, &q, opts->docs, &hits, &nhits);
+  if (st == TN_OK && nhits) {
+    ks = tn_calloc(nhits, sizeof *ks);
+    if (!ks) st = TN_ENOMEM;
   }
+  size_t d = 0;
+  for (size_t i = 0; i < nhits && st == TN_OK; i++) {
+    size_t p = hits[i];
+    while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p) d++;
+    size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
+    keyed *e = &ks[nk++];
+    e->line.doc = (uint32_t)d;
+    e->line.pos = (uint32_t)p;
+    e->line.len = (uint32_t)q.n;
+    size_t end = p + (size_t)q.n;
+    switch (opts->sort) {
+    case TN_KWIC_LEFT:
+      e->key = sort_key(s, (long)p - 1, -1, width, lo, hi, &k->text, &b);
+      break;
+    case TN_KWIC_RIGHT:
+      e->key = sort_key(s, (long)end, 1, width, lo, hi, &k->text, &b);
+      break;
+    case TN_KWIC_MATCH:
+      e->key = sort_key(s, (long)p, 1, (size_t)q.n, lo, hi, &k->text, &b);
+      break;
+    default: e->key = NULL;
+    }
+    if (opts->sort != TN_KWIC_POSITION && !e->key) st = TN_ENOMEM;
+  }
+  tn_free(hits);
+  (void)cap;
   if (st == TN_OK && nk > 1 && opts->sort != TN_KWIC_POSITION)
     qsort(ks, nk, sizeof *ks, keyed_cmp);
   if (st == TN_OK) {

@@ -37,6 +37,13 @@ static inline int tn_query_at(const tn_store *s, const tn_query *q,
   return 1;
 }
 
+/* The positions where the query matches, in corpus order, inside one
+ * document each, not overlapping (a match resumes after the previous
+ * one), only in documents with docs[d] set (NULL: all). Uses the inverted
+ * index when the store has one, else scans. Free *pos with tn_free. */
+tn_status tn_query_find(const tn_store *s, const tn_query *q,
+                        const uint8_t *docs, uint32_t **pos, size_t *n);
+
 typedef enum tn_kwic_sort {
   TN_KWIC_POSITION, /* corpus order */
   TN_KWIC_LEFT,     /* by the words left of the match, nearest first */

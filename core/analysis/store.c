@@ -59,7 +59,9 @@ void tn_store_free(tn_store *s) {
   tn_free(s->doc_sent);
   tn_free(s->sent_start);
   tn_free(s->fslots);
-  tn_free(s->ftag);
+  tn_free(s->idx_start);
+  tn_free(s->idx_pos);
+  tn_free(s->form_kinds);
   if (s->stemmer) sb_stemmer_delete(s->stemmer);
   tn_free(s);
 }
@@ -205,13 +207,14 @@ static uint64_t form_hash(const char *p, size_t len) {
 }
 
 static int form_rehash(tn_store *s, size_t nslots) {
-  uint32_t *slots = tn_calloc(nslots, sizeof *slots);
+  struct tn_store_slot *slots = tn_calloc(nslots, sizeof *slots);
   if (!slots) return -1;
-  size_t n = tn_intern_count(&s->vocab[TN_LAYER_FORM]);
-  for (size_t id = 0; id < n; id++) {
-    size_t i = s->ftag[id] & (nslots - 1);
-    while (slots[i]) i = (i + 1) & (nslots - 1);
-    slots[i] = (uint32_t)id + 1;
+  for (size_t j = 0; j < s->fnslots; j++) {
+    const struct tn_store_slot *e = &s->fslots[j];
+    if (!e->str) continue;
+    size_t i = e->tag & (nslots - 1);
+    while (slots[i].str) i = (i + 1) & (nslots - 1);
+    slots[i] = *e;
   }
   tn_free(s->fslots);
   s->fslots = slots;
@@ -220,36 +223,39 @@ static int form_rehash(tn_store *s, size_t nslots) {
 }
 
 /* The form id of a surface form, adding the type (with its norm and stem)
- * when new; TN_INTERN_NONE without memory. */
+ * when new; TN_INTERN_NONE without memory. Forms hold no NUL (the corpus
+ * refuses it), so equal bytes plus the stored string's NUL at `len` mean
+ * equal strings, without reading the length from another array. */
 static uint32_t form_id(tn_store *s, const char *form, size_t len,
                         tn_status *st) {
-  const tn_intern *v = &s->vocab[TN_LAYER_FORM];
   uint64_t h = form_hash(form, len);
   uint32_t tag = (uint32_t)h;
+  size_t i = 0;
   if (s->fnslots) {
-    size_t mask = s->fnslots - 1, i = tag & mask;
-    for (uint32_t e; (e = s->fslots[i]) != 0; i = (i + 1) & mask) {
-      uint32_t id = e - 1;
-      if (s->ftag[id] == tag && v->lens[id] == len &&
-          memcmp(v->by_id[id], form, len) == 0)
-        return id;
+    size_t mask = s->fnslots - 1;
+    for (i = tag & mask; s->fslots[i].str; i = (i + 1) & mask) {
+      const struct tn_store_slot *e = &s->fslots[i];
+      if (e->tag == tag && memcmp(e->str, form, len) == 0 &&
+          e->str[len] == '\0')
+        return e->id;
     }
   }
   *st = TN_ENOMEM;
-  size_t n = tn_intern_count(v);
-  if ((n + 1) * 2 > s->fnslots &&
-      form_rehash(s, s->fnslots ? s->fnslots * 2 : 4096))
-    return TN_INTERN_NONE;
-  if (tn_grow((void **)&s->ftag, &s->ftag_cap, n + 1, sizeof *s->ftag))
-    return TN_INTERN_NONE;
+  size_t n = tn_intern_count(&s->vocab[TN_LAYER_FORM]);
+  if ((n + 1) * 2 > s->fnslots) {
+    if (form_rehash(s, s->fnslots ? s->fnslots * 2 : 4096))
+      return TN_INTERN_NONE;
+    size_t mask = s->fnslots - 1;
+    for (i = tag & mask; s->fslots[i].str; i = (i + 1) & mask) {
+    }
+  }
   uint32_t fid = tn_intern_add(&s->vocab[TN_LAYER_FORM], form, len);
   if (fid == TN_INTERN_NONE) return TN_INTERN_NONE;
   *st = add_form_type(s, fid, form, len);
   if (*st != TN_OK) return TN_INTERN_NONE;
-  s->ftag[fid] = tag;
-  size_t mask = s->fnslots - 1, i = tag & mask;
-  while (s->fslots[i]) i = (i + 1) & mask;
-  s->fslots[i] = fid + 1;
+  s->fslots[i].str = tn_intern_str(&s->vocab[TN_LAYER_FORM], fid);
+  s->fslots[i].tag = tag;
+  s->fslots[i].id = fid;
   return fid;
 }
 
@@ -262,6 +268,16 @@ tn_status tn_store_add(tn_store *s, const char *form, size_t len,
   tn_status st = TN_OK;
   uint32_t fid = form_id(s, form, len, &st);
   if (fid == TN_INTERN_NONE) return st;
+  if (fid >= s->form_kinds_cap) {
+    size_t cap = s->form_kinds_cap;
+    if (tn_grow((void **)&s->form_kinds, &cap, (size_t)fid + 1,
+                sizeof *s->form_kinds))
+      return TN_ENOMEM;
+    memset(s->form_kinds + s->form_kinds_cap, 0,
+           (cap - s->form_kinds_cap) * sizeof *s->form_kinds);
+    s->form_kinds_cap = cap;
+  }
+  s->form_kinds[fid] |= (uint16_t)(1u << kind);
   size_t pos = s->ntokens++;
   s->form[pos] = fid;
   s->kind[pos] = (uint8_t)kind;
@@ -269,6 +285,28 @@ tn_status tn_store_add(tn_store *s, const char *form, size_t len,
   s->offset[pos] = (uint32_t)offset;
   s->open_sent = 1;
   if (flags & TN_TOK_SENT_END) return close_sentence(s);
+  return TN_OK;
+}
+
+tn_status tn_store_index(tn_store *s) {
+  if (s->idx_pos) return TN_OK;
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  uint32_t *start = tn_calloc(nf + 1, sizeof *start);
+  uint32_t *pos = tn_malloc((s->ntokens ? s->ntokens : 1) * sizeof *pos);
+  if (!start || !pos) {
+    tn_free(start);
+    tn_free(pos);
+    return TN_ENOMEM;
+  }
+  /* counting sort of positions by form id */
+  for (size_t p = 0; p < s->ntokens; p++) start[s->form[p] + 1]++;
+  for (size_t f = 0; f < nf; f++) start[f + 1] += start[f];
+  for (size_t p = 0; p < s->ntokens; p++) pos[start[s->form[p]]++] = (uint32_t)p;
+  /* the fill advanced each start to the next form's: shift back */
+  for (size_t f = nf; f > 0; f--) start[f] = start[f - 1];
+  start[0] = 0;
+  s->idx_start = start;
+  s->idx_pos = pos;
   return TN_OK;
 }
 

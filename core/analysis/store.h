@@ -28,6 +28,14 @@ int tn_layer_from_name(const char *name);
  * of the form, held once per form type (form_norm, norm_stem), so memory is
  * about 10 bytes per token plus the vocabularies. Positions are uint32:
  * a store holds at most 4e9 tokens (TN_ELIMIT beyond). */
+/* One slot of the form table: the string (NUL-terminated in the
+ * vocabulary), 32 bits of its hash and its id, so a lookup touches the
+ * slot and the string and nothing else. */
+struct tn_store_slot {
+  const char *str;
+  uint32_t tag, id;
+};
+
 typedef struct tn_store {
   tn_intern vocab[TN_LAYER_COUNT];
   uint32_t *form_norm; /* form id -> norm id */
@@ -49,9 +57,14 @@ typedef struct tn_store {
 
   /* The form lookup of the hot path: open addressing over form ids with a
    * word-at-a-time hash, in front of the vocabulary's own table. */
-  uint32_t *fslots; /* form id + 1; 0 = empty */
-  uint32_t *ftag;   /* form id -> 32 bits of its hash */
-  size_t fnslots, ftag_cap;
+  struct tn_store_slot *fslots; /* str NULL = empty */
+  size_t fnslots;
+
+  /* The inverted index, built on demand by tn_store_index: the positions
+   * of form f are idx_pos[idx_start[f] .. idx_start[f + 1]), ascending. */
+  uint32_t *idx_start, *idx_pos;
+  uint16_t *form_kinds; /* form id -> TN_KIND_BIT mask of its tokens' kinds */
+  size_t form_kinds_cap;
 
   const tn_corpus *corpus; /* the corpus it was built from (may be NULL) */
   struct sb_stemmer *stemmer;
@@ -103,6 +116,10 @@ static inline const char *tn_store_str(const tn_store *s, tn_layer layer,
 static inline size_t tn_store_vocab_size(const tn_store *s, tn_layer layer) {
   return tn_intern_count(&s->vocab[layer]);
 }
+
+/* Builds the inverted index (once; 4 bytes per token more), which makes
+ * finding a word's occurrences proportional to their number. */
+tn_status tn_store_index(tn_store *s);
 
 /* The document holding position `pos` (binary search). */
 size_t tn_store_doc_of(const tn_store *s, size_t pos);

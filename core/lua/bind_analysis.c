@@ -44,7 +44,7 @@ static int store_gc(lua_State *L) {
 }
 
 /* The store of the corpus at idx, building it on first use. */
-static const tn_store *get_store(lua_State *L, int idx) {
+static tn_store *get_store(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   tn_corpus *c = corpus_of(L, idx);
   lua_getfield(L, LUA_REGISTRYINDEX, TN_REG_STORES);
@@ -596,7 +596,8 @@ static int kwic_gc(lua_State *L) {
 /* corpus:kwic(query[, opts]): a table of doc, position, left, match, right. */
 static int l_kwic(lua_State *L) {
   const char *fname = "kwic";
-  const tn_store *s = get_store(L, 1);
+  tn_store *s = get_store(L, 1);
+  if (tn_store_index(s) != TN_OK) return luaL_error(L, "out of memory");
   const char *query = luaL_checkstring(L, 2);
   int o = tn_opt_table(L, 3, fname, kwic_keys);
   tn_kwic_opts ko;
@@ -703,7 +704,8 @@ static void push_colloc_row(lua_State *L, const tn_colloc_row *r,
  * counted once for all of them). */
 static int l_collocates(lua_State *L) {
   const char *fname = "collocates";
-  const tn_store *s = get_store(L, 1);
+  tn_store *s = get_store(L, 1);
+  if (tn_store_index(s) != TN_OK) return luaL_error(L, "out of memory");
   int many = lua_istable(L, 2);
   if (!many) luaL_checkstring(L, 2);
   int o = tn_opt_table(L, 3, fname, colloc_keys);
