@@ -2,8 +2,11 @@
  * hook for the time limit and Ctrl-C, and the error handler that turns an
  * error into the user's file:line, the message and a short traceback. */
 #include <lualib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lua/internal.h"
 #include "util/alloc.h"
@@ -122,9 +125,50 @@ static void on_sigint(int sig) {
                 LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
 }
 
+/* The hook only runs between Lua instructions; one C call that never
+ * returns (a Lua pattern with many '.-' over a long string) would dodge
+ * it. A timer a little past the deadline ends the process instead, with a
+ * message written in advance (a signal handler may only write). */
+#define WATCHDOG_GRACE 2.0
+static char g_watch_msg[768];
+static size_t g_watch_len;
+
+static void on_alarm(int sig) {
+  (void)sig;
+  ssize_t w = write(STDERR_FILENO, g_watch_msg, g_watch_len);
+  (void)w;
+  _exit(1);
+}
+
+static void watchdog(tn_rt *rt, int on) {
+  struct itimerval it;
+  memset(&it, 0, sizeof it);
+  if (on) {
+    char secs[64];
+    tn_format_double(rt->opts.time_limit, secs, sizeof secs);
+    int n = snprintf(g_watch_msg, sizeof g_watch_msg,
+                     "tussen: %s: time limit of %s s reached inside a "
+                     "function that cannot be interrupted (a pattern match "
+                     "on a long string?); stopped\n",
+                     rt->display ? rt->display : "script", secs);
+    g_watch_len = n < 0 ? 0 : (size_t)n < sizeof g_watch_msg
+                                  ? (size_t)n
+                                  : sizeof g_watch_msg - 1;
+    double t = rt->opts.time_limit + WATCHDOG_GRACE;
+    it.it_value.tv_sec = (time_t)t;
+    it.it_value.tv_usec = (suseconds_t)((t - (double)(time_t)t) * 1e6);
+    signal(SIGALRM, on_alarm);
+    setitimer(ITIMER_REAL, &it, NULL);
+  } else {
+    setitimer(ITIMER_REAL, &it, NULL);
+    signal(SIGALRM, SIG_DFL);
+  }
+}
+
 void tn_limits_arm(lua_State *L) {
   tn_rt *rt = tn_rt_of(L);
   rt->deadline = rt->opts.time_limit > 0 ? now() + rt->opts.time_limit : 0;
+  if (rt->deadline > 0) watchdog(rt, 1);
   tn_set_hook(L);
   if (rt->opts.catch_sigint) {
     g_state = L;
@@ -134,6 +178,7 @@ void tn_limits_arm(lua_State *L) {
 
 void tn_limits_disarm(lua_State *L) {
   tn_rt *rt = tn_rt_of(L);
+  if (rt->deadline > 0) watchdog(rt, 0);
   if (rt->opts.catch_sigint) {
     signal(SIGINT, SIG_DFL);
     g_state = NULL;

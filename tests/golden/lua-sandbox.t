@@ -129,6 +129,12 @@ $ tussen run -q --memory-limit=64 tests/data/lua/escape/string-rep.lua tests/dat
 ! tussen: tests/data/lua/escape/string-rep.lua: memory limit of 64 MB reached; raise it with --memory-limit=MB (0: no limit)
 ? 1
 
+# One C call that never returns (a pattern with many '.-') cannot see the
+# hook; a timer two seconds past the limit ends the process.
+$ tussen run -q --time-limit=1 tests/data/lua/escape/pattern.lua tests/data/lua/meta.jsonl
+! tussen: tests/data/lua/escape/pattern.lua: time limit of 1 s reached inside a function that cannot be interrupted (a pattern match on a long string?); stopped
+? 1
+
 # Ctrl-C (SIGINT) stops the script with a message and exit status 130.
 $ tussen run -q --time-limit=30 tests/data/lua/escape/loop.lua tests/data/lua/meta.jsonl & pid=$!; sleep 1; kill -INT $pid; wait $pid
 ! tussen: tests/data/lua/escape/loop.lua:5: interrupted
