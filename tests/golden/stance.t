@@ -7,21 +7,21 @@
 $ tussen run -q stance corpus/streetwise
 | == documents ==
 | id         parent   stance   score  confidence  polarity  label     evidence
-| ---------  -------  -------  -----  ----------  --------  --------  -----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+| ---------  -------  -------  -----  ----------  --------  --------  ----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
 | artikel                                             0.98  positive  [{"text": "slagen", "weight": 2, "rule": "lexicon"}, {"text": "effectiever", "weight": 2, "rule": "lexicon"}, {"text": "averechts uitpakken", "weight": -3, "rule": "phrase"}]
-| reactie-1  artikel  support   0.85        0.64      0.76            [{"text": "deskundig", "weight": 2.4, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "gezonde", "weight": 1.2, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "versterken", "weight": 1.2, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}]
+| reactie-1  artikel  support   0.86        0.66      0.76            [{"text": "deskundig", "weight": 2.4, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "gezonde", "weight": 1.2, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "versterken", "weight": 1.5, "rule": "lexicon>echoes-target"}]
 | reactie-2  artikel  support   0.89        0.91      0.85            [{"text": "een belangrijk punt", "weight": 2.4, "rule": "phrase+after-contrast+before-contrast>key-terms(decentralisatie)"}, {"text": "verbindende", "weight": 2.4, "rule": "lexicon>key-terms(sociaal,interdisciplinair,opgeleide)"}]
 | reactie-3  artikel  oppose   -0.44        0.45     -0.38            [{"text": "Mag je", "weight": -1.2, "rule": "rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit)"}]
 | reactie-4  artikel  mixed     0.62        0.73     -0.78            [{"text": "mislukken", "weight": -2.4, "rule": "lexicon>about-the-subject"}, {"text": "lukken", "weight": 1.23, "rule": "lexicon+before-contrast>general"}, {"text": "faalt", "weight": 3.12, "rule": "lexicon+after-contrast>key-terms(regelsysteem)"}]
 | reactie-5  artikel  mixed    -0.54        0.95     -0.03            [{"text": "verziekt", "weight": -2.4, "rule": "lexicon>key-terms(ontwikkelingen)"}, {"text": "angst", "weight": -2.4, "rule": "lexicon>key-terms(overheid,houding)"}, {"text": "verlamt", "weight": -3, "rule": "lexicon>about-the-author"}]
 | reactie-6  artikel  neutral      0           1         0            [{"text": "“Helaas mist een deel van de beleidsmakers praktijkkennis”", "weight": 0, "rule": "quoted"}, {"text": "“een deel”", "weight": 0, "rule": "quoted"}]
-| reactie-7  artikel  mixed    -0.31        0.58         0            [{"text": "Dank", "weight": 1.6, "rule": "lexicon>general"}, {"text": "helaas", "weight": -2.4, "rule": "lexicon>key-terms(gemeentes,durven,nemen)"}]
+| reactie-7  artikel  support   0.88         0.9         0            [{"text": "Dank", "weight": 1.6, "rule": "lexicon>general"}, {"text": "helaas", "weight": 3, "rule": "lexicon>echoes-target"}]
 |
 | == summary ==
 | reactions:        7
-| support:          2
+| support:          3
 | oppose:           1
-| mixed:            3
+| mixed:            2
 | neutral:          1
 | unparented:       1
 | positive:         1
@@ -56,8 +56,8 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "id": "reactie-1",
 |       "parent": "artikel",
 |       "stance": "support",
-|       "score": 0.85,
-|       "confidence": 0.64,
+|       "score": 0.86,
+|       "confidence": 0.66,
 |       "polarity": 0.76,
 |       "label": null,
 |       "evidence": [
@@ -67,9 +67,9 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |           "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"
 |         },
 |         {
-|           "text": "gezonde",
-|           "weight": 1.2,
-|           "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"
+|           "text": "versterken",
+|           "weight": 1.5,
+|           "rule": "lexicon>echoes-target"
 |         }
 |       ]
 |     },
@@ -176,9 +176,9 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |     {
 |       "id": "reactie-7",
 |       "parent": "artikel",
-|       "stance": "mixed",
-|       "score": -0.31,
-|       "confidence": 0.58,
+|       "stance": "support",
+|       "score": 0.88,
+|       "confidence": 0.9,
 |       "polarity": 0,
 |       "label": null,
 |       "evidence": [
@@ -189,17 +189,17 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |         },
 |         {
 |           "text": "helaas",
-|           "weight": -2.4,
-|           "rule": "lexicon>key-terms(gemeentes,durven,nemen)"
+|           "weight": 3,
+|           "rule": "lexicon>echoes-target"
 |         }
 |       ]
 |     }
 |   ],
 |   "summary": {
 |     "reactions": 7,
-|     "support": 2,
+|     "support": 3,
 |     "oppose": 1,
-|     "mixed": 3,
+|     "mixed": 2,
 |     "neutral": 1,
 |     "unparented": 1,
 |     "positive": 1,
@@ -227,9 +227,9 @@ $ cat > $T/debat.jsonl <<'JSON'
 > tussen run -q stance --arg rules=$T/rules.lua --arg evidence=0 $T/debat.jsonl
 | == documents ==
 | id  parent  stance   score  confidence  polarity  label     evidence
-| --  ------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+| --  ------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
 | a                                           0.63  positive  [{"text": "knip in de Laan", "weight": 2, "rule": "rule"}]
-| c1  a       support   0.83        0.83      0.85            [{"text": "Zeker weten", "weight": 2, "rule": "agree-marker"}, {"text": "knip in de wijk", "weight": 0.8, "rule": "rule>general"}, {"text": "een zegen", "weight": 0.8, "rule": "phrase>general"}]
+| c1  a       support   0.87        0.88      0.85            [{"text": "Zeker weten", "weight": 2, "rule": "agree-marker"}, {"text": "knip in de wijk", "weight": 1.5, "rule": "rule>echoes-target"}, {"text": "een zegen", "weight": 0.8, "rule": "phrase>general"}]
 | c2  a       oppose    -0.7         0.7     -0.77            [{"text": "verkeersinfarct", "weight": -2.4, "rule": "rule>general"}]
 |
 | == summary ==

@@ -436,6 +436,13 @@ return function(M, Engine, K)
             S.contrast = m
             if si > 1 then by_sent[si - 1].factor = by_sent[si - 1].factor / m.weight end
           else
+            -- (dis)agreement before the turn is an acknowledgement ("dat snap ik, maar")
+            for _, mk in ipairs(S.markers) do
+              if mk.class == "agree" or mk.class == "disagree" then
+                if mk.last < m.first then mk.turn = (mk.turn or 1) / m.weight
+                elseif mk.first > m.last then mk.turn = (mk.turn or 1) * m.weight end
+              end
+            end
             for _, c in ipairs(S.cues) do
               if c.last < m.first then
                 c.score = c.score / m.weight
@@ -477,6 +484,7 @@ return function(M, Engine, K)
         emphasis = S.emphasis, plain_question = S.plain_question,
         text = span_text(text, toks, sent.first, sent.last)}
       result.sentences[si] = sentence
+      for _, mk in ipairs(S.markers) do mk.factor = S.factor end
       total = total + raw
       for _, c in ipairs(S.cues) do
         local rule = c.rule

@@ -47,11 +47,17 @@ return function(M, Engine)
     if cached then return cached end
     local A = self:analyze(doc.text, doc.handle)
     local stop = stopwords()
-    local counts, pol = {}, {}
+    local counts, pol, claims = {}, {}, {}
     for _, s in ipairs(A.sentences) do
       -- sentences that report others' views (volgens, vrezen, noemt) are not the target's
       local reported = false
       for i = s.first, s.last do if REPORTING[A.toks[i].norm] then reported = true end end
+      -- the target's own evaluations, by lexicon entry: a reaction that repeats one agrees
+      if not reported then
+        for _, c in ipairs(s.cues) do
+          if c.final ~= 0 then claims[c.entry] = (claims[c.entry] or 0) + c.final end
+        end
+      end
       local seen = {}
       for i = s.first, s.last do
         local t = A.toks[i]
@@ -74,8 +80,13 @@ return function(M, Engine)
     -- the thesis: the title if it has a view, else the first sentence; critical targets
     -- (onaanvaardbaar, faalt) are agreed with by negative reactions
     local thesis = 0
-    if doc.title and doc.title ~= "" then thesis = self:analyze(doc.title).raw end
-    if thesis == 0 and A.sentences[1] then thesis = A.sentences[1].raw end
+    if doc.parent then
+      -- a comment as target (for a reply): its own overall polarity is its position
+      thesis = A.raw
+    else
+      if doc.title and doc.title ~= "" then thesis = self:analyze(doc.title).raw end
+      if thesis == 0 and A.sentences[1] then thesis = A.sentences[1].raw end
+    end
     local names = {}
     if doc.author and doc.author ~= "" then
       for w in doc.author:gmatch("%S+") do
@@ -83,7 +94,7 @@ return function(M, Engine)
         if #n >= 3 then names[n] = true end
       end
     end
-    local profile = {analysis = A, terms = terms, thesis = thesis,
+    local profile = {analysis = A, terms = terms, thesis = thesis, claims = claims,
       sign = thesis <= -1.5 and -1 or 1, names = names}
     self.profiles[doc.id] = profile
     return profile
@@ -126,9 +137,12 @@ return function(M, Engine)
       for _, m in ipairs(s.markers) do
         if (m.class == "agree" or m.class == "disagree") and not no_markers then
           for i = m.first, m.last do marker_span[i] = true end
-          contribs[#contribs + 1] = {weight = m.weight, first = m.first, last = m.last,
+          local turn = (m.turn or 1) * (m.factor or 1)
+          contribs[#contribs + 1] = {weight = m.weight * turn, plain = m.weight,
+            first = m.first, last = m.last,
             rule = (m.weight >= 0 and "agree-marker" or "disagree-marker") ..
-              (m.negated and "+negation" or "")}
+              (m.negated and "+negation" or "") .. (turn < 1 and "+before-contrast" or
+              turn > 1 and "+after-contrast" or "")}
         elseif m.class == "target_text" then
           about, align, weight, why = "text", 1, math.max(W_TEXT, m.weight), "about-the-text"
         elseif m.class == "target_subject" and about ~= "text" then
@@ -183,6 +197,14 @@ return function(M, Engine)
           local a, wt, wy = align, weight, why
           if about ~= "text" and text_clause[clause_of[c.first]] then
             a, wt, wy = 1, W_TEXT, text_clause[clause_of[c.first]]
+          end
+          -- the same evaluation the target makes in its own voice: agreement; the
+          -- opposite (its word negated, or turned by irony): a clash
+          local claim = P.claims[c.entry]
+          if claim and claim ~= 0 and c.final ~= 0 then
+            local same = (claim > 0) == (c.final > 0)
+            a, wt = (same and 1 or -1) * (c.final > 0 and 1 or -1), W_TEXT
+            wy = same and "echoes-target" or "clashes-with-target"
           end
           -- applause and thumbs up are for the text itself
           if (c.type == "emoji" or c.type == "emoticon") and c.final > 0 then a = 1 end
