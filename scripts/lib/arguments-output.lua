@@ -217,8 +217,10 @@ end
 -- comments under the unit they answer. Units the map leaves unconnected are listed last.
 function M.to_outline(map)
   local units = all_units(map)
-  local children, attacks_out = {}, {}
+  local children, attacks_out, out_of = {}, {}, {}
   for _, r in ipairs(map.relations) do
+    out_of[r.from] = out_of[r.from] or {}
+    table.insert(out_of[r.from], r)
     children[r.to] = children[r.to] or {}
     table.insert(children[r.to], r)
     if r.type == "attack" then
@@ -264,12 +266,8 @@ function M.to_outline(map)
   for _, e in ipairs(map.docs) do
     -- documents that answer another one appear under the unit they answer
     local attached = false
-    if e.main then
-      local r = map.rel_of[e.main]
-      attached = e.doc.parent and r and r.to.doc ~= e.doc
-      for _, rr in ipairs(map.relations) do
-        if rr.from == e.main and rr.to.doc ~= e.doc then attached = true end
-      end
+    for _, rr in ipairs(e.main and out_of[e.main] or {}) do
+      if rr.to.doc ~= e.doc then attached = true end
     end
     if not attached and #e.units > 0 then
       out[#out + 1] = ""

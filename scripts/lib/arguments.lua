@@ -82,49 +82,59 @@ end
 local function tokenize(text)
   local toks, i, n = {}, 1, #text
   while i <= n do
+    local _, ws = text:find("^%s+", i)
+    if ws then i = ws + 1 end
+    if i > n then break end
     local c = text:sub(i, i)
-    if c:match("%s") then
-      i = i + 1
-    else
-      local up = upunct_at(text, i)
-      if up then
-        toks[#toks + 1] = { s = i, e = i + #up - 1, form = up, kind = "p" }
-        i = i + #up
-      elseif c:match("[%w\128-\255]") then
-        local j = i
-        while j <= n do
-          local d = text:sub(j, j)
-          if upunct_at(text, j) then break end
-          if d:match("[%w\128-\255]") or ((d == "'" or d == "-") and j > i
-              and text:sub(j + 1, j + 1):match("[%w\128-\255]")) then
-            j = j + 1
-          elseif d == "." and text:sub(j + 1, j + 1):match("%a") and j - i <= 3
-              and not text:sub(i, j - 1):find("[^%w%.]") then
-            j = j + 1 -- inside an abbreviation such as d.w.z.
-          else
-            break
-          end
+    local up = upunct_at(text, i)
+    if up then
+      toks[#toks + 1] = { s = i, e = i + #up - 1, form = up, kind = "p" }
+      i = i + #up
+    elseif c:match("[%w\128-\255]") then
+      local j = i
+      while true do
+        -- a run of letters, digits and multi-byte characters, cut before multi-byte
+        -- punctuation inside it (all of it starts with byte 0xC2 or 0xE2)
+        local _, e = text:find("^[%w\128-\255]+", j)
+        if not e then break end
+        local cut
+        local k = text:find("[\194\226]", j)
+        while k and k <= e do
+          if upunct_at(text, k) then cut = k break end
+          k = text:find("[\194\226]", k + 1)
         end
-        local form = text:sub(i, j - 1)
-        -- a dotted abbreviation keeps its final dot
-        if text:sub(j, j) == "." and (ABBREV[lower(form) .. "."] or form:find("%.")) then
-          form = form .. "."
+        if cut then j = cut break end
+        j = e + 1
+        local d = text:sub(j, j)
+        local nextc = text:sub(j + 1, j + 1)
+        if (d == "'" or d == "-") and nextc:match("[%w\128-\255]") and not upunct_at(text, j + 1) then
           j = j + 1
+        elseif d == "." and nextc:match("%a") and j - i <= 3
+            and not text:sub(i, j - 1):find("[^%w%.]") then
+          j = j + 1 -- inside an abbreviation such as d.w.z.
+        else
+          break
         end
-        toks[#toks + 1] = { s = i, e = j - 1, form = form, kind = "w" }
-        i = j
-      else
-        local j = i
-        if c == "." then
-          while text:sub(j + 1, j + 1) == "." do j = j + 1 end
-        elseif c == "?" or c == "!" then
-          while text:sub(j + 1, j + 1):match("[?!]") do j = j + 1 end
-        elseif c == "," and text:sub(j + 1, j + 1) == "," then
-          j = j + 1 -- the Dutch low quote ,,
-        end
-        toks[#toks + 1] = { s = i, e = j, form = text:sub(i, j), kind = "p" }
-        i = j + 1
       end
+      local form = text:sub(i, j - 1)
+      -- a dotted abbreviation keeps its final dot
+      if text:sub(j, j) == "." and (ABBREV[lower(form) .. "."] or form:find("%.")) then
+        form = form .. "."
+        j = j + 1
+      end
+      toks[#toks + 1] = { s = i, e = j - 1, form = form, kind = "w" }
+      i = j
+    else
+      local j = i
+      if c == "." then
+        while text:sub(j + 1, j + 1) == "." do j = j + 1 end
+      elseif c == "?" or c == "!" then
+        while text:sub(j + 1, j + 1):match("[?!]") do j = j + 1 end
+      elseif c == "," and text:sub(j + 1, j + 1) == "," then
+        j = j + 1 -- the Dutch low quote ,,
+      end
+      toks[#toks + 1] = { s = i, e = j, form = text:sub(i, j), kind = "p" }
+      i = j + 1
     end
   end
   for _, t in ipairs(toks) do t.low = lower(t.form) end
@@ -594,6 +604,22 @@ function Engine:segment(doc)
   return units
 end
 
+local function content_stems_of_toks(toks)
+  local out = {}
+  for _, t in ipairs(toks) do
+    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
+      out[#out + 1] = t.low:sub(1, 6)
+    end
+  end
+  return out
+end
+
+-- The content stems of a unit, computed once from its tokens.
+local function unit_stems(u)
+  if not u.stems then u.stems = content_stems_of_toks(u.toks) end
+  return u.stems
+end
+
 local function content_stems(text)
   local out = {}
   for _, t in ipairs(tokenize(text)) do
@@ -648,9 +674,11 @@ end
 
 local function add_rel(map, from, to, typ, m, origin)
   if not from or not to or from == to then return end
-  for _, r in ipairs(map.relations) do
-    if r.from == from and r.to == to then return end
-  end
+  -- one relation per pair of units; a set, not a scan, so big corpora stay linear
+  local seen = map.pairs[from]
+  if not seen then seen = {}; map.pairs[from] = seen end
+  if seen[to] then return end
+  seen[to] = true
   local r = { from = from, to = to, type = typ, origin = origin,
     marker = m and m.entry.phrase or nil, sense = m and m.entry.sense or nil }
   map.relations[#map.relations + 1] = r
@@ -776,10 +804,11 @@ local function refers_to(u, names)
 end
 
 -- Chooses the main claim: the unit that the text builds up to.
-function Engine:main_claim(units, map)
+function Engine:main_claim(units, map, first_rel)
   local best, best_score
   local incoming = {}
-  for _, r in ipairs(map.relations) do
+  for k = first_rel or 1, #map.relations do
+    local r = map.relations[k]
     if r.type == "support" and r.to.doc == units[1].doc then
       incoming[r.to] = (incoming[r.to] or 0) + 1
     end
@@ -804,7 +833,7 @@ function Engine:main_claim(units, map)
     if u.doc.kind ~= "comment" and u.para == 1 and not u.heading then score = score + 1 end
     if title_stems then
       local hit = 0
-      for _, st in ipairs(content_stems(u.text)) do
+      for _, st in ipairs(unit_stems(u)) do
         if title_stems[st] then hit = hit + 1; title_stems[st] = false end
       end
       for st in pairs(title_stems) do title_stems[st] = true end
@@ -953,6 +982,18 @@ local function stance_of(self, doc, parent)
     local ok, stance = pcall(require, "stance")
     local eng = ok and type(stance) == "table" and stance.new and stance.new() or false
     self.stance_engine = (eng and eng.stance) and eng or false
+    if eng and eng.target_profile then
+      -- the stance engine profiles the parent anew for every comment; a parent's text does
+      -- not change during a run, so its profile is kept (an article with 2,000 comments
+      -- would otherwise be analysed 2,000 times)
+      local profile, cache = eng.target_profile, {}
+      eng.target_profile = function(e2, parent)
+        local key = parent and parent.id
+        if key == nil then return profile(e2, parent) end
+        if cache[key] == nil then cache[key] = profile(e2, parent) end
+        return cache[key]
+      end
+    end
   end
   if not self.stance_engine then return nil end
   local by_id = self.docs_by_id
@@ -971,7 +1012,7 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
       local qs = content_stems(q)
       local bestv, bests = nil, 0
       for _, p in ipairs(punits) do
-        local d = dice(qs, content_stems(p.text))
+        local d = dice(qs, unit_stems(p))
         if d > bests then bestv, bests = p, d end
       end
       if bestv and bests >= 0.6 then target, how = bestv, "quote" break end
@@ -985,17 +1026,24 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
   end
   -- 3. content-word overlap, weighted by how rare a stem is in the parent
   if not target then
-    local df, pst = {}, {}
-    for _, p in ipairs(punits) do
-      local seen = {}
-      pst[p] = content_stems(p.text)
-      for _, s in ipairs(pst[p]) do
-        if not seen[s] then df[s] = (df[s] or 0) + 1; seen[s] = true end
+    -- what a parent offers is computed once for all the comments that answer it
+    map.parent_index = map.parent_index or {}
+    local pidx = map.parent_index[punits]
+    if not pidx then
+      pidx = { df = {}, pst = {} }
+      for _, p in ipairs(punits) do
+        local seen = {}
+        pidx.pst[p] = unit_stems(p)
+        for _, s in ipairs(pidx.pst[p]) do
+          if not seen[s] then pidx.df[s] = (pidx.df[s] or 0) + 1; seen[s] = true end
+        end
       end
+      map.parent_index[punits] = pidx
     end
+    local df, pst = pidx.df, pidx.pst
     local cst = {}
     for _, u in ipairs(cunits) do
-      for _, s in ipairs(content_stems(u.text)) do
+      for _, s in ipairs(unit_stems(u)) do
         cst[s] = math.max(cst[s] or 0, u == cmain and 2 or 1)
       end
     end
@@ -1011,15 +1059,19 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     end
     -- first the section (a heading and the units under it) the comment is about, then the
     -- unit within it: a comment answers a theme more often than one sentence
-    local sections, cur = {}, nil
-    for _, p in ipairs(punits) do
-      if p.heading or not cur then
-        cur = { units = {}, stems = {} }
-        sections[#sections + 1] = cur
+    if not pidx.sections then
+      local sections, cur = {}, nil
+      for _, p in ipairs(punits) do
+        if p.heading or not cur then
+          cur = { units = {}, stems = {} }
+          sections[#sections + 1] = cur
+        end
+        table.insert(cur.units, p)
+        for _, s in ipairs(pst[p]) do table.insert(cur.stems, s) end
       end
-      table.insert(cur.units, p)
-      for _, s in ipairs(pst[p]) do table.insert(cur.stems, s) end
+      pidx.sections = sections
     end
+    local sections = pidx.sections
     local best_sec, best_sec_score = nil, 0
     for _, sec in ipairs(sections) do
       local sc = overlap(sec.stems)
@@ -1105,7 +1157,7 @@ end
 -- docs: a list of {id, kind, parent, title, author, text}. Returns the map:
 -- {docs = {{doc, units, main}}, relations = {{from, to, type, marker, sense, origin}}}.
 function Engine:analyse(docs)
-  local map = { docs = {}, relations = {}, rel_of = {}, by_id = {} }
+  local map = { docs = {}, relations = {}, rel_of = {}, by_id = {}, pairs = {} }
   self.docs_by_id = {}
   for _, d in ipairs(docs) do self.docs_by_id[d.id] = d end
   for _, d in ipairs(docs) do
@@ -1114,8 +1166,9 @@ function Engine:analyse(docs)
     map.docs[#map.docs + 1] = entry
     map.by_id[d.id] = entry
     if #units > 0 then
+      local first_rel = #map.relations + 1 -- this document's relations start here
       local pending = self:relate(units, map)
-      entry.main = self:main_claim(units, map)
+      entry.main = self:main_claim(units, map, first_rel)
       self:finish_doc(units, map, pending, entry.main)
       assign_roles(units, map, entry.main)
     end
