@@ -211,6 +211,10 @@ static uint32_t *term_map(const tn_store *s, tn_layer by,
   return m;
 }
 
+typedef struct term_tally {
+  uint32_t count, docs, last; /* last: the document (+1) last counted */
+} term_tally;
+
 /* Scratch for DP: per-document counts and the two sums of Gries's formula
  * per term (see tn_freq_dp). */
 typedef struct dp_scratch {
@@ -224,7 +228,8 @@ typedef struct dp_scratch {
  * documents where it occurs. */
 static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
                      uint32_t km, const uint32_t *map, uint32_t sink,
-                     const uint32_t *count, uint64_t tokens, dp_scratch *x) {
+                     const term_tally *tally, uint64_t tokens,
+                     dp_scratch *x) {
   x->min_s = 1.0;
   for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
     uint32_t d = gr->doc_list[k], stamp = d + 1;
@@ -245,7 +250,8 @@ static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
     for (size_t i = 0; i < nd; i++) {
       uint32_t id = x->dtouched[i];
       if (id == sink) continue;
-      x->sum_abs[id] += fabs((double)x->dc[id] / (double)count[id] - sd);
+      x->sum_abs[id] +=
+          fabs((double)x->dc[id] / (double)tally[id].count - sd);
       x->sum_s[id] += sd;
     }
   }
@@ -257,16 +263,15 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
   tn_layer by = o->filter.by;
   size_t v = tn_store_vocab_size(s, by);
   uint32_t sink = (uint32_t)v; /* one slot past the vocabulary */
-  uint32_t *count = tn_calloc(v + 1, sizeof *count);
-  uint32_t *docs = tn_calloc(v + 1, sizeof *docs);
-  uint32_t *last = tn_calloc(v + 1, sizeof *last);
+  /* count, docs and last side by side: one cache line per token */
+  term_tally *tally = tn_calloc(v + 1, sizeof *tally);
   uint32_t *touched = tn_malloc((v + 2) * sizeof *touched);
   uint32_t *tid_of = tn_malloc((v + 1) * sizeof *tid_of);
   const char **form_of = NULL;
   uint32_t *map = term_map(s, by, allowed, sink);
   uint32_t *best = NULL;
   tn_status st = TN_OK;
-  if (!count || !docs || !last || !touched || !tid_of || !map) st = TN_ENOMEM;
+  if (!tally || !touched || !tid_of || !map) st = TN_ENOMEM;
   if (st == TN_OK && o->forms) {
     form_of = tn_calloc(v + 1, sizeof *form_of);
     if (!form_of) st = TN_ENOMEM;
@@ -302,11 +307,12 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
         uint32_t kok = (km >> kind[p]) & 1u;
         tokens += kok;
         uint32_t id = kok ? map[form[p]] : sink;
+        term_tally *t = &tally[id];
         touched[ntouched] = id;
-        ntouched += count[id] == 0;
-        count[id]++;
-        docs[id] += last[id] != stamp;
-        last[id] = stamp;
+        ntouched += t->count == 0;
+        t->count++;
+        t->docs += t->last != stamp;
+        t->last = stamp;
       }
     }
     /* drop the sink from the touched list */
@@ -314,9 +320,9 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     for (size_t i = 0; i < ntouched; i++)
       if (touched[i] != sink) touched[nt++] = touched[i];
     uint64_t counted = 0;
-    for (size_t i = 0; i < nt; i++) counted += count[touched[i]];
-    count[sink] = docs[sink] = last[sink] = 0;
-    if (o->dp) group_dp(s, gr, gi, km, map, sink, count, tokens, &x);
+    for (size_t i = 0; i < nt; i++) counted += tally[touched[i]].count;
+    tally[sink] = (term_tally){0, 0, 0};
+    if (o->dp) group_dp(s, gr, gi, km, map, sink, tally, tokens, &x);
     g->tokens = tokens;
     g->counted = counted;
     g->types = nt;
@@ -336,8 +342,8 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
         }
       }
       uint32_t tid = tid_of[id];
-      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid, docs[id],
-                                 count[id], NULL, 0, 0};
+      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
+                                 tally[id].docs, tally[id].count, NULL, 0, 0};
       if (form_of) {
         if (!form_of[id]) {
           /* copied: the list may outlive the store */
@@ -362,15 +368,12 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
             g->ndocs > 1 && x.min_s < 1.0 ? dp / (1.0 - x.min_s) : 0.0;
         x.sum_abs[id] = x.sum_s[id] = 0;
       }
-      count[id] = docs[id] = 0;
-      last[id] = 0;
+      tally[id] = (term_tally){0, 0, 0};
     }
     g->nrows = nt;
     if (st == TN_OK) st = finish_group(f, g, o);
   }
-  tn_free(count);
-  tn_free(docs);
-  tn_free(last);
+  tn_free(tally);
   tn_free(touched);
   tn_free(tid_of);
   tn_free(form_of);
