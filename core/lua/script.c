@@ -366,9 +366,12 @@ int tn_script_call(tn_script *s, int nargs, int nres) {
   int st = lua_pcall(L, nargs, nres, base);
   tn_limits_disarm(L);
   lua_remove(L, base);
-  if (st == LUA_OK && s->rt.stopping) {
+  if (st == LUA_OK && (s->rt.stopping || s->rt.mem_hit)) {
     /* A limit fired where the script caught it and then finished before
-     * another instruction ran: the run still failed. */
+     * another instruction ran, or the memory cap refused an allocation
+     * that the reserve then allowed before the hook looked (a short
+     * script, or loading a source bigger than the cap): the run still
+     * failed. */
     lua_settop(L, base - 1);
     lua_pushfstring(L, "%s: ", s->rt.display);
     tn_push_limit_message(L);
