@@ -16,7 +16,8 @@ static const char run_help[] =
     "Options:\n"
     "  -a, --arg NAME=VALUE   set a report argument (repeatable; see\n"
     "                         'tussen help REPORT')\n"
-    "  -f, --format FORMAT    text (default), csv, json or md\n"
+    "  -f, --format FORMAT    text (default), csv, json, md, or excel (CSV\n"
+    "                         for Dutch Excel: ';', a BOM, decimal commas)\n"
     "  -t, --table NAME       CSV holds one table: the result section to\n"
     "                         write (default: the first table)\n"
     "  --memory-limit=MB      memory the script may use (default 1024;\n"
@@ -131,11 +132,13 @@ int cmd_run(int argc, char **argv) {
   }
   int format = tn_report_format_parse(format_name);
   if (rc == EXIT_OK && format < 0)
-    rc = cli_usage("run", "--format takes text, csv, json or md, not '%s'",
+    rc = cli_usage("run",
+                   "--format takes text, csv, json, md or excel, not '%s'",
                    format_name);
-  if (rc == EXIT_OK && table && format != TN_FORMAT_CSV)
-    rc = cli_usage("run", "--table only applies to --format csv (the other "
-                          "formats show every section)");
+  if (rc == EXIT_OK && table && format != TN_FORMAT_CSV &&
+      format != TN_FORMAT_EXCEL)
+    rc = cli_usage("run", "--table only applies to --format csv and excel "
+                          "(the other formats show every section)");
   if (rc == EXIT_OK && optind >= argc)
     rc = cli_usage("run", "no report given; 'tussen list' shows them");
   if (rc != EXIT_OK) {

@@ -201,7 +201,7 @@ static int help_text(lua_State *L) {
     lua_settop(L, spec - 2);
   }
   tn_buf_printf(out,
-                "\nUsage: tussen run %s%s [--format text|csv|json|md] "
+                "\nUsage: tussen run %s%s [--format FORMAT] "
                 "CORPUS...\n",
                 s->rt.display, n ? " [--arg NAME=VALUE]..." : "");
   return 0;

@@ -9,6 +9,7 @@ tn_status tn_report_write(const tn_rvalue *root, tn_report_format format,
   case TN_FORMAT_CSV: return tn_write_csv(root, opts, out, err);
   case TN_FORMAT_JSON: return tn_write_json(root, out);
   case TN_FORMAT_MD: return tn_write_md(root, out);
+  case TN_FORMAT_EXCEL: return tn_write_csv_excel(root, opts, out, err);
   }
   return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown output format");
 }

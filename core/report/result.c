@@ -121,5 +121,6 @@ int tn_report_format_parse(const char *name) {
   if (strcmp(name, "json") == 0) return TN_FORMAT_JSON;
   if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
     return TN_FORMAT_MD;
+  if (strcmp(name, "excel") == 0) return TN_FORMAT_EXCEL;
   return -1;
 }

@@ -78,10 +78,15 @@ typedef enum tn_report_format {
   TN_FORMAT_TEXT,
   TN_FORMAT_CSV,
   TN_FORMAT_JSON,
-  TN_FORMAT_MD
+  TN_FORMAT_MD,
+  /* CSV as Dutch Excel opens it by double-click: ';' between fields, a
+   * UTF-8 byte order mark, decimal commas (the one place numbers follow a
+   * locale, because Excel would otherwise read 0.5 as text or a date). */
+  TN_FORMAT_EXCEL
 } tn_report_format;
 
-/* "text", "csv", "json", "md" (also "markdown"); -1 when unknown. */
+/* "text", "csv", "json", "md" (also "markdown"), "excel"; -1 when
+ * unknown. */
 int tn_report_format_parse(const char *name);
 
 typedef struct tn_report_options {

@@ -23,6 +23,9 @@ tn_status tn_write_text(const tn_rvalue *root, tn_buf *out);
 tn_status tn_write_md(const tn_rvalue *root, tn_buf *out);
 tn_status tn_write_csv(const tn_rvalue *root, const tn_report_options *opts,
                        tn_buf *out, tn_error *err);
+tn_status tn_write_csv_excel(const tn_rvalue *root,
+                             const tn_report_options *opts, tn_buf *out,
+                             tn_error *err);
 tn_status tn_write_json(const tn_rvalue *root, tn_buf *out);
 
 #endif

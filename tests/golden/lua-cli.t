@@ -17,7 +17,7 @@ $ tussen help overview
 |   kind (string)
 |       only documents of this kind (e.g. comment)
 |
-| Usage: tussen run overview [--arg NAME=VALUE]... [--format text|csv|json|md] CORPUS...
+| Usage: tussen run overview [--arg NAME=VALUE]... [--format FORMAT] CORPUS...
 $ tussen help tests/data/lua/args.lua
 | tests/data/lua/args.lua: Shows the arguments it was given.
 |
@@ -42,7 +42,7 @@ $ tussen help tests/data/lua/args.lua
 |   words (file)
 |       a word list, one per line
 |
-| Usage: tussen run tests/data/lua/args.lua [--arg NAME=VALUE]... [--format text|csv|json|md] CORPUS...
+| Usage: tussen run tests/data/lua/args.lua [--arg NAME=VALUE]... [--format FORMAT] CORPUS...
 $ tussen help
 | Usage: tussen help REPORT|FILE.lua
 | Describe a canned report (or a script of your own): what it does, its

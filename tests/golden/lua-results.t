@@ -338,13 +338,32 @@ $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape
 ! Try 'tussen run --help'.
 ? 2
 $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=records --format json --table x
-! tussen: --table only applies to --format csv (the other formats show every section)
+! tussen: --table only applies to --format csv and excel (the other formats show every section)
 ! Try 'tussen run --help'.
 ? 2
 $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --format yaml
-! tussen: --format takes text, csv, json or md, not 'yaml'
+! tussen: --format takes text, csv, json, md or excel, not 'yaml'
 ! Try 'tussen run --help'.
 ? 2
+
+# --format excel: CSV for Dutch Excel (';', a byte order mark, decimal commas).
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=numbers --format excel
+| ﻿name;value
+| int;42
+| third;0,3333333333333333
+| sum;0,30000000000000004
+| tiny;1e-07
+| big;9007199254740992
+| negzero;0
+| nan;nan
+| inf;inf
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=quoting --format excel --table x
+! tussen: --table x: the result has no sections (it is one table); leave --table out
+! Try 'tussen run --help'.
+? 2
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=sections --format excel --table totals
+| ﻿documents;words
+| 2;12
 
 # The hook style: setup, document per document, finish.
 $ tussen run -q tests/data/lua/hooks.lua tests/data/lua/meta.jsonl

@@ -162,6 +162,20 @@ static void test_csv_picks_one_table(void **state) {
   tn_result_free(&r);
 }
 
+static void test_excel_dialect(void **state) {
+  (void)state;
+  tn_result r;
+  tn_result_init(&r);
+  tn_rvalue *root = list(&r, 1, rec(&r, 3, "a", str(&r, "x;y"), "b",
+                                    tn_rv_number(&r, 2.5), "c",
+                                    str(&r, "1.5 as text")));
+  /* ';' separates and forces quotes; only numbers get the decimal comma */
+  expect(root, TN_FORMAT_EXCEL, NULL,
+         "\xEF\xBB\xBF" "a;b;c\r\n\"x;y\";2,5;1.5 as text\r\n");
+  assert_int_equal(tn_report_format_parse("excel"), TN_FORMAT_EXCEL);
+  tn_result_free(&r);
+}
+
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void test_json_keeps_order_and_columns(void **state) {
@@ -234,7 +248,7 @@ static void test_writers_survive_oom(void **state) {
   tn_result_init(&r);
   tn_rvalue *root = rec(&r, 2, "rows", words(&r), "totals",
                         rec(&r, 1, "n", tn_rv_int(&r, 2)));
-  for (int f = TN_FORMAT_TEXT; f <= TN_FORMAT_MD; f++) {
+  for (int f = TN_FORMAT_TEXT; f <= TN_FORMAT_EXCEL; f++) {
     int failed = 0;
     for (long n = 0; n < 200; n++) {
       tn_buf out = TN_BUF_INIT;
@@ -260,6 +274,7 @@ int main(void) {
       cmocka_unit_test(test_csv_rfc4180),
       cmocka_unit_test(test_csv_numbers_round_trip_in_any_locale),
       cmocka_unit_test(test_csv_picks_one_table),
+      cmocka_unit_test(test_excel_dialect),
       cmocka_unit_test(test_json_keeps_order_and_columns),
       cmocka_unit_test(test_json_scalars),
       cmocka_unit_test(test_md_table_and_escapes),
