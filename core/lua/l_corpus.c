@@ -48,6 +48,8 @@ static void push_doc(lua_State *L, int corpus_idx, size_t index) {
 
 /* ---- tussen.corpus -------------------------------------------------------- */
 
+/* Only the collector frees a loaded corpus (no __close): every Doc and
+ * iterator keeps its Corpus alive, so none can outlive the memory. */
 static int corpus_gc(lua_State *L) {
   lcorpus *u = check_corpus(L, 1);
   if (u->owned && u->c) tn_corpus_free(u->c);
@@ -218,7 +220,6 @@ static const luaL_Reg corpus_meta[] = {{"__index", NULL},
                                        {"__len", corpus_len},
                                        {"__tostring", corpus_tostring},
                                        {"__gc", corpus_gc},
-                                       {"__close", corpus_gc},
                                        {NULL, NULL}};
 
 /* ---- tussen.Doc: metadata ------------------------------------------------------ */
