@@ -19,7 +19,9 @@ static int drive(lua_State *L) {
   } else {
     lua_pop(L, 1);
   }
-  lua_getfield(L, 2, "results");
+  if (lua_getfield(L, 2, "results") != LUA_TTABLE)
+    return luaL_error(L, "ctx.results must stay a table (document() "
+                         "appends to it)");
   int results = lua_gettop(L);
   lua_Integer n = 0;
   if (lua_getfield(L, 1, "document") == LUA_TFUNCTION) {

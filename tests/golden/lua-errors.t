@@ -37,6 +37,9 @@ $ tussen run -q tests/data/lua/errors/hooks.lua tests/data/lua/meta.jsonl
 ! traceback:
 !   tests/data/lua/errors/hooks.lua:5: in function 'document'
 ? 1
+$ tussen run -q tests/data/lua/errors/results-replaced.lua tests/data/lua/meta.jsonl
+! tussen: ctx.results must stay a table (document() appends to it)
+? 1
 $ tussen run -q tests/data/lua/errors/returns-nil.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/returns-nil.lua: the script must return a table (description, args, run, ...), not a nil value
 ? 1
