@@ -750,20 +750,34 @@ tail:
  * stays small. */
 static int next_slow(tn_tokenizer *t, tn_token *out) __attribute__((noinline));
 
-/* The , ; or : that fast_word left behind, when one space and more text
- * follow: it takes no part in sentence decisions either. */
+/* The , ; : or . that fast_word left behind, when one space and more text
+ * follow: , ; : take no part in sentence decisions, and a period's needs
+ * only the first character after the space. */
 static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
   const unsigned char *u = (const unsigned char *)t->s;
   size_t p = t->pos;
-  if (p + 1 != t->b || p + 2 >= t->len || u[p] == '.' || u[p + 1] != ' ' ||
+  if (p + 1 != t->b || p + 2 >= t->len || u[p + 1] != ' ' ||
       u[p + 2] >= 0x80 || tn_tokx_ascii[u[p + 2]] == K_SPACE)
     return 0;
+  uint8_t flags = TN_TOK_SPACE_AFTER;
+  if (u[p] == '.') {
+    /* A sentence's period, when an ASCII letter or digit starts the next
+     * chunk: that character alone decides (see starts_sentence), unless
+     * the chunk is the emoticon XD or the period follows a list number. */
+    uint8_t k = tn_tokx_ascii[u[p + 2]];
+    if (t->after_item || (k != K_UPPER && k != K_LOWER && k != K_DIGIT)) return 0;
+    if ((u[p + 2] | 32) == 'x' && p + 3 < t->len && u[p + 3] == 'D') return 0;
+    if (k != K_LOWER) {
+      flags |= TN_TOK_SENT_END;
+      t->sent_begins = 1;
+    }
+  }
   out->start = p;
   out->len = 1;
   out->cp_start = t->cp;
   out->cp_len = 1;
   out->kind = TN_TOK_PUNCT;
-  out->flags = TN_TOK_SPACE_AFTER;
+  out->flags = flags;
   t->cp += 2;
   t->pos = p + 2;
   t->phase = PH_GAP;
