@@ -44,9 +44,9 @@ end
 
 return {
   description = [[
-Stance per reaction: for every document with a parent (a comment under an article, a
-reply to a comment) whether it supports, opposes, is mixed about or is neutral toward
-what it reacts to, with a score in [-1, 1], a confidence in [0, 1] and the evidence:
+Stance of each reaction toward what it reacts to, with score, confidence and evidence.
+For every document with a parent (a comment under an article, a reply to a comment):
+whether it supports, opposes, is mixed about or is neutral toward what it reacts to, with a score in [-1, 1], a confidence in [0, 1] and the evidence:
 each cue with its text, weight and the rule that fired (lexicon, phrase, negation,
 booster, contrast, irony, rhetorical question, agreement marker, ...). A reply's stance
 is toward the article, reached through the comment it answers. Documents without a

@@ -5,8 +5,7 @@
 local lexicon = require("stance.lexicon")
 local match = require("stance.match")
 
-local has_tussen, tussen = pcall(require, "tussen")
-if not has_tussen then tussen = nil end
+local tussen = require("tussen")
 
 local M = {}
 
@@ -38,16 +37,8 @@ local function squash(x) return x / math.sqrt(x * x + NORM_ALPHA) end
 
 -- ---- loading ---------------------------------------------------------------------------
 
--- Lines of a lexicon file: through tussen.data inside tussen, else from the file system
--- (plain Lua, for development).
-local function data_lines(name)
-  if tussen and tussen.data then return tussen.data.lines(name) end
-  local dir = M.lexicon_dir or "scripts/lexicons"
-  local f = assert(io.open(dir .. "/" .. name, "r"))
-  local text = f:read("a")
-  f:close()
-  return text:gmatch("([^\n]*)\n?")
-end
+-- Lines of a lexicon file (scripts/lexicons/, or the running script's own directory).
+local function data_lines(name) return tussen.data.lines(name) end
 
 local VALID_TYPES = {adj = true, verb = true, noun = true, adv = true, intj = true,
   mwe = true, emoticon = true, emoji = true, rule = true}

@@ -243,34 +243,32 @@ $ cat > $T/debat.jsonl <<'JSON'
 | negative:         0
 | polarity_neutral: 0
 
-# Mistakes in a rule file are reported with the file and line, or the rule and position.
+# Mistakes in a rule file are reported with the file and line, or the entry and position
+# (exit status 1; only the message is kept here, the traceback below it names library lines).
 $ printf 'return {polarity = {{"x", 2, "adj"}\n' > $T/broken.lua
-> tussen run -q stance --arg rules=$T/broken.lua corpus/streetwise
-! tussen: $T/broken.lua:2: '}' expected (to close '{' at line 1) near <eof>
-! traceback:
-!   scripts/stance.lua:12: in upvalue 'load_rules'
-!   scripts/stance.lua:68: in function 'run'
-? 1
+> tussen run -q stance --arg rules=$T/broken.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/broken.lua:2: '}' expected (to close '{' at line 1) near <eof>
 $ printf 'return {rules = {{name = "open", pattern = "(niet|geen"}}}\n' > $T/badpattern.lua
-> tussen run -q stance --arg rules=$T/badpattern.lua corpus/streetwise
-! tussen: $T/badpattern.lua: rules[1]: rule 'open': position 11: expected ')' to close the group opened at 1
-! traceback:
-!   scripts/lib/stance.lua:169: in local 'fail'
-!   scripts/lib/stance.lua:215: in method 'extend'
-!   scripts/stance.lua:68: in function 'run'
-? 1
+> tussen run -q stance --arg rules=$T/badpattern.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/badpattern.lua: rules[1]: rule 'open': position 11: expected ')' to close the group opened at 1
 $ printf 'return {markers = {{"tja", "sigh", 1}}}\n' > $T/badclass.lua
-> tussen run -q stance --arg rules=$T/badclass.lua corpus/streetwise
-! tussen: $T/badclass.lua: markers[1]: unknown marker class 'sigh' (agree, disagree, negator, booster, dampener, contrast, concession, irony, rhetorical, target_text, target_subject)
-! traceback:
-!   scripts/lib/stance.lua:169: in local 'fail'
-!   scripts/lib/stance.lua:197: in method 'extend'
-!   scripts/stance.lua:68: in function 'run'
-? 1
+> tussen run -q stance --arg rules=$T/badclass.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/badclass.lua: markers[1]: unknown marker class 'sigh' (agree, disagree, negator, booster, dampener, contrast, concession, irony, rhetorical, target_text, target_subject)
+$ printf 'return {polarity = {{"top", "veel"}}, lexicon = {}}\n' > $T/badkey.lua
+> tussen run -q stance --arg rules=$T/badkey.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/badkey.lua: unknown key 'lexicon' (a rule file has polarity, markers, rules and targets)
+$ printf 'return {polarity = {{"top", "veel"}}}\n' > $T/badstrength.lua
+> tussen run -q stance --arg rules=$T/badstrength.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/badstrength.lua: polarity[1]: the strength of 'top' must be a number
 $ printf 'return 42\n' > $T/notatable.lua
-> tussen run -q stance --arg rules=$T/notatable.lua corpus/streetwise
-! tussen: $T/notatable.lua: a rule file returns a table {polarity = ..., markers = ..., rules = ..., targets = ...}, not number
-! traceback:
-!   scripts/stance.lua:16: in upvalue 'load_rules'
-!   scripts/stance.lua:68: in function 'run'
-? 1
+> tussen run -q stance --arg rules=$T/notatable.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 1
+| tussen: $T/notatable.lua: a rule file returns a table {polarity = ..., markers = ..., rules = ..., targets = ...}, not number
+$ tussen run -q stance --arg rules=$T/missing.lua corpus/streetwise 2>$T/err; echo "exit $?"; head -1 $T/err
+| exit 2
+| tussen: --arg rules=$T/missing.lua: cannot read '$T/missing.lua': No such file or directory
