@@ -797,6 +797,10 @@ static void new_type(lua_State *L, const char *name, lua_CFunction gc,
     luaL_setfuncs(L, methods, 0);
     lua_setfield(L, -2, "__index");
   }
+  /* getmetatable() gives false: a script cannot swap methods or call
+   * __gc by hand, as for the other tussen types. */
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
 }
 
