@@ -33,8 +33,15 @@ static void oom(lua_State *L) { luaL_error(L, "out of memory"); }
 /* The names of a tussen.table / tussen.record mark, or 0. */
 static int marked(lua_State *L, int idx, const char *field) {
   if (!lua_getmetatable(L, idx)) return 0;
-  if (lua_getfield(L, -1, field) != LUA_TTABLE) {
-    lua_pop(L, 2);
+  /* only the marks tussen.table and tussen.record make, not any metatable
+   * that happens to have a field of that name */
+  const char *want = strcmp(field, "columns") == 0 ? TN_TABLE_T : TN_RECORD_T;
+  lua_getfield(L, -1, "__name");
+  int ours = lua_type(L, -1) == LUA_TSTRING &&
+             strcmp(lua_tostring(L, -1), want) == 0;
+  lua_pop(L, 1);
+  if (!ours || lua_getfield(L, -1, field) != LUA_TTABLE) {
+    lua_pop(L, ours ? 2 : 1);
     return 0;
   }
   lua_remove(L, -2);
@@ -49,7 +56,10 @@ static tn_rvalue *convert_list(lua_State *L, conv *c, int idx, size_t n,
     size_t nc = (size_t)lua_rawlen(L, -1);
     const char **cols = lua_newuserdatauv(L, (nc ? nc : 1) * sizeof *cols, 0);
     for (size_t i = 0; i < nc; i++) {
-      lua_rawgeti(L, -2, (lua_Integer)i + 1);
+      if (lua_rawgeti(L, -2, (lua_Integer)i + 1) != LUA_TSTRING)
+        luaL_error(L, "%s: the column names must be strings (use "
+                      "tussen.table)",
+                   c->path);
       cols[i] = lua_tostring(L, -1);
       lua_pop(L, 1); /* still referenced by the columns table */
     }
@@ -77,7 +87,9 @@ static tn_rvalue *convert_record(lua_State *L, conv *c, int idx, size_t n,
   tn_rvalue *v = tn_rv_record(c->out, n + nlisted);
   if (!v) oom(L);
   for (size_t i = 0; i < nlisted; i++) {
-    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TSTRING)
+      luaL_error(L, "%s: the key names must be strings (use tussen.record)",
+                 c->path);
     size_t len;
     const char *k = lua_tolstring(L, -1, &len);
     if (tn_rv_set_key(c->out, v, i, k, len)) oom(L);

@@ -76,6 +76,9 @@ $ tussen run -q tests/data/lua/errors/returns-mixed.lua tests/data/lua/meta.json
 $ tussen run -q tests/data/lua/errors/returns-holes.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/returns-holes.lua: result.rows: the list has holes (2 items, the last at [3]); nil cannot be a list item
 ? 1
+$ tussen run -q tests/data/lua/errors/returns-bad-columns.lua tests/data/lua/meta.jsonl
+! tussen: tests/data/lua/errors/returns-bad-columns.lua: result.rows: the column names must be strings (use tussen.table)
+? 1
 $ tussen run -q tests/data/lua/errors/returns-cycle.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/returns-cycle.lua: result.self.self.self.self.self.self.sel...: nested more than 100 deep (does a table contain itself?)
 ? 1
