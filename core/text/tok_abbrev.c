@@ -32,23 +32,25 @@ static const abbr table[] = {
     {"dl", M, 0}, {"dr", T, 0}, {"drs", T, 0}, {"ds", T, 0},
     {"e.a", F, 0}, {"e.d", F, 0}, {"e.v", F, 0}, {"eig", M, 0},
     {"enz", F, 0}, {"etc", F, 0}, {"evt", M, 0}, {"excl", M, 0},
-    {"feb", M, 1}, {"fig", M, 0}, {"geb", M, 0}, {"gebr", T, 0},
-    {"gem", M, 1}, {"gld", M, 0}, {"hfd", M, 0}, {"hfdst", M, 0},
-    {"hr", T, 0}, {"i.c", M, 0}, {"incl", M, 0}, {"ing", T, 0},
-    {"inl", M, 0}, {"ir", T, 0}, {"jan", M, 1}, {"jhr", T, 0},
-    {"jkvr", T, 0}, {"jl", F, 0}, {"jr", T, 0}, {"kol", M, 1},
-    {"lic", T, 0}, {"max", M, 1}, {"mej", T, 0}, {"mevr", T, 0},
-    {"mgr", T, 0}, {"mld", M, 0}, {"mln", M, 0}, {"mr", T, 0},
-    {"mrd", M, 0}, {"mvr", T, 0}, {"mw", T, 0}, {"nl", M, 1},
-    {"nov", M, 1}, {"nr", M, 0}, {"nrs", M, 0}, {"o.l.v", M, 0},
-    {"okt", M, 1}, {"ong", M, 0}, {"opm", M, 0}, {"p", M, 1},
-    {"pag", M, 0}, {"pct", M, 0}, {"plm", M, 0}, {"pp", M, 0},
-    {"prof", T, 0}, {"resp", M, 0}, {"rk", M, 0}, {"sept", M, 1},
-    {"sr", T, 0}, {"st", T, 0}, {"str", M, 1}, {"tel", M, 0},
-    {"v", M, 1}, {"vb", M, 0}, {"vd", M, 1}, {"verg", M, 0},
-    {"vert", M, 0}, {"vgl", M, 0}, {"vlg", M, 0}, {"vlgs", M, 0},
-    {"vnl", M, 0}, {"vs", M, 0}, {"vz", T, 0}, {"wed", T, 0},
-    {"zg", M, 0}, {"zgn", M, 0}, {"zn", M, 0},
+    {"fa", T, 0}, {"feb", M, 1}, {"fig", M, 0}, {"geb", M, 0},
+    {"gebr", T, 0}, {"gem", M, 1}, {"gld", M, 0}, {"hfd", M, 0},
+    {"hfdst", M, 0}, {"hr", T, 0}, {"i.c", M, 0}, {"incl", M, 0},
+    {"ing", T, 0}, {"inl", M, 0}, {"ir", T, 0}, {"jan", M, 1},
+    {"jhr", T, 0}, {"jkvr", T, 0}, {"jl", F, 0}, {"jr", T, 0},
+    {"jul", M, 1}, {"jun", M, 1}, {"kol", M, 1}, {"lic", T, 0},
+    {"max", M, 1}, {"mej", T, 0}, {"mevr", T, 0}, {"mgr", T, 0},
+    {"mld", M, 0}, {"mln", M, 0}, {"mr", T, 0}, {"mrd", M, 0},
+    {"mrt", M, 1}, {"mvr", T, 0}, {"mw", T, 0}, {"ned", M, 0},
+    {"nl", M, 1}, {"nov", M, 1}, {"nr", M, 0}, {"nrs", M, 0},
+    {"o.l.v", M, 0}, {"okt", M, 1}, {"ong", M, 0}, {"opm", M, 0},
+    {"p", M, 1}, {"pag", M, 0}, {"pct", M, 0}, {"plm", M, 0},
+    {"pp", M, 0}, {"prof", T, 0}, {"resp", M, 0}, {"rk", M, 0},
+    {"s.v.p", F, 0}, {"sep", M, 1}, {"sept", M, 1}, {"sr", T, 0},
+    {"st", T, 0}, {"str", M, 1}, {"tel", M, 0}, {"v", M, 1},
+    {"vb", M, 0}, {"vd", M, 1}, {"verg", M, 0}, {"vert", M, 0},
+    {"vgl", M, 0}, {"vlg", M, 0}, {"vlgs", M, 0}, {"vnl", M, 0},
+    {"vs", M, 0}, {"vz", T, 0}, {"wed", T, 0}, {"zg", M, 0},
+    {"zgn", M, 0}, {"zn", M, 0},
 };
 
 #undef M
@@ -73,7 +75,14 @@ int tn_tokx_abbrev(const char *w, size_t len) {
   size_t lo = 0, hi = sizeof table / sizeof table[0];
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(key, table[mid].w);
+    /* strcmp, inline: keys are at most five bytes */
+    const unsigned char *x = (const unsigned char *)key,
+                        *y = (const unsigned char *)table[mid].w;
+    while (*x && *x == *y) {
+      x++;
+      y++;
+    }
+    int c = (int)*x - (int)*y;
     if (c == 0) {
       if (table[mid].lower && memcmp(key, w, len) != 0) return TN_ABBR_NONE;
       return table[mid].cls;
