@@ -3,60 +3,27 @@
 --
 -- The engine is data-driven: connectives come from scripts/lexicons/connectives-nl.tsv (or the
 -- user's additions), relations follow from each connective's sense and direction, and users add
--- relation rules as Lua functions. Output writers live in scripts/lib/arguments-output.lua.
+-- relation rules as Lua functions. Tokens and sentences: scripts/lib/arguments/text.lua; the
+-- lexicon and its matcher: scripts/lib/arguments/lexicon.lua; writers:
+-- scripts/lib/arguments-output.lua.
 
 local M = {}
 
 local has_tussen, tussen = pcall(require, "tussen")
 if not has_tussen then tussen = nil end
 
--- Lower-casing: Unicode-aware through tussen.text when present (ÉÉN, IJ), else ASCII.
-local lower = (tussen and tussen.text and tussen.text.lower) or string.lower
 
-local SENSES = {
-  reason = true, result = true, conclusion = true, contrast = true, concession = true,
-  restatement = true, addition = true, example = true, condition = true, summary = true,
-  claim = true, objection = true, agree = true, disagree = true, reference = true,
-}
-local DIRECTIONS = {
-  ["marked-supports-other"] = true, ["other-supports-marked"] = true,
-  ["marked-attacks-other"] = true, ["marked-conceded"] = true,
-  ["marked-restates-other"] = true, ["marked-adds"] = true, condition = true, claim = true,
-  ["marked-attacks-claim"] = true, ["marked-contrasts-other"] = true,
-  ["agrees-target"] = true, ["disagrees-target"] = true, ["refers-target"] = true,
-}
-local POSITIONS = { initial = true, clause = true, any = true }
-local CLAUSES = { sub = true, main = true, adv = true, frame = true, prep = true, gap = true }
+local text = require("arguments.text")
+local lexicon = require("arguments.lexicon")
 
--- Abbreviations whose final dot does not end a sentence (lower case).
-local ABBREV = {}
-for a in ([[bijv. bv. o.a. d.w.z. enz. etc. e.d. m.b.t. i.p.v. dhr. mevr. ca. nr. blz. jl. t.a.v.
-  a.u.b. z.g.a.n. m.a.w. i.e. e.g. vs. evt. incl. excl. resp. mr. dr. ir. drs. prof. st. ong.
-  o.m. t.o.v. n.a.v. v.s.]]):gmatch("%S+") do ABBREV[a] = true end
+local lower, tokenize, split_sentences = text.lower, text.tokenize, text.split_sentences
+local is_end_punct, first_word, dice = text.is_end_punct, text.first_word, text.dice
+local content_stems, content_stems_of_toks = text.content_stems, text.content_stems_of_toks
+local STOP, NOT_VERB, CLAUSE_PUNCT = text.STOP, text.NOT_VERB, text.CLAUSE_PUNCT
 
--- Multi-byte punctuation the byte-level scanner must not take for letters.
-local UPUNCT = { "“", "”", "‘", "’", "„", "–", "—", "…", "«", "»", "•" }
-
--- Dutch function words left out of content-word overlap.
-local STOP = {}
-for w in ([[de het een en of maar want dus dat die dit deze wat wie waar wanneer hoe als dan
-  om te in op aan bij met voor van naar uit over door tot tegen onder tussen zonder na sinds
-  is zijn was waren wordt worden werd werden heeft hebben had hadden kan kunnen kon konden
-  zal zullen zou zouden moet moeten mag mogen wil willen er hier daar niet geen ook nog al
-  zo meer veel weinig heel erg wel toch nu ze zij hij het hem haar hun hen ik je jij u we wij
-  mij me ons onze jullie men zich zelf eigen elk elke alle ander andere anderen dan ook
-  omdat hoewel terwijl zodat doordat echter bovendien daarom daardoor immers namelijk
-  worden gaan gaat ging komen komt kwam doen doet deed maken maakt laten laat zeggen zegt
-  iets niets alles iemand niemand steeds vaak soms altijd nooit al alleen wat welke
-  hebben heb hebt ben bent helaas echt gewoon vooral nogal juist zeker eigenlijk misschien
-  wellicht natuurlijk zeer minder goed goede beter groot grote nieuw nieuwe kunnen]]):gmatch("%S+") do STOP[w] = true end
-
--- Words that cannot start the main clause after a fronted subordinate clause: Dutch puts the
--- finite verb first there (Omdat X, moet Y), so a comma followed by one of these is no boundary.
-local NOT_VERB = {}
-for w in ([[de het een dat die dit deze wat wie waar en of maar want ze zij hij we wij ik je
-  jij u men er in op aan met voor van bij naar om te als zoals tot door over uit zo ook niet
-  geen hun haar zijn mijn onze jullie]]):gmatch("%S+") do NOT_VERB[w] = true end
+local Engine = {}
+Engine.__index = Engine
+lexicon.install(Engine)
 
 -- Markers that act on the unit they sit in (not phrase-level patterns or prepositions).
 local function unit_marker(m)
@@ -64,385 +31,6 @@ local function unit_marker(m)
   if e.sense == "condition" or e.clause == "gap" then return false end
   if e.clause == "prep" then return e.sense == "example" and m.initial end
   return true
-end
-
-------------------------------------------------------------------------------------------------
--- Tokens and sentences
-------------------------------------------------------------------------------------------------
-
-local function upunct_at(s, i)
-  for _, p in ipairs(UPUNCT) do
-    if s:sub(i, i + #p - 1) == p then return p end
-  end
-  return nil
-end
-
--- Splits text into word and punctuation tokens with byte offsets. A dot stays inside a word
--- only in abbreviations (d.w.z.); "betrekken.Zoals" is two words and a dot.
-local function tokenize(text)
-  local toks, i, n = {}, 1, #text
-  while i <= n do
-    local _, ws = text:find("^%s+", i)
-    if ws then i = ws + 1 end
-    if i > n then break end
-    local c = text:sub(i, i)
-    local up = upunct_at(text, i)
-    if up then
-      toks[#toks + 1] = { s = i, e = i + #up - 1, form = up, kind = "p" }
-      i = i + #up
-    elseif c:match("[%w\128-\255]") then
-      local j = i
-      while true do
-        -- a run of letters, digits and multi-byte characters, cut before multi-byte
-        -- punctuation inside it (all of it starts with byte 0xC2 or 0xE2)
-        local _, e = text:find("^[%w\128-\255]+", j)
-        if not e then break end
-        local cut
-        local k = text:find("[\194\226]", j)
-        while k and k <= e do
-          if upunct_at(text, k) then cut = k break end
-          k = text:find("[\194\226]", k + 1)
-        end
-        if cut then j = cut break end
-        j = e + 1
-        local d = text:sub(j, j)
-        local nextc = text:sub(j + 1, j + 1)
-        if (d == "'" or d == "-") and nextc:match("[%w\128-\255]") and not upunct_at(text, j + 1) then
-          j = j + 1
-        elseif d == "." and nextc:match("%a") and j - i <= 3
-            and not text:sub(i, j - 1):find("[^%w%.]") then
-          j = j + 1 -- inside an abbreviation such as d.w.z.
-        else
-          break
-        end
-      end
-      local form = text:sub(i, j - 1)
-      -- a dotted abbreviation keeps its final dot
-      if text:sub(j, j) == "." and (ABBREV[lower(form) .. "."] or form:find("%.")) then
-        form = form .. "."
-        j = j + 1
-      end
-      toks[#toks + 1] = { s = i, e = j - 1, form = form, kind = "w" }
-      i = j
-    else
-      local j = i
-      if c == "." then
-        while text:sub(j + 1, j + 1) == "." do j = j + 1 end
-      elseif c == "?" or c == "!" then
-        while text:sub(j + 1, j + 1):match("[?!]") do j = j + 1 end
-      elseif c == "," and text:sub(j + 1, j + 1) == "," then
-        j = j + 1 -- the Dutch low quote ,,
-      end
-      toks[#toks + 1] = { s = i, e = j, form = text:sub(i, j), kind = "p" }
-      i = j + 1
-    end
-  end
-  for _, t in ipairs(toks) do t.low = lower(t.form) end
-  return toks
-end
-
-local function is_end_punct(form)
-  return form:match("^[%.!?]+$") ~= nil or form == "…" or form == "?!"
-end
-
--- Sentences of one paragraph: ends at . ! ? … before an upper-case letter, a digit, a quote or
--- the end; a line break ends a sentence when the line ends in punctuation or the next line
--- starts upper case (list items, a line per claim in comments).
-local function split_sentences(text, base)
-  local toks = tokenize(text)
-  local sents, cur = {}, {}
-  local function flush()
-    if #cur > 0 then sents[#sents + 1] = cur end
-    cur = {}
-  end
-  for k, t in ipairs(toks) do
-    t.s, t.e = t.s + base, t.e + base
-    cur[#cur + 1] = t
-    local nxt = toks[k + 1]
-    if nxt then
-      local gap = text:sub(t.e - base + 1, nxt.s - 1)
-      local first = nxt.form:sub(1, 1)
-      local upper_next = first:match("[%u%d]") or nxt.kind == "p" and nxt.form:match("^[\"'“‘„(]")
-        or first:match("[\195]") and nxt.form:match("^[\195][\128-\158]")
-      if t.kind == "p" and is_end_punct(t.form) and (upper_next or gap:find("\n")) then
-        flush()
-      elseif gap:find("\n") and (t.form:match("^[:;]$") or upper_next) then
-        flush()
-      end
-    end
-  end
-  flush()
-  return sents
-end
-
-------------------------------------------------------------------------------------------------
--- The lexicon and the phrase matcher
-------------------------------------------------------------------------------------------------
-
-local Engine = {}
-Engine.__index = Engine
-
--- Splits a phrase into token patterns: words lower case, "..." a gap of up to 6 tokens, a
--- trailing ":" its own token. Tokenized like text, so "d.w.z." stays one token.
-local function phrase_pattern(phrase)
-  local pat = {}
-  for part in phrase:gmatch("%S+") do
-    if part == "..." then
-      pat[#pat + 1] = false
-    else
-      for _, t in ipairs(tokenize(part)) do pat[#pat + 1] = lower(t.form) end
-    end
-  end
-  return pat
-end
-
-local function check_entry(e, where)
-  local function bad(what, val, allowed)
-    local keys = {}
-    for k in pairs(allowed) do keys[#keys + 1] = k end
-    table.sort(keys)
-    error(string.format("%sconnective '%s': bad %s '%s' (one of: %s)", where, tostring(e.phrase),
-      what, tostring(val), table.concat(keys, ", ")), 3)
-  end
-  if type(e.phrase) ~= "string" or not e.phrase:find("%S") then
-    error(where .. "connective without a phrase", 3)
-  end
-  if not SENSES[e.sense] then bad("sense", e.sense, SENSES) end
-  if not DIRECTIONS[e.direction] then bad("direction", e.direction, DIRECTIONS) end
-  if not POSITIONS[e.position] then bad("position", e.position, POSITIONS) end
-  if not CLAUSES[e.clause] then bad("clause", e.clause, CLAUSES) end
-  if e.weight ~= nil and (type(e.weight) ~= "number" or e.weight < 0 or e.weight > 1) then
-    error(string.format("%sconnective '%s': weight must be a number from 0 to 1", where, e.phrase), 3)
-  end
-end
-
--- Adds or replaces a connective: {phrase=, sense=, direction=, position=, clause=, weight=,
--- notes=}. A phrase already present is overridden (users refine the shipped lexicon).
-function Engine:add_connective(e)
-  check_entry(e, "")
-  local entry = {
-    phrase = lower(e.phrase), sense = e.sense, direction = e.direction, position = e.position,
-    clause = e.clause, weight = e.weight or 1.0, notes = e.notes or "",
-  }
-  entry.pattern = phrase_pattern(entry.phrase)
-  local old = self.by_phrase[entry.phrase]
-  if old then
-    for k, v in pairs(entry) do old[k] = v end
-  else
-    self.by_phrase[entry.phrase] = entry
-    self.entries[#self.entries + 1] = entry
-  end
-  self.index = nil
-  self.compiled = nil
-  return self
-end
-
--- Reads connectives from TSV text (the lexicon's format; see its header).
-function Engine:add_connectives_tsv(text, name)
-  name = name or "connectives"
-  local lineno, header_seen = 0, false
-  for line in (text .. "\n"):gmatch("([^\n]*)\n") do
-    lineno = lineno + 1
-    line = line:gsub("\r$", "")
-    if line ~= "" and not line:match("^#") then
-      local f = {}
-      for field in (line .. "\t"):gmatch("([^\t]*)\t") do f[#f + 1] = field end
-      if not header_seen and f[1] == "phrase" then
-        header_seen = true
-      else
-        if #f < 5 then
-          error(string.format("%s:%d: expected at least 5 tab-separated columns "
-            .. "(phrase, sense, direction, position, clause), got %d", name, lineno, #f),0)
-        end
-        local ok, err = pcall(self.add_connective, self, {
-          phrase = f[1], sense = f[2], direction = f[3], position = f[4], clause = f[5],
-          notes = f[6], weight = f[7] and f[7] ~= "" and tonumber(f[7]) or nil,
-        })
-        if not ok then
-          -- the TSV line is the place to fix, not the Lua code that read it
-          error(string.format("%s:%d: %s", name, lineno,
-            (tostring(err):gsub("^[^:]*:%d+: ", ""))), 0)
-        end
-      end
-    end
-  end
-  return self
-end
-
--- Adds a relation rule: fn(unit, ctx) is called for every unit after the connectives have
--- spoken and may return {type = "support"|"attack"|"restate", to = other_unit, marker = text}
--- or nil. ctx has prev (previous unit), sentence (units of its sentence), doc, units.
-function Engine:add_rule(fn)
-  if type(fn) ~= "function" then error("add_rule: a function expected", 2) end
-  self.rules[#self.rules + 1] = fn
-  return self
-end
-
-local function build_index(self)
-  local idx = {}
-  for _, e in ipairs(self.entries) do
-    local first = e.pattern[1]
-    if first then
-      idx[first] = idx[first] or {}
-      table.insert(idx[first], e)
-    end
-  end
-  -- longest phrase first; ties by phrase so the result never depends on insertion order
-  for _, list in pairs(idx) do
-    table.sort(list, function(a, b)
-      if #a.pattern ~= #b.pattern then return #a.pattern > #b.pattern end
-      return a.phrase < b.phrase
-    end)
-  end
-  self.index = idx
-end
-
-local CLAUSE_PUNCT = { [","] = true, [";"] = true, [":"] = true, ["-"] = true, ["–"] = true,
-  ["—"] = true, ["("] = true }
-local OPEN_PUNCT = { ['"'] = true, ["“"] = true, ["„"] = true, ["‘"] = true, ["'"] = true,
-  [",,"] = true, ["("] = true, ["-"] = true, ["–"] = true }
-
--- Index of the first word of a sentence (skipping opening quotes and dashes).
-local function first_word(sent)
-  for i, t in ipairs(sent) do
-    if not OPEN_PUNCT[t.form] then return i end
-  end
-  return 1
-end
-
--- Tries entry e at token i of the sentence; returns the index of its last token or nil.
-local function try_entry(e, sent, i)
-  local p, j = e.pattern, i
-  local k = 1
-  while k <= #p do
-    local want = p[k]
-    if want == false then
-      -- a gap: find the next literal within 6 tokens
-      local nextlit = p[k + 1]
-      local found
-      for g = j, math.min(#sent, j + 6) do
-        if sent[g].low == nextlit then found = g break end
-      end
-      if not found then return nil end
-      j = found
-      k = k + 1
-    else
-      if not sent[j] or sent[j].low ~= want then return nil end
-      j = j + 1
-      k = k + 1
-    end
-  end
-  return j - 1
-end
-
--- Connective matches of one sentence, longest first, left to right, without overlap.
--- Each match: {entry, first, last, initial, clause_start, weight}.
--- The lexicon as one rule set of tussen.rules (the C matcher): a rule per phrase, "..." a
--- bounded gap. Every rule's match at every token comes back (overlap "all"); which one counts
--- is decided here, where the position in the sentence is known.
-local function compile_rules(self)
-  local list = {}
-  for _, e in ipairs(self.entries) do
-    local words = {}
-    for _, w in ipairs(e.pattern) do words[#words + 1] = w == false and "[]{0,6}" or w end
-    list[#list + 1] = { pattern = table.concat(words, " "), name = e.phrase, weight = e.weight }
-  end
-  local rs, err = tussen.rules.compile(list, { overlap = "all" })
-  if not rs then error("arguments: the connective lexicon does not compile: " .. err, 0) end
-  self.compiled = rs
-end
-
--- Candidate matches of a whole document: per token index of `toks`, the list of
--- {entry, last} that start there, longest first (ties by phrase).
-function Engine:candidates(text, toks)
-  local by_start, by_stop = {}, {}
-  for k, t in ipairs(toks) do
-    by_start[t.s] = k
-    by_stop[t.e] = k
-  end
-  local cands = {}
-  local function add(k, e, last)
-    cands[k] = cands[k] or {}
-    table.insert(cands[k], { entry = e, last = last })
-  end
-  if tussen and tussen.rules and not self.lua_matcher then
-    if not self.compiled then compile_rules(self) end
-    for _, m in ipairs(self.compiled:match(text)) do
-      local k, last = by_start[m.start], by_stop[m.stop]
-      if not last and k then
-        -- the two tokenizers may cut a token differently: take the last token inside
-        for j = k, #toks do
-          if toks[j].e > m.stop then break end
-          last = j
-        end
-      end
-      local e = self.by_phrase[m.rule]
-      if k and last and e then add(k, e, last) end
-    end
-  else
-    if not self.index then build_index(self) end
-    for k, t in ipairs(toks) do
-      for _, e in ipairs(self.index[t.low] or {}) do
-        local last = try_entry(e, toks, k)
-        if last then add(k, e, last) end
-      end
-    end
-  end
-  for _, list in pairs(cands) do
-    table.sort(list, function(a, b)
-      if a.last ~= b.last then return a.last > b.last end
-      return a.entry.phrase < b.entry.phrase
-    end)
-  end
-  return cands
-end
-
--- Connective matches of one sentence (tokens sent[1..n] = toks[base+1..base+n] of the
--- document), longest first, left to right, without overlap; each
--- {entry, first, last, initial, clause_start, weight}.
-function Engine:match_sentence(sent, cands, base)
-  local out, i = {}, 1
-  local fw = first_word(sent)
-  while i <= #sent do
-    local list = cands[base + i]
-    local best
-    if list then
-      local initial = (i == fw)
-      local prev = sent[i - 1]
-      local clause_start = initial or (prev and CLAUSE_PUNCT[prev.form]) or false
-      for _, c in ipairs(list) do
-        local e = c.entry
-        -- a subordinating conjunction starts a clause wherever it stands (omdat, doordat)
-        local ok_pos = e.position == "any" or (e.position == "initial" and initial)
-          or (e.position == "clause" and (clause_start or e.clause == "sub"))
-        local last = c.last - base
-        if ok_pos and last <= #sent then
-          do
-            -- weight: full at the start of a clause, half inside one; a comma or a full stop
-            -- right after a sentence-initial word ("Alleen, ..." "Eens.") makes it count
-            local w = e.weight
-            if not clause_start then w = w * 0.5 end
-            local after = sent[last + 1]
-            if initial and after and (after.form == "," or after.form == ":" or after.form == ";"
-                or is_end_punct(after.form)) then
-              w = math.min(1, w + 0.3)
-            end
-            best = { entry = e, first = i, last = last, initial = initial,
-              clause_start = clause_start and true or false, weight = w }
-            break
-          end
-        end
-      end
-    end
-    if best and best.weight >= self.threshold then
-      out[#out + 1] = best
-      -- a discontinuous cue (er ... nodig) does not hide the connectives inside its gap
-      i = best.entry.clause == "gap" and i + 1 or best.last + 1
-    else
-      i = i + 1
-    end
-  end
-  return out
 end
 
 ------------------------------------------------------------------------------------------------
@@ -604,32 +192,12 @@ function Engine:segment(doc)
   return units
 end
 
-local function content_stems_of_toks(toks)
-  local out = {}
-  for _, t in ipairs(toks) do
-    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
-      out[#out + 1] = t.low:sub(1, 6)
-    end
-  end
-  return out
-end
-
 -- The content stems of a unit, computed once from its tokens.
 local function unit_stems(u)
   if not u.stems then u.stems = content_stems_of_toks(u.toks) end
   return u.stems
 end
 
-local function content_stems(text)
-  local out = {}
-  for _, t in ipairs(tokenize(text)) do
-    if t.kind == "w" and #t.low >= 4 and not STOP[t.low] and not t.low:find("^%d") then
-      -- a crude stem: the first six bytes; Dutch inflection and derivation mostly change the end
-      out[#out + 1] = t.low:sub(1, 6)
-    end
-  end
-  return out
-end
 
 ------------------------------------------------------------------------------------------------
 -- Relations within a document
@@ -959,17 +527,6 @@ local function quotes_in(text)
   return out
 end
 
-local function dice(a, b)
-  local set, na, nb, common = {}, 0, 0, 0
-  for _, x in ipairs(a) do set[x] = (set[x] or 0) + 1; na = na + 1 end
-  for _, x in ipairs(b) do
-    nb = nb + 1
-    if set[x] and set[x] > 0 then common = common + 1; set[x] = set[x] - 1 end
-  end
-  if na + nb == 0 then return 0 end
-  return 2 * common / (na + nb)
-end
-M.dice = dice
 
 -- The stance of a comment toward the article it answers, from the stance engine
 -- (scripts/lib/stance.lua) unless the caller gave its own function or false. Replies to
@@ -1224,5 +781,6 @@ M.Engine = Engine
 M.tokenize = tokenize
 M.split_sentences = split_sentences
 M.content_stems = content_stems
+M.dice = dice
 
 return M
