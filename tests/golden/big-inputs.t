@@ -25,3 +25,10 @@ $ { head -c 55574500 $T/line.jsonl; printf '\351"}\n'; } > $T/late.jsonl && tuss
 ! tussen: corpus: read 1 document from 1 file: used 0, skipped 1 (1 invalid UTF-8)
 ! tussen: no documents to analyse; check the paths and the messages above
 ? 1
+
+# A 30 MB quoted CSV cell with doubled quotes, commas and line breaks: each
+# 30-byte piece of the cell is 28 bytes of text, 31 in JSON (two escaped
+# quotes, one escaped newline), so 31 * 2^20 + 21 bytes with the id.
+$ awk 'BEGIN { printf "id,text\nx,\""; s = "woord \"\"citaat\"\" en, nog\nmeer "; for (i = 0; i < 20; i++) s = s s; printf "%s\"\n", s }' > $T/big.csv && tussen corpus $T/big.csv | wc -c
+| 32505877
+! tussen: corpus: read 1 document from 1 file: used 1, skipped 0
