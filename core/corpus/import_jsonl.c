@@ -87,8 +87,12 @@ static line_result parse_line(line_state *ls, const char *line, size_t len,
   memset(ls->have, 0, sizeof ls->have);
   ls->nmeta = 0;
   if (tn_json_peek(&j) != TN_JSON_OBJECT) {
-    snprintf(why, whysize, "expected a JSON object ('{') at the start of "
-                           "the line");
+    if (len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+      snprintf(why, whysize, "a byte order mark (U+FEFF) before the object "
+                             "(were files joined with cat?)");
+    else
+      snprintf(why, whysize, "expected a JSON object ('{') at the start of "
+                             "the line");
     *at = tn_json_offset(&j);
     return LINE_BROKEN;
   }

@@ -98,6 +98,13 @@ $ tussen corpus tests/data/bad-inputs/utf16.jsonl
 ! tussen: tests/data/bad-inputs/utf16.jsonl: the file is UTF-16LE (it starts with that byte order mark); tussen reads UTF-8: convert it with iconv -f UTF-16LE -t UTF-8
 ? 1
 
+# A BOM in the middle of a JSON Lines file (files joined with cat) breaks
+# the line it starts, and says so.
+$ tussen corpus tests/data/bad-inputs/bom-inside.jsonl
+| {"id":"a","text":"eerste bestand"}
+! tussen: skipped: tests/data/bad-inputs/bom-inside.jsonl:2: byte 35: malformed JSON: a byte order mark (U+FEFF) before the object (were files joined with cat?); fix or remove the line
+! tussen: corpus: read 2 documents from 1 file: used 1, skipped 1 (1 broken record)
+
 # Invalid UTF-8 at every position of a line: each is found at its offset.
 $ for i in 0 1 2 3 4 5 6 7 8 9; do printf '{"id":"p%d","text":"' $i; head -c $i /dev/zero | tr '\0' x; printf '\377'; head -c $((9 - i)) /dev/zero | tr '\0' y; printf '"}\n'; done > $T/positions.jsonl
 $ tussen corpus --check $T/positions.jsonl
