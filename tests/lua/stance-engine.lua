@@ -50,6 +50,13 @@ return {
     has("De gemeente kijkt al jaren weg.", "verb")
     check(pol("Ze hebben weggekeken.") < 0, "weggekeken")
 
+    -- forms that belong to other words do not score
+    check(pol("Hij wijst op de cijfers.") == 0, "wijst is wijzen, not wijs")
+    check(pol("Dat was twee jaar geleden, de leden stemden toen.") == 0, "geleden, leden")
+    check(pol("Ze laat de kinderen na school buiten spelen.") == 0, "laat ... na is not nalaten")
+    check(pol("Over vier jaar weten we meer.") == 0, "vier is a number")
+    check(pol("De prijzen stijgen.") == 0, "prijzen are prices")
+
     -- negation, its scope and double negation
     check(pol("Het plan is goed.") > 0 and pol("Het plan is niet goed.") < 0, "niet goed")
     has("Het plan is niet goed.", "negation")

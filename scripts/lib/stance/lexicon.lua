@@ -151,7 +151,7 @@ end
 
 -- ---- loading ---------------------------------------------------------------------------
 
--- Parses the forms column: extra forms, stem:X, sep:P; "=" means the entry alone.
+-- Parses the forms column: extra forms, stem:X, sep:P, nosplit; "=" means the entry alone.
 local function parse_forms(col)
   local info = {extra = {}, only = false}
   if col == nil or col == "" then return info end
@@ -161,6 +161,7 @@ local function parse_forms(col)
     if item == "=" then info.only = true
     elseif item:sub(1, 5) == "stem:" then info.stem = item:sub(6)
     elseif item:sub(1, 4) == "sep:" then info.sep = item:sub(5)
+    elseif item == "nosplit" then info.nosplit = true
     elseif item ~= "" then info.extra[#info.extra + 1] = item end
   end
   return info
@@ -195,14 +196,15 @@ function M.expand(entry, typ, formcol)
         for _, x in ipairs(info.extra) do
           if x:sub(1, #info.sep) ~= info.sep then finite[#finite + 1] = x end
         end
-        split = {finite = finite, particle = info.sep}
+        -- "nosplit" when the base and particle are too common apart (laat ... na, leg ... op)
+        if not info.nosplit then split = {finite = finite, particle = info.sep} end
       else
         for _, f in ipairs(M.verb_forms(entry, info.stem)) do add(f) end
       end
     end
   end
   for _, x in ipairs(info.extra) do
-    if not (split and x:sub(1, #split.particle) ~= split.particle) then add(x) end
+    if not (info.sep and x:sub(1, #info.sep) ~= info.sep) then add(x) end
   end
   return forms, split
 end

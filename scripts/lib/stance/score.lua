@@ -101,7 +101,11 @@ return function(M, Engine, K)
 
   local function word_cue(self, t)
     local w = self.words[t.norm]
-    if w then return w.strength, w.entry, w.type end
+    -- strength 0: a form kept from scoring (wijst is a form of wijzen, not of wijs)
+    if w then
+      if w.strength == 0 then return nil end
+      return w.strength, w.entry, w.type
+    end
     if t.kind == "emoji" then
       w = self.words[emoji_base(t.form)]
       if w then return w.strength, w.entry, w.type end
