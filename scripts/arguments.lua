@@ -64,7 +64,7 @@ Use --format json with output=aif or output=json.]],
     local docs = {}
     for doc in ctx.corpus:docs() do
       docs[#docs + 1] = { id = doc.id, kind = doc.kind, parent = doc.parent, title = doc.title,
-        author = doc.author, text = doc.text or "" }
+        author = doc.author, text = doc.text or "", handle = doc }
     end
     local map = engine:analyse(docs)
     local o = ctx.args.output

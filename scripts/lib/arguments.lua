@@ -13,13 +13,13 @@ local has_tussen, tussen = pcall(require, "tussen")
 if not has_tussen then tussen = nil end
 
 
-local text = require("arguments.text")
+local atext = require("arguments.text")
 local lexicon = require("arguments.lexicon")
 
-local lower, tokenize, split_sentences = text.lower, text.tokenize, text.split_sentences
-local is_end_punct, first_word, dice = text.is_end_punct, text.first_word, text.dice
-local content_stems, content_stems_of_toks = text.content_stems, text.content_stems_of_toks
-local STOP, NOT_VERB, CLAUSE_PUNCT = text.STOP, text.NOT_VERB, text.CLAUSE_PUNCT
+local lower, tokenize, split_sentences = atext.lower, atext.tokenize, atext.split_sentences
+local is_end_punct, first_word, dice = atext.is_end_punct, atext.first_word, atext.dice
+local content_stems, content_stems_of_toks = atext.content_stems, atext.content_stems_of_toks
+local STOP, NOT_VERB, CLAUSE_PUNCT = atext.STOP, atext.NOT_VERB, atext.CLAUSE_PUNCT
 
 local Engine = {}
 Engine.__index = Engine
@@ -97,10 +97,24 @@ function Engine:segment(doc)
     if not s then break end
     pos = e + 1
   end
+  -- sentences: from tussen's tokenizer when the document is a tussen.Doc (doc.handle), else
+  -- from the engine's own splitter; each paragraph takes the sentences that start in it
+  local hsents = doc.handle and atext.doc_sentences(doc.handle) or nil
+  local hk = 1
   -- all sentences first, so the matcher runs once over the whole document
   local doc_toks = {}
   for p, para in ipairs(paras) do
-    para.sents, para.bases = split_sentences(para.text, para.base), {}
+    if hsents then
+      para.sents = {}
+      local stop = para.base + #para.text
+      while hsents[hk] and hsents[hk][1].s <= stop do
+        table.insert(para.sents, hsents[hk])
+        hk = hk + 1
+      end
+    else
+      para.sents = split_sentences(para.text, para.base)
+    end
+    para.bases = {}
     for k, sent in ipairs(para.sents) do
       para.bases[k] = #doc_toks
       for _, tk in ipairs(sent) do doc_toks[#doc_toks + 1] = tk end

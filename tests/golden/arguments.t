@@ -34,8 +34,7 @@ $ tussen run -q arguments corpus/streetwise
 |       - **steunt** *(kortom)*: het zou de auteur sieren ALLE professionals in de wijk bij beschreven proces te betrekken
 |         - **steunt** *(zoals)*: wijkagenten, huisartsen, wijkverpleging, etc.
 |       - **steunt** *(kortom)*: Je beperken tot professionals waar de gemeente (nu) over gaat is helpen het project te laten mislukken
-|       - **steunt** *(kortom)*: Beschreven probleem is veel breder
-|       - **steunt** *(kortom)*: Van zorgverzekeraars richting de eerstelijnszorg
+|       - **steunt** *(kortom)*: Beschreven probleem is veel breder: Van zorgverzekeraars richting de eerstelijnszorg
 |       - **steunt** *(kortom)*: Van de EU richting regio’s met specifieke wensen, achtergronden en wat nog meer
 |       - **steunt** *(kortom)*: Het had een Brexit kunnen voorkomen
 |       - **steunt** *(kortom)*: de voor de eerste lijn had het roer mogelijk niet om gehoeven

@@ -174,6 +174,13 @@ local function run(ctx)
   t.eq(output.to_dot(lua_map), output.to_dot(map), "C and Lua matchers agree")
   ok()
 
+  -- a tussen.Doc brings its sentences from tussen's tokenizer
+  local first = ctx.corpus:docs()()
+  local hm = e:analyse({ { id = first.id, kind = first.kind, text = first.text, handle = first } })
+  local hunits = hm.docs[1].units
+  t.eq(hunits[#hunits].sent, first:nsentences(), "sentences from the tokenizer")
+  ok()
+
   local dot = output.to_dot(map)
   t.eq(dot:sub(1, 18), "digraph arguments ", "DOT header")
   t.eq(select(2, dot:gsub("{", "")) - select(2, dot:gsub("}", "")), 0, "DOT braces balance")

@@ -195,6 +195,22 @@ local function dice(a, b)
   return 2 * common / (na + nb)
 end
 
+-- The sentences of a tussen.Doc from tussen's own tokenizer, as token lists in the engine's
+-- form (byte offsets into doc.text; kind "p" for punctuation and symbols, else "w").
+local function doc_sentences(handle)
+  local out = {}
+  for _, s in ipairs(handle:sentences()) do
+    local toks = {}
+    for _, t in ipairs(s.tokens) do
+      toks[#toks + 1] = { s = t.start, e = t.stop, form = t.form, low = lower(t.form),
+        kind = (t.kind == "punct" or t.kind == "symbol") and "p" or "w" }
+    end
+    if #toks > 0 then out[#out + 1] = toks end
+  end
+  return out
+end
+
+M.doc_sentences = doc_sentences
 M.lower = lower
 M.STOP = STOP
 M.NOT_VERB = NOT_VERB
