@@ -147,6 +147,7 @@ struct tn_tokenizer {
   int sent_line0;
   size_t sent_line;
   int dq_open, sq_open;
+  int gq;            /* guillemets: 0 none open, 1 « opened, 2 » opened */
   int exhausted;     /* no more tokens from the scanner */
 
   slot ring[RING];
@@ -190,7 +191,7 @@ static void start(tn_tokenizer *t, const char *text, size_t len) {
   t->line_start = 0;
   t->line0 = 1;
   t->space_before = 1;
-  t->dq_open = t->sq_open = 0;
+  t->dq_open = t->sq_open = t->gq = 0;
   t->after_term = 0;
   t->after_item = 0;
   t->sent_begins = 1;
@@ -291,7 +292,7 @@ static uint8_t skip_space(tn_tokenizer *t) {
   t->pos = p;
   t->space_before = (f & TN_TOK_SPACE_AFTER) || p == 0;
   if (newlines || para) t->line0 = 1;
-  if (para) t->dq_open = t->sq_open = 0;
+  if (para) t->dq_open = t->sq_open = t->gq = 0;
   return f;
 }
 
@@ -372,10 +373,26 @@ static uint16_t punct_bits(tn_tokenizer *t, size_t p, size_t q, uint8_t flags) {
   }
   tn_cp x = tn_tokx_at(s, p, q);
   switch (x.cp) {
-  case 0x201E: case 0x201C: case 0x2018: case 0xAB: case 0x2039: case 0xBF:
+  case 0xAB: /* « opens, or closes a » ... « quote (German style) */
+    if (t->gq == 2) {
+      t->gq = 0;
+      return AX_CLOSE | AX_QCLOSE;
+    }
+    t->gq = 1;
+    return AX_OPEN;
+  case 0xBB: { /* » closes a « quote; with none open it may open one */
+    int after = (flags & TN_TOK_SPACE_AFTER) || q >= t->len;
+    if (t->gq != 1 && t->space_before && (!after || t->after_term)) {
+      t->gq = 2;
+      return AX_OPEN;
+    }
+    t->gq = 0;
+    return AX_CLOSE | AX_QCLOSE;
+  }
+  case 0x201E: case 0x201C: case 0x2018: case 0x2039: case 0xBF:
   case 0xA1:
     return AX_OPEN;
-  case 0x201D: case 0xBB:
+  case 0x201D:
     return AX_CLOSE | AX_QCLOSE;
   case 0x2019: case 0x203A:
     return AX_CLOSE;
