@@ -7,6 +7,7 @@ local tussen = require("tussen")
 return {
   description = [[
 One line per document: id, kind, parent, title, author and size; then totals.
+
 Size is counted in sentences and tokens (by tussen's Dutch tokenizer) and in
 characters (Unicode code points). The kinds section counts documents per
 kind; totals add everything up.]],

@@ -130,14 +130,8 @@ static int help_text(lua_State *L) {
   size_t first = strcspn(desc, "\n");
   tn_buf_append(out, desc, first);
   tn_buf_putc(out, '\n');
-  if (desc[first]) {
-    const char *rest = desc + first + 1;
-    while (*rest == '\n') rest++;
-    if (*rest) {
-      tn_buf_putc(out, '\n');
-      put_indented(out, rest, "");
-    }
-  }
+  /* the rest as written: a blank line after the summary is the author's */
+  if (desc[first]) put_indented(out, desc + first + 1, "");
   lua_pop(L, 1);
   tn_buf_putc(out, '\n');
   if (lua_getfield(L, d, "categories") == LUA_TTABLE) {

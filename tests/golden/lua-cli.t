@@ -20,7 +20,6 @@ $ tussen help overview
 | Usage: tussen run overview [--arg NAME=VALUE]... [--format FORMAT] CORPUS...
 $ tussen help tests/data/lua/args.lua
 | tests/data/lua/args.lua: Shows the arguments it was given.
-|
 | Second line of the description.
 |
 | Categories: test
