@@ -55,6 +55,8 @@ static void drop_index(tn_rules *rs) {
   index_free(&rs->by_stem);
   index_free(&rs->by_kind);
   tn_free(rs->glob_first);
+  tn_free(rs->glob_need);
+  rs->glob_need = NULL;
   tn_free(rs->always);
   tn_free(rs->hot);
   rs->hot = NULL;
@@ -517,6 +519,8 @@ tn_status tn_rules_build_index(tn_rules *rs) {
   tn_status st = TN_ENOMEM;
   rs->hot = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof *rs->hot);
   if (!rs->hot) goto out;
+  rs->glob_need = tn_calloc(rs->nrules ? rs->nrules : 1, sizeof *rs->glob_need);
+  if (!rs->glob_need) goto out;
   rs->glob_first = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof(uint32_t));
   rs->always = tn_malloc((rs->nrules ? rs->nrules : 1) * sizeof(uint32_t));
   if (!rs->glob_first || !rs->always) goto out;
@@ -528,9 +532,25 @@ tn_status tn_rules_build_index(tn_rules *rs) {
     rs->rules[r].always = (uint8_t)always;
     rs->hot[r].single = rs->rules[r].single;
     rs->hot[r].always = (uint8_t)always;
+    rs->hot[r].nslots = 2 * rs->rules[r].ncaps;
+    rs->hot[r].prog = rs->rules[r].prog;
+    rs->hot[r].nlin = 0;
+    uint32_t k = 0;
+    while (k + 1 < rs->rules[r].nprog && rs->prog[rs->rules[r].prog + k].op == I_TEST) k++;
+    if (k + 1 == rs->rules[r].nprog) rs->hot[r].nlin = k;
     rs->hot[r].cross = (rs->rules[r].flags & TN_RULE_CROSS_SENTENCES) != 0;
     if (always) rs->always[rs->nalways++] = (uint32_t)r;
-    else if (glob) rs->glob_first[rs->nglob_first++] = (uint32_t)r;
+    else if (glob) {
+      struct rglobneed *need = &rs->glob_need[rs->nglob_first];
+      const rrule *rr = &rs->rules[r];
+      const rtest *x = rr->nfirst == 1 ? &rs->tests[rr->first[0]] : NULL;
+      if (x && x->op == T_GLOB && !x->neg && x->glob_len > 0) {
+        need->first = (uint8_t)x->glob[0];
+        need->last = (uint8_t)x->glob[x->glob_len - 1];
+        need->field = x->field;
+      }
+      rs->glob_first[rs->nglob_first++] = (uint32_t)r;
+    }
   }
   size_t nlex = tn_intern_count(&rs->lex);
   if (build_csr(&rs->by_norm, &ps[C_NORM], nlex) < 0 ||

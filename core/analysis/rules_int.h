@@ -99,11 +99,20 @@ struct tn_rules {
   rindex by_norm, by_form, by_stem, by_kind;
   uint32_t *glob_first;  /* rules with a glob or regex first test */
   size_t nglob_first;
+  /* Per entry of glob_first: the first and last byte its one glob
+   * demands of the token (0: none), and on which field; a cheap filter
+   * before the glob itself when a new form is seen. */
+  struct rglobneed {
+    uint8_t first, last, field;
+  } *glob_need;
   uint32_t *always;      /* rules with a negated or any-token first test */
   /* Per rule, what the matcher reads for every candidate, packed so a
    * thousand rules fit in the first-level cache. */
   struct rhot {
     uint32_t single;     /* rrule.single */
+    uint32_t nslots;     /* 2 x captures */
+    uint32_t prog, nlin; /* a plain sequence of nlin TESTs (a phrase)
+                            at prog: matched without the VM; else 0 */
     uint8_t always, cross;
   } *hot;
   size_t nalways;

@@ -255,10 +255,23 @@ static const uint32_t *form_list(tn_rules *rs, const tn_tokview *tv, size_t pos)
         (tv->norm_stem && rs->by_stem.off[rs->by_stem.nkeys] &&
          add_index(rs, &rs->by_stem, tn_rules_xlate(rs, 2, tv->norm_stem[nm]) - 2) < 0))
       return NULL;
+    const tn_intern *lf = tv->lex[0], *ln = tv->lex[1];
+    const unsigned char *fs = (const unsigned char *)tn_intern_str(lf, f);
+    const unsigned char *ns = (const unsigned char *)tn_intern_str(ln, nm);
+    size_t fl = tn_intern_len(lf, f), nl = tn_intern_len(ln, nm);
     for (size_t i = 0; i < rs->nglob_first; i++) {
       uint32_t ri = rs->glob_first[i];
       const rrule *r = &rs->rules[ri];
       if (rs->stamp[ri] == rs->gen) continue;
+      const struct rglobneed *need = &rs->glob_need[i];
+      if (need->first || need->last) {
+        /* '\0' (a wildcard) demands nothing */
+        const unsigned char *str = need->field == F_FORM ? fs : ns;
+        size_t len = need->field == F_FORM ? fl : nl;
+        if (len == 0 || (need->first && str[0] != need->first) ||
+            (need->last && str[len - 1] != need->last))
+          continue;
+      }
       for (uint32_t k = 0; k < r->nfirst; k++) {
         if (!glob_pass(rs, r->first[k], tv, pos)) continue;
         if (add_cands(rs, &ri, 1) < 0) return NULL;
@@ -318,7 +331,10 @@ void tn_matches_free(tn_matches *m) {
 
 static int emit_match(tn_matches *out, uint32_t rule, size_t s, size_t e,
                       const tn_tokview *tv, const uint32_t *caps, size_t nslots) {
-  if (tn_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) < 0 ||
+  if (out->n == out->cap &&
+      tn_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) < 0)
+    return -1;
+  if (out->ncaps + nslots >= out->capcap &&
       tn_grow((void **)&out->caps, &out->capcap, out->ncaps + nslots + 1,
               sizeof *out->caps) < 0)
     return -1;
@@ -363,10 +379,24 @@ tn_status tn_rules_match(tn_rules *rs, const tn_tokview *tv, tn_matches *out) {
         /* A candidate from an index passed its one (non-negated) test:
          * the index key was its literal, or the glob cache tested it. */
         e = h->always ? (test(rs, h->single, tv, s) ? s + 1 : 0) : s + 1;
+      } else if (h->nlin) {
+        /* a phrase: each token its test, no choices to track */
+        size_t limit = h->cross ? n : sent_end;
+        const rinst *p = rs->prog + h->prog;
+        e = s + h->nlin;
+        if (e > limit) {
+          e = 0;
+        } else {
+          for (uint32_t k = h->always ? 0 : 1; k < h->nlin; k++)
+            if (!test(rs, p[k].x, tv, s + k)) {
+              e = 0;
+              break;
+            }
+        }
       } else {
         const rrule *r = &rs->rules[cands[i]];
         e = run(rs, m, r, tv, s, h->cross ? n : sent_end);
-        nslots = 2 * (size_t)r->ncaps;
+        nslots = h->nslots;
       }
       if (e == 0) continue;
       if (emit_match(out, cands[i], s, e, tv, m->best, nslots) < 0)
@@ -382,8 +412,9 @@ tn_status tn_rules_match(tn_rules *rs, const tn_tokview *tv, tn_matches *out) {
     for (size_t i = first_out; i < out->n; i++) {
       tn_match mt = out->items[i];
       if ((size_t)mt.last + 1 != best) continue;
-      size_t nslots = 2 * (size_t)rs->rules[mt.rule].ncaps;
-      memmove(out->caps + wcap, out->caps + mt.caps, nslots * sizeof *out->caps);
+      size_t nslots = rs->hot[mt.rule].nslots;
+      if (nslots && wcap != mt.caps)
+        memmove(out->caps + wcap, out->caps + mt.caps, nslots * sizeof *out->caps);
       mt.caps = wcap;
       wcap += nslots;
       out->items[w++] = mt;
