@@ -425,6 +425,11 @@ function Engine:main_claim(units, map, first_rel)
     -- the author's position follows "maar": what it counters is not the main claim
     if u.countered then score = score - 2 end
     if u.counters and not u.sub_initial then score = score + 1 end
+    -- "Klopt, maar X": X is the point the writer makes
+    local r0 = map.rel_of[u]
+    if u.counters and r0 and r0.type == "attack" and has_cue(r0.to, "agree") then
+      score = score + 2
+    end
     if u.objection then score = score - 3 end
     if u.heading and i > 1 then score = score + 0.5 end
     if normative(u) then score = score + 2 end
