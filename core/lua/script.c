@@ -106,9 +106,23 @@ static tn_status locate(tn_script *s, const char *name) {
   tn_rt *rt = &s->rt;
   if (looks_like_path(name)) {
     struct stat st;
-    if (stat(name, &st) != 0)
+    if (stat(name, &st) != 0) {
+      int e = errno;
+      /* "overview.lua" typed for the canned "overview" */
+      tn_buf canned = TN_BUF_INIT;
+      if (!strchr(name, '/') && rt->opts.scripts_dir)
+        tn_buf_printf(&canned, "%s/%s", rt->opts.scripts_dir, name);
+      int is_canned = canned.data && is_file(canned.data);
+      tn_buf_free(&canned);
+      if (is_canned)
+        return tn_script_fail(s, TN_EINVAL,
+                              "cannot open script '%s': %s (the canned "
+                              "report is run by its name: '%.*s')",
+                              name, strerror(e), (int)(strlen(name) - 4),
+                              name);
       return tn_script_fail(s, TN_EINVAL, "cannot open script '%s': %s",
-                            name, strerror(errno));
+                            name, strerror(e));
+    }
     if (!S_ISREG(st.st_mode))
       return tn_script_fail(s, TN_EINVAL,
                             "cannot run '%s': not a regular file", name);

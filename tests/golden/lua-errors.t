@@ -93,6 +93,10 @@ $ tussen run ./no-such-script.lua corpus/streetwise
 ! tussen: cannot open script './no-such-script.lua': No such file or directory
 ! Try 'tussen run --help'.
 ? 2
+$ tussen run overview.lua corpus/streetwise
+! tussen: cannot open script 'overview.lua': No such file or directory (the canned report is run by its name: 'overview')
+! Try 'tussen run --help'.
+? 2
 $ tussen run tests/data/lua corpus/streetwise
 ! tussen: cannot run 'tests/data/lua': not a regular file
 ! Try 'tussen run --help'.
