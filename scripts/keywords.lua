@@ -138,7 +138,8 @@ references are in scripts/README.md.]],
 
     -- The whole corpus, with each term's usual spelling and its dispersion
     -- over the documents (Gries's DP, counted in C in a second pass).
-    local all = corpus:count(opts({forms = a.n == 1, dp = a.n == 1}))
+    local all = corpus:count(opts({forms = a.n == 1, dp = a.n == 1,
+                                   top = a.top, min = a.min}))
     local totals = all:groups()[1]
     local top_terms = {}
     for i, r in ipairs(all:rows()) do
@@ -150,6 +151,7 @@ references are in scripts/README.md.]],
     end
 
     -- Per group.
+    -- full lists: keyness needs every count of both groups
     local by_group = corpus:count(opts({group = a.group}))
     local group_rows = {}
     for _, g in ipairs(by_group:groups()) do

@@ -227,9 +227,7 @@ static int form_rehash(tn_store *s, size_t nslots) {
  * refuses it), so equal bytes plus the stored string's NUL at `len` mean
  * equal strings, without reading the length from another array. */
 static uint32_t form_id(tn_store *s, const char *form, size_t len,
-                        tn_status *st) {
-  uint64_t h = form_hash(form, len);
-  uint32_t tag = (uint32_t)h;
+                        uint32_t tag, tn_status *st) {
   size_t i = 0;
   if (s->fnslots) {
     size_t mask = s->fnslots - 1;
@@ -259,14 +257,15 @@ static uint32_t form_id(tn_store *s, const char *form, size_t len,
   return fid;
 }
 
-tn_status tn_store_add(tn_store *s, const char *form, size_t len,
-                       unsigned kind, unsigned flags, size_t offset) {
+static tn_status add_hashed(tn_store *s, const char *form, size_t len,
+                            uint32_t tag, unsigned kind, unsigned flags,
+                            size_t offset) {
   if (!s->open_doc || kind >= TN_TOK_KIND_COUNT) return TN_EINVAL;
   if (s->ntokens >= UINT32_MAX - 1 || offset > UINT32_MAX) return TN_ELIMIT;
   if (s->ntokens + 1 > s->cap && grow_tokens(s, s->ntokens + 1) != TN_OK)
     return TN_ENOMEM;
   tn_status st = TN_OK;
-  uint32_t fid = form_id(s, form, len, &st);
+  uint32_t fid = form_id(s, form, len, tag, &st);
   if (fid == TN_INTERN_NONE) return st;
   if (fid >= s->form_kinds_cap) {
     size_t cap = s->form_kinds_cap;
@@ -307,6 +306,41 @@ tn_status tn_store_index(tn_store *s) {
   start[0] = 0;
   s->idx_start = start;
   s->idx_pos = pos;
+  return TN_OK;
+}
+
+tn_status tn_store_add(tn_store *s, const char *form, size_t len,
+                       unsigned kind, unsigned flags, size_t offset) {
+  return add_hashed(s, form, len, (uint32_t)form_hash(form, len), kind, flags,
+                    offset);
+}
+
+#define BATCH 32
+
+tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n) {
+  /* The form table is far bigger than the caches on a real vocabulary:
+   * hash a batch first and prefetch its slots, then the strings those
+   * slots point to, so the misses overlap instead of queueing. */
+  uint32_t tags[BATCH];
+  for (size_t b = 0; b < n; b += BATCH) {
+    size_t m = n - b < BATCH ? n - b : BATCH;
+    size_t mask = s->fnslots ? s->fnslots - 1 : 0;
+    for (size_t i = 0; i < m; i++) {
+      tags[i] = (uint32_t)form_hash(t[b + i].form, t[b + i].len);
+      if (s->fnslots) __builtin_prefetch(&s->fslots[tags[i] & mask]);
+    }
+    if (s->fnslots)
+      for (size_t i = 0; i < m; i++) {
+        const char *str = s->fslots[tags[i] & mask].str;
+        if (str) __builtin_prefetch(str);
+      }
+    for (size_t i = 0; i < m; i++) {
+      const tn_store_tok *k = &t[b + i];
+      tn_status st =
+          add_hashed(s, k->form, k->len, tags[i], k->kind, k->flags, k->offset);
+      if (st != TN_OK) return st;
+    }
+  }
   return TN_OK;
 }
 

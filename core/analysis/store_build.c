@@ -25,14 +25,29 @@ tn_status tn_store_build(tn_store **out, const tn_corpus *corpus,
   tn_status st = tn_store_reserve(s, bytes / 5 + 16);
   if (st != TN_OK)
     tn_error_set(err, st, NULL, 0, "out of memory building the token store");
+  tn_store_tok batch[256];
   for (size_t d = 0; d < corpus->ndocs && st == TN_OK; d++) {
     const tn_doc *doc = tn_corpus_doc(corpus, d);
     st = tn_store_begin_doc(s);
     tn_tok_reset(tok, doc->text.ptr ? doc->text.ptr : "", doc->text.len);
     tn_token t;
-    while (st == TN_OK && tn_tok_next(tok, &t))
-      st = tn_store_add(s, doc->text.ptr + t.start, t.len, t.kind, t.flags,
-                        t.start);
+    size_t n = 0;
+    int more = 1;
+    while (st == TN_OK && more) {
+      more = tn_tok_next(tok, &t);
+      if (more) {
+        if (t.len > UINT32_MAX || t.start > UINT32_MAX) {
+          st = TN_ELIMIT;
+          break;
+        }
+        batch[n++] = (tn_store_tok){doc->text.ptr + t.start, (uint32_t)t.len,
+                                    (uint32_t)t.start, t.kind, t.flags};
+      }
+      if (n == sizeof batch / sizeof *batch || (!more && n)) {
+        st = tn_store_add_batch(s, batch, n);
+        n = 0;
+      }
+    }
     if (st == TN_OK) st = tn_store_end_doc(s);
     if (st != TN_OK) {
       tn_error_set(err, st, doc->source, doc->line,

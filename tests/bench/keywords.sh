@@ -1,0 +1,78 @@
+#!/bin/sh
+# Keywords benchmark: the `keywords` report end to end (load, tokenize,
+# build the token store, count, DP, keyness, collocations, KWIC, write the
+# text report) on a generated JSON Lines corpus, next to the classic shell
+# pipeline
+#   tr -cs '[:alpha:]' '\n' | sort | uniq -c | sort -rn
+# on the same file in the same run (so the ratio means something on any
+# machine), medians of several runs, and the peak resident memory per MB of
+# input. The pipeline runs with LC_ALL=C, its fastest setting (byte
+# comparisons in sort); it also tokenizes far worse (no numbers, no
+# compounds with hyphens, no accents in C locale, JSON keys counted).
+#
+# Usage: tests/bench/keywords.sh [TUSSEN [SIZE_MB [RUNS]]]
+#   TUSSEN   the binary (default: build/tussen; use an optimised build)
+#   SIZE_MB  corpus size (default 100), made by gen-keywords-jsonl.sh
+#            (Zipf vocabulary of about 200,000 words) into $TUSSEN_BENCH_DIR
+#            (default: a temporary directory, removed afterwards)
+#   RUNS     runs per command (default 5)
+# Target (issue 5): tussen at least 10x faster than the pipeline.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin=${1:-build/tussen}
+size=${2:-100}
+runs=${3:-5}
+[ -x "$bin" ] || { echo "keywords.sh: no binary at $bin; run make first" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "keywords.sh: needs GNU time (/usr/bin/time)" >&2; exit 2; }
+
+dir=${TUSSEN_BENCH_DIR:-}
+cleanup=
+if [ -z "$dir" ]; then
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/tussen-kwbench.XXXXXX")
+  cleanup=$dir
+fi
+trap '[ -n "$cleanup" ] && rm -rf "$cleanup"' EXIT
+file=$dir/keywords-${size}mb.jsonl
+if [ ! -s "$file" ]; then
+  echo "generating $size MB of Dutch-like JSONL ..." >&2
+  sh "$here/gen-keywords-jsonl.sh" "$size" >"$file"
+fi
+bytes=$(wc -c <"$file")
+cat "$file" >/dev/null # warm the page cache for every contender
+
+now_ns() { date +%s%N; }
+
+# Runs "$@" $runs times; prints "median_seconds peak_rss_kb".
+measure() {
+  times=
+  rss=0
+  i=0
+  while [ $i -lt "$runs" ]; do
+    t0=$(now_ns)
+    /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
+      { cat "$dir/err" >&2; echo "keywords.sh: failed: $*" >&2; exit 1; }
+    t1=$(now_ns)
+    times="$times $((t1 - t0))"
+    r=$(tail -n 1 "$dir/rss")
+    [ "$r" -gt "$rss" ] && rss=$r
+    i=$((i + 1))
+  done
+  med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
+  echo "$med $rss"
+}
+
+export TUSSEN_SCRIPTS="$root/scripts"
+set -- $(measure "$bin" run -q keywords "$file"); t_kw=$1 rss_kw=$2
+set -- $(measure sh -c 'LC_ALL=C tr -cs "[:alpha:]" "\n" < "$1" | LC_ALL=C sort |
+  LC_ALL=C uniq -c | LC_ALL=C sort -rn' sh "$file"); t_sh=$1
+
+LC_ALL=C awk -v bytes="$bytes" -v runs="$runs" -v tk="$t_kw" -v ts="$t_sh" \
+  -v rss="$rss_kw" -v cores="$(nproc 2>/dev/null || echo '?')" '
+BEGIN {
+  mb = bytes / 1048576
+  printf "corpus: %.1f MB of JSON Lines; median of %d runs; %s cores\n", mb, runs, cores
+  printf "  tussen run keywords      %7.3f s  %6.1f MB/s  peak RSS %.1f MB (%.2f MB per MB of input)\n", tk, mb / tk, rss / 1024, rss / 1024 / mb
+  printf "  tr | sort | uniq | sort  %7.3f s  %6.1f MB/s\n", ts, mb / ts
+  printf "  ratio: tussen is %.1fx faster (target: 10x)\n", ts / tk
+}'
