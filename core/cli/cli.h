@@ -18,6 +18,7 @@ typedef struct cli_corpus_options {
   tn_load_options load;
   int quiet;
   int strict; /* any skipped document fails the run */
+  int verbose; /* every skip message, not the first few per file and reason */
   const char *command; /* for the usage hint; NULL means "run" */
 } cli_corpus_options;
 
@@ -35,6 +36,7 @@ enum {
   OPT_DELIMITER,
   OPT_KIND,
   OPT_STRICT,
+  OPT_VERBOSE,
   OPT_CORPUS_LAST
 };
 
@@ -51,6 +53,7 @@ enum {
       {"delimiter", required_argument, 0, OPT_DELIMITER},                      \
       {"kind", required_argument, 0, OPT_KIND},                                \
       {"strict", no_argument, 0, OPT_STRICT},                                  \
+      {"verbose", no_argument, 0, OPT_VERBOSE},                                \
       {"quiet", no_argument, 0, 'q'}
 
 #define CLI_CORPUS_HELP                                                        \
@@ -67,6 +70,8 @@ enum {
   "  --delimiter=C          CSV separator: , ; tab (default: guessed)\n"       \
   "  --kind=KIND            kind of documents that do not name one\n"          \
   "  --strict               fail (exit 1) when any document is skipped\n"      \
+  "  --verbose              a message for every skipped document (default:\n"  \
+  "                         the first 10 per file and reason, then a count)\n" \
   "  -q, --quiet            no notes or summary unless something was skipped\n"
 
 /* Reports what getopt_long returned as '?' or ':' (with opterr = 0 and an

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/alloc.h"
 
 void cli_error(const char *fmt, ...) {
   va_list ap;
@@ -68,6 +69,7 @@ int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
   case OPT_DATE_COLUMN: o->load.date_column = arg; return 1;
   case OPT_KIND: o->load.kind = arg; return 1;
   case OPT_STRICT: o->strict = 1; return 1;
+  case OPT_VERBOSE: o->verbose = 1; return 1;
   case 'q': o->quiet = 1; return 1;
   case OPT_DELIMITER:
     if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0) o->load.delimiter = '\t';
@@ -97,6 +99,87 @@ static void print_diagnostic(const tn_diagnostic *d) {
   fprintf(stderr, "%s\n", d->message);
 }
 
+/* Skip messages are grouped by file and reason: a Windows-1252 CSV with
+ * 10,000 rows should not print 10,000 lines. A group of more than
+ * COLLAPSE_ABOVE shows its first SHOWN_PER_GROUP messages, then one line
+ * saying how many more; every skip is still counted in the summary. */
+enum { SHOWN_PER_GROUP = 10, COLLAPSE_ABOVE = 15 };
+
+typedef struct skip_group {
+  const char *file; /* borrowed from the diagnostics; may be NULL */
+  tn_severity severity;
+  tn_skip_reason reason;
+  uint64_t total, shown;
+} skip_group;
+
+static int same_file(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static skip_group *find_group(skip_group *groups, size_t n,
+                              const tn_diagnostic *d) {
+  for (size_t k = 0; k < n; k++)
+    if (groups[k].severity == d->severity && groups[k].reason == d->reason &&
+        same_file(groups[k].file, d->file))
+      return &groups[k];
+  return NULL;
+}
+
+/* Skips (and warnings, such as --repair-utf8's) are grouped; notes are few
+ * and always shown. */
+static void print_diagnostics(const tn_load_report *r, int show_all,
+                              int verbose) {
+  skip_group *groups = NULL;
+  size_t ngroups = 0, cap = 0;
+  for (size_t i = 0; i < r->ndiags && !verbose; i++) {
+    const tn_diagnostic *d = &r->diags[i];
+    if (d->severity == TN_NOTE) continue;
+    skip_group *g = find_group(groups, ngroups, d);
+    if (!g) {
+      if (tn_grow((void **)&groups, &cap, ngroups + 1, sizeof *groups)) {
+        verbose = 1; /* no memory to group: print everything */
+        break;
+      }
+      g = &groups[ngroups++];
+      memset(g, 0, sizeof *g);
+      g->file = d->file;
+      g->severity = d->severity;
+      g->reason = d->reason;
+    }
+    g->total++;
+  }
+  for (size_t i = 0; i < r->ndiags; i++) {
+    const tn_diagnostic *d = &r->diags[i];
+    if (d->severity != TN_ERROR && !show_all) continue;
+    skip_group *g = verbose || d->severity == TN_NOTE
+                        ? NULL
+                        : find_group(groups, ngroups, d);
+    if (g && g->total > COLLAPSE_ABOVE && g->shown >= SHOWN_PER_GROUP)
+      continue;
+    if (g) g->shown++;
+    print_diagnostic(d);
+  }
+  for (size_t k = 0; k < ngroups && !verbose; k++) {
+    const skip_group *g = &groups[k];
+    if (g->total <= COLLAPSE_ABOVE || (g->severity != TN_ERROR && !show_all))
+      continue;
+    unsigned long long more = (unsigned long long)(g->total - g->shown);
+    if (g->severity == TN_ERROR)
+      fprintf(stderr,
+              "tussen: skipped: %s%s%llu more documents (%s) than the %d "
+              "shown; --verbose shows every one\n",
+              g->file ? g->file : "", g->file ? ": " : "", more,
+              tn_skip_reason_name(g->reason), SHOWN_PER_GROUP);
+    else
+      fprintf(stderr,
+              "tussen: warning: %s%s%llu more warnings than the %d shown; "
+              "--verbose shows every one\n",
+              g->file ? g->file : "", g->file ? ": " : "", more,
+              SHOWN_PER_GROUP);
+  }
+  tn_free(groups);
+}
+
 tn_corpus *cli_load_corpus(const cli_corpus_options *o,
                            const char *const *paths, size_t npaths,
                            int *exit_code) {
@@ -117,10 +200,7 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
   tn_error_clear(&err);
   tn_status st = tn_corpus_load(c, paths, npaths, &o->load, &report, &err);
   int show_all = !o->quiet || report.skipped > 0;
-  for (size_t i = 0; i < report.ndiags; i++) {
-    const tn_diagnostic *d = &report.diags[i];
-    if (d->severity == TN_ERROR || show_all) print_diagnostic(d);
-  }
+  print_diagnostics(&report, show_all, o->verbose);
   if (st != TN_OK) {
     char msg[1200];
     tn_error_format(&err, msg, sizeof msg);

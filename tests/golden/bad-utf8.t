@@ -121,3 +121,39 @@ $ tussen corpus --check $T/positions.jsonl
 ! tussen: corpus: read 10 documents from 1 file: used 0, skipped 10 (10 invalid UTF-8)
 ! tussen: no documents to analyse; check the paths and the messages above
 ? 1
+
+# A Windows-1252 CSV as Dutch Excel saves it: every row is bad. The first 10
+# messages per file and reason are shown, then how many more (all are in
+# the summary); --verbose shows every one. The same for the warnings of
+# --repair-utf8.
+$ i=0; printf 'id;tekst\r\n' > $T/w1252.csv; while [ $i -lt 25 ]; do printf '%d;caf\351 nummer %d\r\n' $i $i >> $T/w1252.csv; i=$((i + 1)); done
+$ tussen corpus --check --text-column=tekst $T/w1252.csv
+! tussen: skipped: $T/w1252.csv:2: byte 15: document "0": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:3: byte 32: document "1": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:4: byte 49: document "2": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:5: byte 66: document "3": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:6: byte 83: document "4": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:7: byte 100: document "5": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:8: byte 117: document "6": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:9: byte 134: document "7": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:10: byte 151: document "8": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv:11: byte 168: document "9": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: skipped: $T/w1252.csv: 15 more documents (invalid UTF-8) than the 10 shown; --verbose shows every one
+! tussen: corpus: read 25 documents from 1 file: used 0, skipped 25 (25 invalid UTF-8)
+! tussen: no documents to analyse; check the paths and the messages above
+? 1
+$ tussen corpus --check --verbose --text-column=tekst $T/w1252.csv 2>&1 | grep -c 'skipped: .*invalid UTF-8 in'
+| 25
+$ tussen corpus --check --repair-utf8 --text-column=tekst $T/w1252.csv
+! tussen: warning: $T/w1252.csv:2: byte 15: document "0": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:3: byte 32: document "1": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:4: byte 49: document "2": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:5: byte 66: document "3": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:6: byte 83: document "4": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:7: byte 100: document "5": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:8: byte 117: document "6": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:9: byte 134: document "7": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:10: byte 151: document "8": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv:11: byte 168: document "9": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+! tussen: warning: $T/w1252.csv: 15 more warnings than the 10 shown; --verbose shows every one
+! tussen: corpus: read 25 documents from 1 file: used 25, skipped 0; repaired invalid UTF-8 in 25 documents

@@ -38,6 +38,8 @@ $ tussen corpus --help
 |   --delimiter=C          CSV separator: , ; tab (default: guessed)
 |   --kind=KIND            kind of documents that do not name one
 |   --strict               fail (exit 1) when any document is skipped
+|   --verbose              a message for every skipped document (default:
+|                          the first 10 per file and reason, then a count)
 |   -q, --quiet            no notes or summary unless something was skipped
 
 # Corpus options: bad values, missing values, unknown options.
