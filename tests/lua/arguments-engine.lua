@@ -105,6 +105,14 @@ local function run(ctx)
     position = "clause", clause = "main" })
   m = analyse(e2, "Het plan is goed, want het is duur.")
   t.eq(rel(m, "het is duur", "Het plan").type, "attack", "override of a shipped entry")
+  -- a phrase pattern in tussen.rules syntax: alternatives and a wildcard
+  e2:add_connective({ phrase = "gezien de cijfers", rule = "gezien de (cijfers|statistiek*)",
+    sense = "reason", direction = "marked-supports-other", position = "initial", clause = "adv" })
+  m = analyse(e2, "De wachtlijst groeit. Gezien de statistieken is snel ingrijpen nodig.")
+  t.eq(rel(m, "is snel", "De wachtlijst").marker, "gezien de cijfers", "pattern connective")
+  t.raises(function() e2:add_connective({ phrase = "kapot", rule = "(kapot", sense = "reason",
+    direction = "marked-supports-other", position = "any", clause = "adv" }) end,
+    "connective 'kapot': rule 'kapot': position")
   e2:add_rule(function(u, ctx2)
     if u.text:find("volgens de wet") and ctx2.prev then
       return { type = "support", to = ctx2.prev, marker = "wet" }

@@ -76,9 +76,20 @@ function Engine:add_connective(e)
     clause = e.clause, weight = e.weight or 1.0, notes = e.notes or "",
   }
   entry.pattern = phrase_pattern(entry.phrase)
+  if e.rule ~= nil then
+    -- a tussen.rules pattern instead of the literal phrase: the phrase becomes its name
+    if type(e.rule) ~= "string" or not (tussen and tussen.rules) then
+      error(string.format("connective '%s': rule must be a tussen.rules pattern (a string) "
+        .. "and needs the tussen runtime", e.phrase), 2)
+    end
+    local ok, err = tussen.rules.compile({ { pattern = e.rule, name = entry.phrase } })
+    if not ok then error(string.format("connective '%s': %s", e.phrase, err), 2) end
+    entry.rule = e.rule
+  end
   local old = self.by_phrase[entry.phrase]
   if old then
     for k, v in pairs(entry) do old[k] = v end
+    if entry.rule == nil then old.rule = nil end
   else
     self.by_phrase[entry.phrase] = entry
     self.entries[#self.entries + 1] = entry
@@ -132,7 +143,7 @@ end
 local function build_index(self)
   local idx = {}
   for _, e in ipairs(self.entries) do
-    local first = e.pattern[1]
+    local first = not e.rule and e.pattern[1] -- tussen.rules patterns need the C matcher
     if first then
       idx[first] = idx[first] or {}
       table.insert(idx[first], e)
@@ -181,7 +192,8 @@ local function compile_rules(self)
   for _, e in ipairs(self.entries) do
     local words = {}
     for _, w in ipairs(e.pattern) do words[#words + 1] = w == false and "[]{0,6}" or w end
-    list[#list + 1] = { pattern = table.concat(words, " "), name = e.phrase, weight = e.weight }
+    list[#list + 1] = { pattern = e.rule or table.concat(words, " "), name = e.phrase,
+      weight = e.weight }
   end
   local rs, err = tussen.rules.compile(list, { overlap = "all" })
   if not rs then error("arguments: the connective lexicon does not compile: " .. err, 0) end
