@@ -611,8 +611,9 @@ static int split_here(const char *s, size_t q, size_t ce, tn_cp prev, tn_cp c,
      * of two or more letters, then a capital and a lowercase letter).
      * J.Ensor, St.-Pieter and U1.2 stay whole. */
     if (prev.k != K_LOWER || next.k != K_UPPER || q - start < 2) return 0;
-    tn_cp p2 = tn_tokx_before(s, start, q - prev.n + 0);
-    if (q - prev.n <= start || p2.k != K_LOWER) return 0;
+    if (q - prev.n <= start) return 0;
+    tn_cp p2 = tn_tokx_before(s, start, q - prev.n);
+    if (p2.k != K_LOWER) return 0;
     size_t r = q + 1 + next.n;
     if (r >= ce) return 0;
     tn_cp n2 = tn_tokx_at(s, r, ce);

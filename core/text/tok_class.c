@@ -128,6 +128,10 @@ tn_cp tn_tokx_at_multi(const char *s, size_t p, size_t end) {
 
 tn_cp tn_tokx_before(const char *s, size_t start, size_t p) {
   const unsigned char *u = (const unsigned char *)s;
+  if (p <= start) { /* nothing before: callers treat it as a space */
+    tn_cp none = {-1, 0, K_SPACE};
+    return none;
+  }
   size_t q = p - 1;
   /* Step back over at most three continuation bytes to a lead byte, and
    * accept it only if it decodes to exactly the bytes up to p. */

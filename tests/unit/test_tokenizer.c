@@ -239,6 +239,18 @@ static void test_pieces_match_whole(void **state) {
   for (size_t step = 16; step <= 200; step += 23) check_pieces(text, step);
 }
 
+static void test_multibyte_at_text_start(void **state) {
+  (void)state;
+  /* a two-byte letter, then a period, at the very start of the text: the
+   * missing-space rule looked before the text (found by the fuzzer) */
+  toks r;
+  run("é.Bc", &r);
+  assert_int_equal(r.n, 1);
+  assert_int_equal(r.t[0].len, 5);
+  run("ij.Bc", &r);
+  assert_int_equal(r.n, 1);
+}
+
 static void test_reuse(void **state) {
   (void)state;
   tn_tokenizer *tok = tn_tok_new();
@@ -298,6 +310,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_bytes),
       cmocka_unit_test(test_norm),
       cmocka_unit_test(test_pieces_match_whole),
+      cmocka_unit_test(test_multibyte_at_text_start),
       cmocka_unit_test(test_reuse),
       cmocka_unit_test(test_alloc_failure),
       cmocka_unit_test(test_long_runs_stay_bounded),
