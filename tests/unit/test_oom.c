@@ -549,6 +549,15 @@ static tn_status lua_op(void *arg) {
     tn_buf out = TN_BUF_INIT;
     st = tn_report_write(res.root, TN_FORMAT_JSON, NULL, &out, NULL);
     if (st == TN_OK) assert_non_null(strstr(out.data, lc->expect));
+    /* and every other writer */
+    for (int f = TN_FORMAT_TEXT; f <= TN_FORMAT_MD && st == TN_OK; f++) {
+      tn_buf_clear(&out);
+      tn_buf omitted = TN_BUF_INIT;
+      tn_report_options ro = {NULL, &omitted};
+      st = tn_report_write(res.root, (tn_report_format)f, &ro, &out, NULL);
+      if (st == TN_OK) assert_true(out.len > 0);
+      tn_buf_free(&omitted);
+    }
     tn_buf_free(&out);
   } else if (st == TN_ESYNTAX &&
              strstr(tn_script_error(s), "out of memory") != NULL) {
