@@ -10,6 +10,7 @@
 
 #include "analysis/rules_int.h"
 #include "util/alloc.h"
+#include "util/utf8.h"
 
 #define MAX_DEPTH 64
 
@@ -157,6 +158,16 @@ static int read_quoted(parser *p) {
   return 0;
 }
 
+/* Normalises s into rs->scratch; 0, or -1 with the error set. */
+static int normalise(parser *p, const char *s, size_t len) {
+  tn_buf_clear(&p->rs->scratch);
+  tn_status st = p->rs->normfn(s, len, &p->rs->scratch);
+  if (st == TN_OK) return 0;
+  if (st == TN_ENOMEM) oom(p);
+  else fail(p, p->i, "cannot normalise '%.*s': %s", (int)len, s, tn_strerror(st));
+  return -1;
+}
+
 static uint32_t intern_norm(parser *p, const char *s, size_t len) {
   tn_rules *rs = p->rs;
   tn_buf_clear(&rs->scratch);
@@ -196,9 +207,11 @@ static rnode *literal(parser *p, int field, int wild, size_t pos) {
     if (b < wl && w[b] != '\0') continue;
     if (b > a) {
       if (field == F_NORM) {
-        tn_buf_clear(&rs->scratch);
-        if (rs->normfn(w + a, b - a, &rs->scratch) < 0 ||
-            tn_buf_append(&g, rs->scratch.data, rs->scratch.len) < 0) {
+        if (normalise(p, w + a, b - a) < 0) {
+          tn_buf_free(&g);
+          return NULL;
+        }
+        if (tn_buf_append(&g, rs->scratch.data, rs->scratch.len) < 0) {
           tn_buf_free(&g);
           return oom(p);
         }
@@ -326,8 +339,7 @@ static rnode *stem_value(parser *p, size_t pos) {
     return fail(p, p->i, "expected a word after 'stem:'");
   if (wild) return fail(p, pos, "a stem cannot hold wildcards; write "
                                  "stem:WORD or a wildcard without 'stem:'");
-  tn_buf_clear(&rs->scratch);
-  if (rs->normfn(p->word.data, p->word.len, &rs->scratch) < 0) return oom(p);
+  if (normalise(p, p->word.data, p->word.len) < 0) return NULL;
   size_t sl;
   const char *st = tn_rules_stem(&rs->stemmer, rs->scratch.data,
                                  rs->scratch.len, &sl);
@@ -620,7 +632,11 @@ rnode *tn_rules_parse(tn_rules *rs, tn_arena *arena, const char *pattern,
   p.err = err;
   skip_space(&p);
   rnode *root = NULL;
-  if (at_end(&p)) {
+  size_t valid = tn_utf8_valid_prefix(pattern, len);
+  if (valid < len) {
+    fail(&p, valid, "invalid UTF-8 (byte 0x%02X); patterns are UTF-8 text",
+         (unsigned)(unsigned char)pattern[valid]);
+  } else if (at_end(&p)) {
     fail(&p, 0, "the pattern is empty: expected a token test");
   } else {
     root = parse_alt(&p);

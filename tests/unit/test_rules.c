@@ -45,7 +45,7 @@ static void fill(tn_tokstream *ts, const char *text) {
 
 /* "rule@first-last" per match, with captures as "{name=first-end}". */
 static const char *run_rules(tn_rules *rs, tn_tokstream *ts, const char *text) {
-  static char out[2048];
+  static char out[1 << 16];
   fill(ts, text);
   tn_tokview v = tn_tokstream_view(ts);
   tn_matches m;
@@ -53,11 +53,11 @@ static const char *run_rules(tn_rules *rs, tn_tokstream *ts, const char *text) {
   assert_int_equal(tn_rules_match(rs, &v, &m), TN_OK);
   size_t o = 0;
   out[0] = '\0';
-  for (size_t i = 0; i < m.n; i++) {
+  for (size_t i = 0; i < m.n && o + 256 < sizeof out; i++) {
     const tn_match *x = &m.items[i];
     o += (size_t)snprintf(out + o, sizeof out - o, "%s%s@%u-%u", i ? " " : "",
                           tn_rules_name(rs, x->rule), x->first, x->last);
-    for (size_t k = 0; k < tn_rules_ncaptures(rs, x->rule); k++) {
+    for (size_t k = 0; k < tn_rules_ncaptures(rs, x->rule) && o + 128 < sizeof out; k++) {
       uint32_t a = m.caps[x->caps + 2 * k], b = m.caps[x->caps + 2 * k + 1];
       if (a == TN_RULES_NOCAP)
         o += (size_t)snprintf(out + o, sizeof out - o, "{%s=-}",
@@ -315,6 +315,8 @@ static void test_errors(void **state) {
       {"(?<a b)", "rule 'negatie': position 5: expected '>' after the capture name"},
       {"(?<x>a) (?<x>b)", "rule 'negatie': position 12: capture 'x' is defined twice"},
       {"é (a", "rule 'negatie': position 5: expected ')' to close the group opened at 3"},
+      {"a \xff b", "rule 'negatie': position 3: invalid UTF-8 (byte 0xFF); patterns are UTF-8 "
+                   "text"},
       {"(a{100}){100} (b{100}){100}", "rule 'negatie': position 1: the pattern is too large once its "
                           "bounds are expanded (more than 20000 steps); use smaller bounds"},
   };
@@ -492,6 +494,96 @@ static void test_kwic(void **state) {
   tn_rules_free(rs);
 }
 
+/* The fast paths (one-token rules, phrases) against the automaton: the
+ * same pattern inside a capture group always runs on the VM, and must give
+ * the same spans under both overlap policies. */
+static void test_fast_paths_agree(void **state) {
+  (void)state;
+  static const char *const patterns[] = {
+      "mee eens", "eens", "helemaal mee eens", "(mee|eens) eens", "ge*te eens",
+      "*eens", "kind:number", "!mee eens", "stem:gemeenten mee", "/me+/ eens",
+      "form:Mee eens", "[] eens", "(niet|geen) []", "a b c", "mee", "gemeente*",
+  };
+  static const char *const texts[] = {
+      "helemaal mee eens / mee eens eens 12 gemeente mee",
+      "Mee eens gemeenten mee eens / niet mee geen a b c / gete eens meee eens",
+      "a b / c a b c a b c / eens eens eens",
+  };
+  size_t np = sizeof patterns / sizeof patterns[0];
+  for (int overlap = 0; overlap < 2; overlap++) {
+    tn_rules *fast = tn_rules_new(fold), *slow = tn_rules_new(fold);
+    tn_rules_set_overlap(fast, overlap ? TN_RULES_ALL : TN_RULES_LONGEST);
+    tn_rules_set_overlap(slow, overlap ? TN_RULES_ALL : TN_RULES_LONGEST);
+    char name[16], wrapped[128];
+    for (size_t i = 0; i < np; i++) {
+      snprintf(name, sizeof name, "p%zu", i);
+      add(fast, name, patterns[i]);
+      snprintf(wrapped, sizeof wrapped, "(?<x>%s)", patterns[i]);
+      add(slow, name, wrapped);
+    }
+    tn_tokstream ts;
+    tn_tokstream_init(&ts, fold);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+      static char a[1 << 16], c[1 << 16];
+      snprintf(a, sizeof a, "%s", run_rules(fast, &ts, texts[t]));
+      const char *b = run_rules(slow, &ts, texts[t]);
+      /* drop the capture annotations of the slow run */
+      size_t o = 0;
+      for (const char *p = b; *p && o + 1 < sizeof c; p++) {
+        if (*p == '{') {
+          while (*p && *p != '}') p++;
+          continue;
+        }
+        c[o++] = *p;
+      }
+      c[o] = '\0';
+      if (strcmp(a, c) != 0)
+        fail_msg("overlap %d, text %zu:\n  fast: %s\n  slow: %s", overlap, t, a, c);
+      assert_true(strlen(a) > 0);
+    }
+    tn_tokstream_free(&ts);
+    tn_rules_free(fast);
+    tn_rules_free(slow);
+  }
+}
+
+/* Random bytes and random pattern-like strings never crash the parser:
+ * each is a rule or a located syntax error. */
+static void test_random_patterns(void **state) {
+  (void)state;
+  static const char alphabet[] = "ab* ()|?+{}[]!/\\\":,0123x<>";
+  uint32_t seed = 12345;
+  tn_rules *rs = tn_rules_new(fold);
+  tn_tokstream ts;
+  tn_tokstream_init(&ts, fold);
+  char pat[40];
+  size_t ok = 0;
+  for (int i = 0; i < 20000; i++) {
+    seed = seed * 1103515245u + 12345u;
+    size_t len = 1 + (seed >> 16) % (sizeof pat - 1);
+    for (size_t k = 0; k < len; k++) {
+      seed = seed * 1103515245u + 12345u;
+      pat[k] = i % 4 == 0 ? (char)(seed >> 24) : alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+    }
+    tn_error err;
+    tn_status st = tn_rules_add(rs, NULL, pat, len, NULL, 1, 0, &err);
+    if (st == TN_OK) {
+      ok++;
+    } else {
+      assert_int_equal(st, TN_ESYNTAX);
+      assert_true(strncmp(err.message, "rule ", 5) == 0);
+      assert_non_null(strstr(err.message, "position "));
+    }
+  }
+  assert_true(ok > 100);
+  assert_int_equal(tn_rules_count(rs), ok);
+  /* and every rule that compiled can run */
+  tn_rules_set_overlap(rs, TN_RULES_ALL);
+  run_rules(rs, &ts, "a b ab aab / x 0 1 , : a");
+  tn_tokstream_free(&ts);
+  tn_rules_free(rs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_literals),
@@ -511,6 +603,8 @@ int main(void) {
       cmocka_unit_test(test_dict_csv),
       cmocka_unit_test(test_dict_errors),
       cmocka_unit_test(test_kwic),
+      cmocka_unit_test(test_fast_paths_agree),
+      cmocka_unit_test(test_random_patterns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
