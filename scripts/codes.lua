@@ -78,7 +78,9 @@ first matches per category as keyword-in-context lines.]],
       end
     end
 
-    local result = {documents = documents, totals = tussen.record(totals, cats)}
+    local doc_cols = args.by and {"id", "group", "counts"} or {"id", "counts"}
+    local result = {documents = tussen.table(documents, doc_cols),
+                    totals = tussen.record(totals, cats)}
     local order = {"documents", "totals"}
     if args.by then
       table.sort(group_order)
@@ -89,7 +91,7 @@ first matches per category as keyword-in-context lines.]],
                                          counts = tussen.record(g.counts, cats)},
                                         {"group", "documents", "counts"})
       end
-      result.groups = list
+      result.groups = tussen.table(list, {"group", "documents", "counts"})
       order[#order + 1] = "groups"
     end
     if args.examples > 0 then

@@ -284,16 +284,25 @@ static int add_examples(lua_State *L, lrules *u, int examples, lua_Integer nex,
 
 /* The group value of a document for field `by` ("(none)" if absent). */
 static void push_group(lua_State *L, int doc, const char *by) {
-  lua_getfield(L, doc, by);
+  static const char *const fields[] = {"id", "kind", "parent", "title",
+                                       "author", "date", "source", NULL};
+  int field = 0;
+  for (int i = 0; fields[i] && !field; i++) field = strcmp(fields[i], by) == 0;
+  if (field) {
+    lua_getfield(L, doc, by);
+  } else {
+    /* any other name is a metadata key */
+    lua_getfield(L, doc, "meta");
+    lua_getfield(L, -1, by);
+    lua_remove(L, -2);
+  }
   if (lua_isnil(L, -1)) {
     lua_pop(L, 1);
     lua_pushliteral(L, "(none)");
-  } else if (!lua_isstring(L, -1)) {
-    lua_pushstring(L, luaL_tolstring(L, -1, NULL));
+  } else if (lua_type(L, -1) != LUA_TSTRING) {
+    /* numbers, booleans, tables: their printed form names the group */
+    luaL_tolstring(L, -1, NULL);
     lua_remove(L, -2);
-    lua_remove(L, -2);
-  } else {
-    lua_tostring(L, -1);
   }
 }
 

@@ -270,3 +270,10 @@ $ tussen run codes -q --arg scheme=tests/data/rules/no-such.csv tests/data/rules
 ! tussen: --arg scheme=tests/data/rules/no-such.csv: cannot read 'tests/data/rules/no-such.csv': No such file or directory
 ! Try 'tussen run --help'.
 ? 2
+
+# Groups by a metadata field; a document without it is in "(none)".
+$ tussen run codes -q --format csv --table groups --arg scheme=tests/data/rules/scheme.csv --arg by=wijk tests/data/rules/texts.jsonl
+| group,documents,counts
+| (none),1,"{""bestuur"": 0, ""stance"": 0, ""stance/eens"": 0, ""stance/oneens"": 0, ""wonen"": 2, ""zorg"": 0, ""zorg/jeugd"": 0}"
+| Noord,1,"{""bestuur"": 1, ""stance"": 1, ""stance/eens"": 0, ""stance/oneens"": 1, ""wonen"": 0, ""zorg"": 1, ""zorg/jeugd"": 1}"
+| Zuid,1,"{""bestuur"": 1, ""stance"": 1, ""stance/eens"": 1, ""stance/oneens"": 0, ""wonen"": 0, ""zorg"": 2, ""zorg/jeugd"": 1}"
