@@ -46,6 +46,14 @@ typedef struct tn_tokview {
                                 calls; 0: unknown, caches are rebuilt */
 } tn_tokview;
 
+/* Document `doc` of a corpus store (analysis/store.h) as a view, without
+ * copying: the whole corpus is then tokenized once and shared by every
+ * rule set. `vocab`: a tn_rules_vocab_id() taken once per store (0 works,
+ * but rebuilds the rule set's caches on every call). */
+struct tn_store;
+tn_tokview tn_rules_store_view(const struct tn_store *s, size_t doc,
+                               uint64_t vocab);
+
 /* A number unique in this process, naming one set of vocabularies for the
  * caches of rule sets (a tokstream takes one at init; whoever builds views
  * over a store takes one per store). */

@@ -6,6 +6,7 @@
 #include <libstemmer.h>
 
 #include "analysis/rules_int.h"
+#include "analysis/store.h"
 #include "util/alloc.h"
 
 /* A direct-mapped cache in front of the form vocabulary: most tokens are
@@ -168,5 +169,21 @@ tn_tokview tn_tokstream_view(const tn_tokstream *ts) {
   v.norm_stem = ts->norm_stem;
   for (int f = 0; f < 3; f++) v.lex[f] = &ts->lex[f];
   v.vocab = ts->vocab;
+  return v;
+}
+
+tn_tokview tn_rules_store_view(const tn_store *s, size_t doc, uint64_t vocab) {
+  tn_tokview v;
+  memset(&v, 0, sizeof v);
+  size_t a = s->doc_start[doc], b = s->doc_start[doc + 1];
+  v.n = b - a;
+  v.form = s->form + a;
+  v.kind = s->kind + a;
+  v.flags = s->flags + a;
+  v.offset = s->offset + a;
+  v.form_norm = s->form_norm;
+  v.norm_stem = s->norm_stem;
+  for (int f = 0; f < 3; f++) v.lex[f] = &s->vocab[f];
+  v.vocab = vocab;
   return v;
 }

@@ -11,6 +11,7 @@
 
 #include "analysis/dict.h"
 #include "analysis/rules.h"
+#include "analysis/store.h"
 #include "text/tokenizer.h"
 #include "text/unicode.h"
 #include "util/alloc.h"
@@ -584,6 +585,75 @@ static void test_random_patterns(void **state) {
   tn_rules_free(rs);
 }
 
+/* A corpus store is matched in place, with the tokenizer's norm, and gives
+ * what a stream of the same tokens gives. */
+static void test_store_view(void **state) {
+  (void)state;
+  static const char *const docs[] = {
+      "Ik ben het NIET helemaal mee eens. De gemeenten twijfelen.",
+      "Mee eens! Ambtenaren en de Gemeente ook.",
+  };
+  tn_store *st;
+  assert_int_equal(tn_store_new(&st), TN_OK);
+  tn_tokenizer *tok = tn_tok_new();
+  assert_non_null(tok);
+  tn_tokstream ts;
+  tn_tokstream_init(&ts, tn_rules_norm_default);
+  for (size_t d = 0; d < 2; d++) {
+    assert_int_equal(tn_store_begin_doc(st), TN_OK);
+    tn_tok_reset(tok, docs[d], strlen(docs[d]));
+    tn_token t;
+    while (tn_tok_next(tok, &t))
+      assert_int_equal(tn_store_add(st, docs[d] + t.start, t.len, t.kind, t.flags, t.start),
+                       TN_OK);
+    assert_int_equal(tn_store_end_doc(st), TN_OK);
+  }
+  tn_tok_free(tok);
+  tn_rules *rs = tn_rules_new(tn_rules_norm_default);
+  add(rs, "oneens", "niet (helemaal)? mee eens");
+  add(rs, "eens", "mee eens");
+  add(rs, "gemeente", "stem:gemeente");
+  add(rs, "ambt", "ambtena*");
+  add(rs, "zin", "twijfelen \".\"");
+  uint64_t vocab = tn_rules_vocab_id();
+  static const char *const want[] = {"oneens@3-6 gemeente@9-9 zin@10-11",
+                                     "eens@0-1 ambt@3-3 gemeente@6-6"};
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t d = 0; d < 2; d++) {
+      tn_tokview v = tn_rules_store_view(st, d, vocab);
+      tn_matches m;
+      tn_matches_init(&m);
+      assert_int_equal(tn_rules_match(rs, &v, &m), TN_OK);
+      char got[256];
+      size_t o = 0;
+      for (size_t i = 0; i < m.n; i++)
+        o += (size_t)snprintf(got + o, sizeof got - o, "%s%s@%u-%u", i ? " " : "",
+                              tn_rules_name(rs, m.items[i].rule), m.items[i].first,
+                              m.items[i].last);
+      got[o] = '\0';
+      assert_string_equal(got, want[d]);
+      /* the same text through a stream gives the same spans and bytes */
+      tn_tokstream_clear(&ts);
+      assert_int_equal(tn_tokstream_add_text(&ts, docs[d], strlen(docs[d])), TN_OK);
+      tn_tokview sv = tn_tokstream_view(&ts);
+      tn_matches m2;
+      tn_matches_init(&m2);
+      assert_int_equal(tn_rules_match(rs, &sv, &m2), TN_OK);
+      assert_int_equal(m2.n, m.n);
+      for (size_t i = 0; i < m.n; i++) {
+        assert_int_equal(m2.items[i].first, m.items[i].first);
+        assert_int_equal(m2.items[i].byte_start, m.items[i].byte_start);
+        assert_int_equal(m2.items[i].byte_end, m.items[i].byte_end);
+      }
+      tn_matches_free(&m);
+      tn_matches_free(&m2);
+    }
+  }
+  tn_tokstream_free(&ts);
+  tn_rules_free(rs);
+  tn_store_free(st);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_literals),
@@ -605,6 +675,7 @@ int main(void) {
       cmocka_unit_test(test_kwic),
       cmocka_unit_test(test_fast_paths_agree),
       cmocka_unit_test(test_random_patterns),
+      cmocka_unit_test(test_store_view),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
