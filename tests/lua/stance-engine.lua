@@ -112,6 +112,8 @@ return {
     check(pol("Nieuw fietspad 👍") > 0 and pol("Nieuw fietspad 👍🏽") > 0, "thumbs up, any skin")
     check(pol("Weer file :(") < 0, "emoticon")
     check(pol("Heerlijk :D") > pol("Heerlijk"), "emoticon adds")
+    check(pol("Weer een nieuw parkeerbeleid #schande") < 0, "a hashtag judges like its word")
+    has("Weer een nieuw parkeerbeleid #schande", "hashtag")
 
     -- quoted text is not the writer's voice
     check(pol('Hij schreef "dit is een schandalig en waardeloos plan" in de krant.') == 0,

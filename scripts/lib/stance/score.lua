@@ -110,6 +110,11 @@ return function(M, Engine, K)
       w = self.words[emoji_base(t.form)]
       if w then return w.strength, w.entry, w.type end
     end
+    -- a hashtag judges like its word: #schande, #onzin
+    if t.kind == "hashtag" then
+      w = self.words[t.norm:sub(2)]
+      if w and w.strength ~= 0 then return w.strength, w.entry, w.type, "hashtag" end
+    end
     -- on-X from a positive X: onwerkbaar, onbetrouwbaar when not in the lexicon themselves
     if self.on_prefix and t.kind == "word" and #t.norm > 6 and t.norm:sub(1, 2) == "on" then
       local base = self.words[t.norm:sub(3)]
