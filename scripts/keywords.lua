@@ -190,7 +190,8 @@ references are in scripts/README.md.]],
       local ref, msg = tussen.corpus.load(a.reference_corpus)
       if not ref then error("keywords: reference corpus: " .. msg, 0) end
       local ref_list = ref:count(opts({}))
-      local target, label = all, "corpus"
+      -- full lists on both sides (the top list above is cut short)
+      local target, label = corpus:count(opts({})), "corpus"
       if a.target then
         target, label = by_group, a.target
         kopts.target = a.target
