@@ -36,11 +36,16 @@ static int marked(lua_State *L, int idx, const char *field) {
   /* only the marks tussen.table and tussen.record make, not any metatable
    * that happens to have a field of that name */
   const char *want = strcmp(field, "columns") == 0 ? TN_TABLE_T : TN_RECORD_T;
-  lua_getfield(L, -1, "__name");
+  lua_pushliteral(L, "__name"); /* raw: no script code runs here */
+  lua_rawget(L, -2);
   int ours = lua_type(L, -1) == LUA_TSTRING &&
              strcmp(lua_tostring(L, -1), want) == 0;
   lua_pop(L, 1);
-  if (!ours || lua_getfield(L, -1, field) != LUA_TTABLE) {
+  if (ours) {
+    lua_pushstring(L, field);
+    lua_rawget(L, -2);
+  }
+  if (!ours || lua_type(L, -1) != LUA_TTABLE) {
     lua_pop(L, ours ? 2 : 1);
     return 0;
   }

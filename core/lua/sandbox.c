@@ -171,6 +171,28 @@ static int safe_load(lua_State *L) {
   return 1;
 }
 
+/* setmetatable without finalizers: Lua runs __gc with hooks switched off,
+ * so a finalizer would escape every limit (and could run at lua_close,
+ * after the run). An object is marked for finalization only when its
+ * metatable has __gc as it is set, so refusing that field here is enough. */
+static int safe_setmetatable(lua_State *L) {
+  int t = lua_type(L, 2);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+  if (t == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "setmetatable: __gc (finalizers) is not allowed "
+                           "in tussen scripts");
+    lua_pop(L, 1);
+  }
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
+  lua_settop(L, 2);
+  lua_setmetatable(L, 1);
+  return 1;
+}
+
 static int safe_collectgarbage(lua_State *L) {
   const char *opt = luaL_optstring(L, 1, "count");
   if (strcmp(opt, "count") != 0)
@@ -329,8 +351,7 @@ static int safe_require(lua_State *L) {
 static const char *const base_safe[] = {
     "assert", "error",  "ipairs", "next",     "pairs",        "pcall",
     "rawequal", "rawget", "rawlen", "rawset", "select",       "tonumber",
-    "tostring", "type",   "xpcall", "getmetatable", "setmetatable",
-    "_VERSION", NULL};
+    "tostring", "type",   "xpcall", "getmetatable", "_VERSION", NULL};
 
 static void copy_lib(lua_State *L, int tmpl, const char *name,
                      lua_CFunction open, const char *const *keep) {
@@ -357,6 +378,8 @@ void tn_sandbox_open(lua_State *L) {
   }
   lua_pushcfunction(L, safe_load);
   lua_setfield(L, tmpl, "load");
+  lua_pushcfunction(L, safe_setmetatable);
+  lua_setfield(L, tmpl, "setmetatable");
   lua_pushcfunction(L, safe_collectgarbage);
   lua_setfield(L, tmpl, "collectgarbage");
   lua_pushcfunction(L, safe_require);

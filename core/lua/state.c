@@ -176,6 +176,27 @@ void tn_limits_arm(lua_State *L) {
   }
 }
 
+/* Between the runner's calls no Lua code may run: a metamethod of the
+ * script's (an __index on the script table, say) would otherwise run
+ * without any limit while the runner checks the declaration or converts
+ * the result. Its first instruction raises. (Finalizers, which run with
+ * hooks off, are refused by the sandbox's setmetatable.) */
+static void dormant_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_Debug here;
+  if (lua_getstack(L, 0, &here) && lua_getinfo(L, "Sl", &here) &&
+      here.currentline > 0)
+    lua_pushfstring(L, "%s:%d: ", here.short_src, here.currentline);
+  else
+    lua_pushliteral(L, "");
+  lua_pushliteral(L, "a metamethod of the script ran outside its run (while "
+                     "the runner checked the script or read the result); "
+                     "keep metamethods out of the script table and the "
+                     "result");
+  lua_concat(L, 2);
+  lua_error(L);
+}
+
 void tn_limits_disarm(lua_State *L) {
   tn_rt *rt = tn_rt_of(L);
   if (rt->deadline > 0) watchdog(rt, 0);
@@ -183,7 +204,7 @@ void tn_limits_disarm(lua_State *L) {
     signal(SIGINT, SIG_DFL);
     g_state = NULL;
   }
-  if (!rt->stopping) lua_sethook(L, NULL, 0, 0);
+  if (!rt->stopping) lua_sethook(L, dormant_hook, LUA_MASKCOUNT, 1);
   rt->deadline = 0;
 }
 
@@ -196,7 +217,9 @@ static int at_panic(lua_State *L) {
 
 lua_State *tn_state_new(tn_rt *rt) {
   lua_State *L = lua_newstate(limited_alloc, rt);
-  if (L) lua_atpanic(L, at_panic);
+  if (!L) return NULL;
+  lua_atpanic(L, at_panic);
+  lua_sethook(L, dormant_hook, LUA_MASKCOUNT, 1);
   return L;
 }
 

@@ -98,6 +98,22 @@ $ tussen run -q tests/data/lua/escape/data-escape.lua tests/data/lua/meta.jsonl
 !   tests/data/lua/escape/data-escape.lua:5: in function 'run'
 ? 1
 
+# Code that would run outside the limits: finalizers (Lua runs them with
+# hooks off) are refused; metamethods met while the runner checks the script
+# raise at once; the result is read raw.
+$ tussen run -q --time-limit=2 tests/data/lua/escape/finalizer.lua tests/data/lua/meta.jsonl
+! tussen: tests/data/lua/escape/finalizer.lua:5: setmetatable: __gc (finalizers) is not allowed in tussen scripts
+! traceback:
+!   tests/data/lua/escape/finalizer.lua:5: in the main chunk
+? 1
+$ tussen run -q --time-limit=2 tests/data/lua/escape/decl-metamethod.lua tests/data/lua/meta.jsonl
+! tussen: tests/data/lua/escape/decl-metamethod.lua:5: a metamethod of the script ran outside its run (while the runner checked the script or read the result); keep metamethods out of the script table and the result
+? 1
+$ tussen run -q --time-limit=2 tests/data/lua/escape/result-metamethod.lua tests/data/lua/meta.jsonl
+| n
+| -
+| 1
+
 # Limits.
 $ tussen run -q --time-limit=1 tests/data/lua/escape/loop.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/escape/loop.lua:5: time limit of 1 s reached; raise it with --time-limit=SECONDS (0: no limit)

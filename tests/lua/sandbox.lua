@@ -32,6 +32,14 @@ return {
     t.eq(getmetatable(_ENV), false)
     t.raises(function() setmetatable(_ENV, nil) end, "protected metatable")
     n = n + 3
+    -- setmetatable works, but not with a finalizer
+    local obj = setmetatable({}, {__index = function() return 7 end})
+    t.eq(obj.anything, 7)
+    t.raises(function() setmetatable({}, {__gc = function() end}) end,
+             "__gc %(finalizers%) is not allowed")
+    t.raises(function() setmetatable({}, {__gc = true}) end, "not allowed")
+    t.raises(function() setmetatable(1, {}) end, "table expected")
+    n = n + 4
     -- load: text only, a fresh environment by default
     local f = assert(load("return 1 + 1"))
     t.eq(f(), 2)
