@@ -56,13 +56,14 @@ local function phrase_pattern(words)
   return table.concat(parts, " ")
 end
 
+-- A new engine with both lexicons loaded (opts.lexicon = false: empty). It caches the
+-- analyses of targets and the stances it computed by document id, so use one engine per
+-- corpus.
 function M.new(opts)
   opts = opts or {}
   local self = setmetatable({
     words = {},      -- norm -> {entry, strength, type}
     phrases = {},    -- rule name -> info, for polarity phrases and markers
-    rules = {},      -- list of {name, pattern, label, weight}
-    nrules = 0,
     on_prefix = opts.on_prefix ~= false,
   }, Engine)
   if opts.lexicon ~= false then
@@ -121,7 +122,6 @@ function Engine:add_rule(name, pattern, label, weight, info)
   info.name, info.pattern, info.label, info.weight = name, pattern, label, weight
   info.class = info.class or label
   info.where = info.where or "any"
-  if not self.phrases[name] then self.nrules = self.nrules + 1 end
   self.phrases[name] = info
   self.ruleset = nil
 end
@@ -232,21 +232,6 @@ function Engine:compiled()
   end
   self.ruleset = rs
   return rs
-end
-
-function Engine:sizes()
-  local words, entries, polarity_phrases, markers = 0, {}, 0, 0
-  for _, w in pairs(self.words) do
-    words = words + 1
-    entries[w.entry] = true
-  end
-  local n = 0
-  for _ in pairs(entries) do n = n + 1 end
-  for _, p in pairs(self.phrases) do
-    if p.label == "polarity" then polarity_phrases = polarity_phrases + 1
-    else markers = markers + 1 end
-  end
-  return {word_forms = words, word_entries = n, phrases = polarity_phrases, markers = markers}
 end
 
 M.Engine = Engine

@@ -223,7 +223,8 @@ return function(M, Engine, K)
     -- cues: accepted polarity phrases and unblocked words
     local cues = {}
     for _, c in ipairs(accepted) do
-      if c.info.label == "polarity" then
+      -- a phrase of strength 0 (sterker nog) only keeps its words from scoring
+      if c.info.label == "polarity" and c.info.weight ~= 0 then
         cues[#cues + 1] = {first = c.first, last = c.last, base = c.info.weight,
           entry = c.info.entry, rule = c.info.split and "verb" or
           (c.info.type == "rule" and "rule" or "phrase"), type = c.info.type or "mwe"}
