@@ -79,7 +79,16 @@ static const char *const emoticons[] = {
 /* Length of the longest emoticon that is exactly s[p..end). */
 static size_t emoticon_exact(const char *s, size_t p, size_t end) {
   size_t n = end - p;
-  if (n < 2 || n > 5 || !strchr(":;=Xx<^-oO8", s[p])) return 0;
+  if (n < 2 || n > 5) return 0;
+  switch (s[p]) {
+  case ':': case ';': case '=': case '<': case '^': case '-':
+    break;
+  case 'X': case 'x': case 'o': case 'O': case '8':
+    if (s[p + 1] != 'D' && s[p + 1] != '_' && s[p + 1] != '-') return 0;
+    break;
+  default:
+    return 0;
+  }
   for (size_t i = 0; i < sizeof emoticons / sizeof emoticons[0]; i++)
     if (strlen(emoticons[i]) == n && memcmp(s + p, emoticons[i], n) == 0)
       return n;
@@ -91,8 +100,14 @@ static size_t emoticon_exact(const char *s, size_t p, size_t end) {
  * so "(zie 3)" keeps its bracket. */
 static size_t emoticon_suffix(const char *s, size_t a, size_t b) {
   /* Every such emoticon has : ; or = among its last four bytes. */
-  if (b - a < 3 || !strchr(")(DPp/|*oOS$", s[b - 1]) || s[b - 1] == '\0')
+  if (b - a < 3) return b;
+  switch (s[b - 1]) {
+  case ')': case '(': case 'D': case 'P': case 'p': case '/': case '|':
+  case '*': case 'o': case 'O': case 'S': case '$':
+    break;
+  default:
     return b;
+  }
   int mark = 0;
   for (size_t i = b - 2; i + 5 > b && i > a; i--)
     mark |= s[i] == ':' || s[i] == ';' || s[i] == '=';
@@ -436,10 +451,11 @@ static int abbrev_class(const char *s, size_t cs, size_t e) {
 
 /* Where the trailing region starts, given the core starts at cs and the
  * chunk (without a trailing emoticon) ends at b. */
-static size_t trail_start(const char *s, size_t cs, size_t b, uint8_t *abbr) {
+static size_t trail_start(const char *s, size_t cs, size_t b, uint8_t *abbr,
+                          int brackets) {
   /* Bracket balance of the core, kept up to date while peeling. */
   long open = 0, close = 0;
-  for (size_t q = cs; q < b; q++) {
+  for (size_t q = cs; brackets && q < b; q++) {
     if (s[q] == '(' || s[q] == '[') open++;
     else if (s[q] == ')' || s[q] == ']') close++;
   }
@@ -542,28 +558,30 @@ void tn_tokx_bounds(const char *s, size_t a, size_t b, tn_bounds *o) {
   unsigned char c0 = (unsigned char)s[p];
   size_t q = 0;
   uint8_t kind = TN_TOK_URL;
-  /* Addresses never run over an invalid byte: it stays a token of its own. */
-  size_t lim = p;
-  while (lim < bb) {
-    if ((unsigned char)s[lim] < 0x80) {
-      lim++;
-      continue;
+  /* One pass over the core for what the matchers need: addresses need an
+   * @, URLs a period or a colon (most chunks have neither), the bracket
+   * rule a bracket; addresses stop at an invalid byte. */
+  int at = 0, dot = 0, brackets = 0, high = 0;
+  for (size_t i = p; i < bb; i++) {
+    unsigned char c = (unsigned char)s[i];
+    at |= c == '@';
+    dot |= c == '.' || c == ':';
+    brackets |= c == '(' || c == ')' || c == '[' || c == ']';
+    high |= c >= 0x80;
+  }
+  size_t lim = bb;
+  if (high && (at || dot || c0 == '#' || c0 == '@')) {
+    lim = p;
+    while (lim < bb) {
+      tn_cp x = tn_tokx_at(s, lim, bb);
+      if (x.k == K_INVALID) break;
+      lim += x.n;
     }
-    tn_cp x = tn_tokx_at(s, lim, bb);
-    if (x.k == K_INVALID) break;
-    lim += x.n;
   }
   if (c0 == '#' || c0 == '@') {
     q = tag_like(s, p, lim);
     kind = c0 == '#' ? TN_TOK_HASHTAG : TN_TOK_MENTION;
   } else if (is_ascii_alnum(c0)) {
-    /* Addresses need an @, URLs a period or a colon: most chunks have
-     * neither, and skip both matchers. */
-    int at = 0, dot = 0;
-    for (size_t i = p; i < lim; i++) {
-      at |= s[i] == '@';
-      dot |= s[i] == '.' || s[i] == ':';
-    }
     if (at) q = email_like(s, p, lim);
     if (q) kind = TN_TOK_EMAIL;
     else if (dot) q = url_like(s, p, lim);
@@ -573,7 +591,7 @@ void tn_tokx_bounds(const char *s, size_t a, size_t b, tn_bounds *o) {
     o->special = kind;
     return;
   }
-  o->ce = trail_start(s, p, bb, &o->abbr);
+  o->ce = trail_start(s, p, bb, &o->abbr, brackets);
 }
 
 /* ---- the core ----------------------------------------------------------- */
@@ -713,7 +731,12 @@ size_t tn_tokx_core(const char *s, size_t p, const tn_bounds *bd,
   size_t q = p + c.n;
   while (q < ce) {
     tn_cp d = tn_tokx_at(s, q, ce);
-    if (split_here(s, q, ce, prev, d, start)) break;
+    /* letters and digits after letters and digits never split */
+    if (!((d.k == K_LOWER || d.k == K_UPPER || d.k == K_DIGIT) &&
+          (prev.k == K_LOWER || prev.k == K_UPPER || prev.k == K_DIGIT) &&
+          prev.cp < 0x80) &&
+        split_here(s, q, ce, prev, d, start))
+      break;
     prev = d;
     q += d.n;
   }

@@ -696,6 +696,16 @@ again:
   }
   while (q < end && (unsigned)((u[q] | 32) - 'a') < 26) q++;
 scanned:
+  /* The common case first: a word and one space before more text. */
+  if (q > p && q + 1 < end && u[q] == ' ' && u[q + 1] < 0x80 &&
+      tn_tokx_ascii[u[q + 1]] != K_SPACE &&
+      !(q - p == 2 && (u[p] | 32) == 'x' && u[p + 1] == 'D')) {
+    out->flags = TN_TOK_SPACE_AFTER;
+    t->space_before = 1;
+    t->pos = q + 1;
+    t->after_item = 0;
+    goto emit;
+  }
   /* Latin-1 letters (é ë ï ö ü ...: C3 80..BF but × and ÷) keep the word
    * on the fast path. */
   if (q + 1 < end && u[q] == 0xC3 && (u[q + 1] & 0xC0) == 0x80 &&
@@ -747,6 +757,7 @@ tail:
     t->space_before = 1;
     t->pos = q + 1;
   }
+emit:
   out->start = p;
   out->len = q - p;
   out->cp_start = t->cp;
