@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "lua/runtime.h"
@@ -16,8 +18,12 @@ static const char run_help[] =
     "Options:\n"
     "  -a, --arg NAME=VALUE   set a report argument (repeatable; see\n"
     "                         'tussen help REPORT')\n"
-    "  -f, --format FORMAT    text (default), csv, json, md, or excel (CSV\n"
-    "                         for Dutch Excel: ';', a BOM, decimal commas)\n"
+    "  -f, --format FORMAT    text (default), csv, json, md, html (one\n"
+    "                         self-contained page), or excel (also csv-nl:\n"
+    "                         CSV for Dutch Excel: ';', a BOM, decimal commas)\n"
+    "  -w, --width=N          wrap text tables to N columns (default: the\n"
+    "                         terminal's width when stdout is a terminal,\n"
+    "                         else no wrapping; 0: never wrap)\n"
     "  -t, --table NAME       CSV holds one table: the result section to\n"
     "                         write (default: the first table)\n"
     "  --memory-limit=MB      memory the script may use (default 1024;\n"
@@ -32,6 +38,22 @@ static const char run_help[] =
     "--arg, bad option); 130 interrupted by Ctrl-C.\n";
 
 enum { OPT_MEMORY = OPT_CORPUS_LAST + 100, OPT_TIME };
+
+/* Text tables wrap to the terminal when a person reads them there; piped
+ * output (files, other programs, the golden tests) is never wrapped, so it
+ * stays one line per row whatever the window size. */
+static int terminal_width(void) {
+  if (!isatty(STDOUT_FILENO)) return 0;
+  struct winsize ws;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  const char *cols = getenv("COLUMNS");
+  int n = cols ? atoi(cols) : 0;
+  return n > 0 ? n : 80;
+}
+
+static const char *format_names[] = {"text", "csv", "json", "md", "excel",
+                                     "html"};
 
 static int parse_limit(const char *arg, const char *what, double max,
                        double *out) {
@@ -48,13 +70,13 @@ static int parse_limit(const char *arg, const char *what, double max,
 }
 
 static int write_result(const tn_result *res, int format, const char *table,
-                        int quiet) {
+                        int quiet, const tn_report_view *view) {
   tn_buf out = TN_BUF_INIT, omitted = TN_BUF_INIT;
   tn_report_options ro = {table, &omitted};
   tn_error err;
   tn_error_clear(&err);
-  tn_status st = tn_report_write(res->root, (tn_report_format)format, &ro,
-                                 &out, &err);
+  tn_status st = tn_report_render(res->root, (tn_report_format)format, &ro,
+                                  view, &out, &err);
   int rc = EXIT_OK;
   if (st == TN_EINVAL) {
     cli_usage("run", "%s", err.message);
@@ -81,6 +103,7 @@ int cmd_run(int argc, char **argv) {
   static const struct option longopts[] = {
       {"arg", required_argument, 0, 'a'},
       {"format", required_argument, 0, 'f'},
+      {"width", required_argument, 0, 'w'},
       {"table", required_argument, 0, 't'},
       {"memory-limit", required_argument, 0, OPT_MEMORY},
       {"time-limit", required_argument, 0, OPT_TIME},
@@ -96,6 +119,7 @@ int cmd_run(int argc, char **argv) {
   lo.time_limit = TN_LUA_DEFAULT_SECONDS;
   lo.catch_sigint = 1;
   const char *format_name = "text", *table = NULL;
+  int width = -1; /* -1: the terminal's */
   const char **assignments = calloc((size_t)argc + 1, sizeof *assignments);
   size_t nassign = 0;
   if (!assignments) {
@@ -107,7 +131,7 @@ int cmd_run(int argc, char **argv) {
   int opt, rc = EXIT_OK;
   double v;
   while (rc == EXIT_OK &&
-         (opt = getopt_long(argc, argv, ":a:f:t:hq", longopts, NULL)) != -1) {
+         (opt = getopt_long(argc, argv, ":a:f:t:w:hq", longopts, NULL)) != -1) {
     int handled = cli_corpus_option(&co, opt, optarg, "run");
     if (handled < 0) rc = EXIT_USAGE;
     if (handled) continue;
@@ -115,6 +139,17 @@ int cmd_run(int argc, char **argv) {
     case 'a': assignments[nassign++] = optarg; break;
     case 'f': format_name = optarg; break;
     case 't': table = optarg; break;
+    case 'w': {
+      char *end;
+      errno = 0;
+      long n = strtol(optarg, &end, 10);
+      if (errno || end == optarg || *end || n < 0 || n > 10000)
+        rc = cli_usage("run", "--width takes a number of columns from 0 to "
+                              "10000, not '%s'",
+                       optarg);
+      else width = (int)n;
+      break;
+    }
     case OPT_MEMORY:
       if (parse_limit(optarg, "memory-limit", 1 << 20, &v)) rc = EXIT_USAGE;
       else lo.memory_limit = (size_t)v * 1024 * 1024;
@@ -133,7 +168,8 @@ int cmd_run(int argc, char **argv) {
   int format = tn_report_format_parse(format_name);
   if (rc == EXIT_OK && format < 0)
     rc = cli_usage("run",
-                   "--format takes text, csv, json, md or excel, not '%s'",
+                   "--format takes text, csv, json, md, html, excel or "
+                   "csv-nl, not '%s'",
                    format_name);
   if (rc == EXIT_OK && table && format != TN_FORMAT_CSV &&
       format != TN_FORMAT_EXCEL)
@@ -148,6 +184,7 @@ int cmd_run(int argc, char **argv) {
   lo.scripts_dir = cli_scripts_dir();
   lo.load = co.load;
   lo.quiet = co.quiet;
+  lo.format = format_names[format];
   tn_script *s = tn_script_new(&lo);
   if (!s) {
     free(assignments);
@@ -174,7 +211,8 @@ int cmd_run(int argc, char **argv) {
     tn_result_init(&res);
     st = tn_script_run(s, c, &res);
     if (st == TN_OK) {
-      rc = write_result(&res, format, table, co.quiet);
+      tn_report_view view = {argv[optind], width < 0 ? terminal_width() : width};
+      rc = write_result(&res, format, table, co.quiet, &view);
     } else {
       cli_error("%s", tn_script_error(s));
       rc = tn_script_interrupted(s) ? 130 : EXIT_FAIL;

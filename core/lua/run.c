@@ -66,6 +66,10 @@ static int make_ctx(lua_State *L) {
   lua_setfield(L, -2, "args");
   lua_pushstring(L, s->rt.display);
   lua_setfield(L, -2, "report");
+  /* A script may shape a richer result for a richer format (overview
+   * composes the other reports for html). */
+  lua_pushstring(L, s->rt.opts.format ? s->rt.opts.format : "text");
+  lua_setfield(L, -2, "format");
   lua_newtable(L);
   lua_setfield(L, -2, "results");
   return 1;

@@ -19,6 +19,8 @@ typedef struct tn_lua_options {
   tn_load_options load;    /* policy for tussen.corpus.load */
   int quiet;               /* tussen.log.info stays silent */
   int catch_sigint;        /* Ctrl-C stops the script with a message */
+  const char *format;      /* ctx.format: "text", "csv", "json", "md",
+                              "excel" or "html" (NULL: "text") */
 } tn_lua_options;
 
 #define TN_LUA_DEFAULT_MEMORY ((size_t)1024 * 1024 * 1024)

@@ -121,6 +121,8 @@ int tn_report_format_parse(const char *name) {
   if (strcmp(name, "json") == 0) return TN_FORMAT_JSON;
   if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
     return TN_FORMAT_MD;
-  if (strcmp(name, "excel") == 0) return TN_FORMAT_EXCEL;
+  if (strcmp(name, "excel") == 0 || strcmp(name, "csv-nl") == 0)
+    return TN_FORMAT_EXCEL;
+  if (strcmp(name, "html") == 0) return TN_FORMAT_HTML;
   return -1;
 }

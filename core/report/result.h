@@ -82,11 +82,13 @@ typedef enum tn_report_format {
   /* CSV as Dutch Excel opens it by double-click: ';' between fields, a
    * UTF-8 byte order mark, decimal commas (the one place numbers follow a
    * locale, because Excel would otherwise read 0.5 as text or a date). */
-  TN_FORMAT_EXCEL
+  TN_FORMAT_EXCEL,
+  /* One self-contained HTML page (write_html.c). */
+  TN_FORMAT_HTML
 } tn_report_format;
 
-/* "text", "csv", "json", "md" (also "markdown"), "excel"; -1 when
- * unknown. */
+/* "text", "csv", "json", "md" (also "markdown"), "excel" (also
+ * "csv-nl"), "html"; -1 when unknown. */
 int tn_report_format_parse(const char *name);
 
 typedef struct tn_report_options {
@@ -97,10 +99,24 @@ typedef struct tn_report_options {
   tn_buf *omitted;
 } tn_report_options;
 
+/* How a result is shown, beyond what it holds (tn_report_render). */
+typedef struct tn_report_view {
+  /* HTML: the page title when the result names none (the report name). */
+  const char *title;
+  /* Text: the width to wrap tables to, in terminal columns; 0: no
+   * wrapping (one line per row, however long). */
+  int width;
+} tn_report_view;
+
 /* Renders the result into out. TN_EINVAL (with err) when --table names no
  * section; TN_ENOMEM. A NULL root renders nothing (JSON: "null"). */
 tn_status tn_report_write(const tn_rvalue *root, tn_report_format format,
                           const tn_report_options *opts, tn_buf *out,
                           tn_error *err);
+/* The same with a view (NULL: no title, no wrapping). */
+tn_status tn_report_render(const tn_rvalue *root, tn_report_format format,
+                           const tn_report_options *opts,
+                           const tn_report_view *view, tn_buf *out,
+                           tn_error *err);
 
 #endif

@@ -167,7 +167,8 @@ static int write_value(text_ctx *t, const tn_rvalue *v, tn_buf *path) {
   return tn_buf_putc(t->out, '\n');
 }
 
-tn_status tn_write_text(const tn_rvalue *root, tn_buf *out) {
+tn_status tn_write_text(const tn_rvalue *root, int width, tn_buf *out) {
+  (void)width;
   /* A script that returns one string (a Markdown outline, a Graphviz
    * graph) gets it as it is, like jq -r: it is a document, not a cell. */
   if (root && root->type == TN_R_STRING) {

@@ -19,7 +19,7 @@ int tn_cell_append(tn_buf *out, const tn_rvalue *v, int human);
  * the keys of records that are items of a list with declared columns. */
 int tn_json_append(tn_buf *out, const tn_rvalue *v, int indent);
 
-tn_status tn_write_text(const tn_rvalue *root, tn_buf *out);
+tn_status tn_write_text(const tn_rvalue *root, int width, tn_buf *out);
 tn_status tn_write_md(const tn_rvalue *root, tn_buf *out);
 tn_status tn_write_csv(const tn_rvalue *root, const tn_report_options *opts,
                        tn_buf *out, tn_error *err);
@@ -27,5 +27,7 @@ tn_status tn_write_csv_excel(const tn_rvalue *root,
                              const tn_report_options *opts, tn_buf *out,
                              tn_error *err);
 tn_status tn_write_json(const tn_rvalue *root, tn_buf *out);
+tn_status tn_write_html(const tn_rvalue *root, const tn_report_view *view,
+                        tn_buf *out);
 
 #endif
