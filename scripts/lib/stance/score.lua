@@ -203,7 +203,10 @@ return function(M, Engine, K)
         end
       end
       if keep then
-        if c.info.label == "polarity" or MODIFIER[cls] or STRUCTURE[cls] then
+        -- a concessive opener that is also a judgement (begrijpelijk, natuurlijk) keeps
+        -- its word: "Begrijpelijk besluit." still approves
+        if c.info.label == "polarity" or MODIFIER[cls] or (STRUCTURE[cls]
+            and not (cls == "concession" and c.first == c.last)) then
           for i = c.first, c.last do blocked[i] = true end
         end
         if MODIFIER[cls] then
