@@ -20,7 +20,7 @@ local function load_rules(path)
 end
 
 -- The evidence of a row: the n strongest cues (all when n is 0), kept in text order.
-local function evidence_list(ev, n)
+local function evidence_list(ev, n, as_text)
   local chosen = {}
   if n > 0 and #ev > n then
     local sorted = {}
@@ -35,10 +35,16 @@ local function evidence_list(ev, n)
   local out = {}
   for i, e in ipairs(ev) do
     if n == 0 or #ev <= n or chosen[i] then
-      out[#out + 1] = tussen.record({text = e.text, weight = e.weight, rule = e.rule},
-        {"text", "weight", "rule"})
+      if as_text then
+        out[#out + 1] = ("%s (%+.2f %s)"):format(e.text:gsub("%s+", " "), e.weight, e.rule)
+      else
+        out[#out + 1] = tussen.record({text = e.text, weight = e.weight, rule = e.rule},
+          {"text", "weight", "rule"})
+      end
     end
   end
+  -- tables (text, Markdown, CSV, ...) get one readable cell; JSON gets the records
+  if as_text then return table.concat(out, "; ") end
   return out
 end
 
@@ -60,7 +66,8 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
     rules = {type = "file", help = "a Lua rule file that adds or overrides polarity entries, "
       .. "markers, phrase rules and targets"},
     evidence = {type = "number", default = 3,
-      help = "how many cues to show per document, the strongest first (0: all of them)"},
+      help = "how many cues to show per document, the strongest first (0: all of them); "
+        .. "JSON lists them as records, other formats as one readable cell"},
   },
 
   run = function(ctx)
@@ -82,7 +89,7 @@ with --arg rules=FILE (see scripts/README.md, section Stance).]],
     for _, d in ipairs(docs) do
       local r = engine:stance(d, get)
       local row = {id = d.id, parent = d.parent, polarity = r.polarity,
-        evidence = evidence_list(r.evidence, nshow)}
+        evidence = evidence_list(r.evidence, nshow, ctx.format ~= "json")}
       if d.parent and by_id[d.parent] then
         row.stance, row.score, row.confidence = r.stance, r.score, r.confidence
         dist[r.stance] = dist[r.stance] + 1

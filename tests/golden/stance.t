@@ -7,21 +7,21 @@
 $ tussen run -q stance corpus/streetwise
 | == documents ==
 | id         parent   stance   score  confidence  polarity  label     evidence
-| ---------  -------  -------  -----  ----------  --------  --------  ----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-| artikel                                             0.98  positive  [{"text": "slagen", "weight": 2, "rule": "lexicon"}, {"text": "effectiever", "weight": 2, "rule": "lexicon"}, {"text": "averechts uitpakken", "weight": -3, "rule": "phrase"}]
-| reactie-1  artikel  support   0.86        0.66      0.76            [{"text": "deskundig", "weight": 2.4, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "gezonde", "weight": 1.2, "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"}, {"text": "versterken", "weight": 1.5, "rule": "lexicon>echoes-target"}]
-| reactie-2  artikel  support   0.89        0.91      0.85            [{"text": "een belangrijk punt", "weight": 2.4, "rule": "phrase+after-contrast+before-contrast>key-terms(decentralisatie)"}, {"text": "verbindende", "weight": 2.4, "rule": "lexicon>key-terms(sociaal,interdisciplinair,opgeleide)"}]
-| reactie-3  artikel  oppose   -0.44        0.45     -0.38            [{"text": "Mag je", "weight": -1.2, "rule": "rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit)"}]
-| reactie-4  artikel  mixed     0.62        0.73     -0.78            [{"text": "mislukken", "weight": -2.4, "rule": "lexicon>about-the-subject"}, {"text": "lukken", "weight": 1.23, "rule": "lexicon+before-contrast>general"}, {"text": "faalt", "weight": 3.12, "rule": "lexicon+after-contrast>key-terms(regelsysteem)"}]
-| reactie-5  artikel  mixed    -0.54        0.95     -0.03            [{"text": "verziekt", "weight": -2.4, "rule": "lexicon>key-terms(ontwikkelingen)"}, {"text": "angst", "weight": -2.4, "rule": "lexicon>key-terms(overheid,houding)"}, {"text": "verlamt", "weight": -3, "rule": "lexicon>about-the-author"}]
-| reactie-6  artikel  neutral      0           1         0            [{"text": "“Helaas mist een deel van de beleidsmakers praktijkkennis”", "weight": 0, "rule": "quoted"}, {"text": "“een deel”", "weight": 0, "rule": "quoted"}]
-| reactie-7  artikel  support   0.88         0.9         0            [{"text": "Dank", "weight": 1.6, "rule": "lexicon>general"}, {"text": "helaas", "weight": 3, "rule": "lexicon>echoes-target"}]
+| ---------  -------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+| artikel                                             0.98  positive  slagen (+2.00 lexicon); effectiever (+2.00 lexicon); averechts uitpakken (-3.00 phrase)
+| reactie-1  artikel  support   0.86        0.66      0.76            deskundig (+2.40 lexicon>key-terms(beleidsmatige,expertise,verbinden)); gezonde (+1.20 lexicon>key-terms(beleidsmatige,expertise,verbinden)); versterken (+1.50 lexicon>echoes-target)
+| reactie-2  artikel  support   0.89        0.91      0.85            een belangrijk punt (+2.40 phrase+after-contrast+before-contrast>key-terms(decentralisatie)); verbindende (+2.40 lexicon>key-terms(sociaal,interdisciplinair,opgeleide))
+| reactie-3  artikel  oppose   -0.44        0.45     -0.38            Mag je (-1.20 rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit))
+| reactie-4  artikel  mixed     0.62        0.73     -0.78            mislukken (-2.40 lexicon>about-the-subject); lukken (+1.23 lexicon+before-contrast>general); faalt (+3.12 lexicon+after-contrast>key-terms(regelsysteem))
+| reactie-5  artikel  mixed    -0.54        0.95     -0.03            verziekt (-2.40 lexicon>key-terms(ontwikkelingen)); angst (-2.40 lexicon>key-terms(overheid,houding)); verlamt (-3.00 lexicon>about-the-author)
+| reactie-6  artikel  neutral      0           1         0            “Helaas mist een deel van de beleidsmakers praktijkkennis” (+0.00 quoted); “een deel” (+0.00 quoted)
+| reactie-7  artikel  mixed    -0.31        0.58         0            Dank (+1.60 lexicon>general); helaas (-2.40 lexicon>key-terms(gemeentes,durven,nemen))
 |
 | == summary ==
 | reactions:        7
-| support:          3
+| support:          2
 | oppose:           1
-| mixed:            2
+| mixed:            3
 | neutral:          1
 | unparented:       1
 | positive:         1
@@ -39,18 +39,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": null,
 |       "polarity": 0.98,
 |       "label": "positive",
-|       "evidence": [
-|         {
-|           "text": "slagen",
-|           "weight": 2,
-|           "rule": "lexicon"
-|         },
-|         {
-|           "text": "averechts uitpakken",
-|           "weight": -3,
-|           "rule": "phrase"
-|         }
-|       ]
+|       "evidence": "slagen (+2.00 lexicon); averechts uitpakken (-3.00 phrase)"
 |     },
 |     {
 |       "id": "reactie-1",
@@ -60,18 +49,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.66,
 |       "polarity": 0.76,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "deskundig",
-|           "weight": 2.4,
-|           "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"
-|         },
-|         {
-|           "text": "versterken",
-|           "weight": 1.5,
-|           "rule": "lexicon>echoes-target"
-|         }
-|       ]
+|       "evidence": "deskundig (+2.40 lexicon>key-terms(beleidsmatige,expertise,verbinden)); versterken (+1.50 lexicon>echoes-target)"
 |     },
 |     {
 |       "id": "reactie-2",
@@ -81,18 +59,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.91,
 |       "polarity": 0.85,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "een belangrijk punt",
-|           "weight": 2.4,
-|           "rule": "phrase+after-contrast+before-contrast>key-terms(decentralisatie)"
-|         },
-|         {
-|           "text": "verbindende",
-|           "weight": 2.4,
-|           "rule": "lexicon>key-terms(sociaal,interdisciplinair,opgeleide)"
-|         }
-|       ]
+|       "evidence": "een belangrijk punt (+2.40 phrase+after-contrast+before-contrast>key-terms(decentralisatie)); verbindende (+2.40 lexicon>key-terms(sociaal,interdisciplinair,opgeleide))"
 |     },
 |     {
 |       "id": "reactie-3",
@@ -102,13 +69,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.45,
 |       "polarity": -0.38,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "Mag je",
-|           "weight": -1.2,
-|           "rule": "rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit)"
-|         }
-|       ]
+|       "evidence": "Mag je (-1.20 rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit))"
 |     },
 |     {
 |       "id": "reactie-4",
@@ -118,18 +79,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.73,
 |       "polarity": -0.78,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "mislukken",
-|           "weight": -2.4,
-|           "rule": "lexicon>about-the-subject"
-|         },
-|         {
-|           "text": "faalt",
-|           "weight": 3.12,
-|           "rule": "lexicon+after-contrast>key-terms(regelsysteem)"
-|         }
-|       ]
+|       "evidence": "mislukken (-2.40 lexicon>about-the-subject); faalt (+3.12 lexicon+after-contrast>key-terms(regelsysteem))"
 |     },
 |     {
 |       "id": "reactie-5",
@@ -139,18 +89,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.95,
 |       "polarity": -0.03,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "verziekt",
-|           "weight": -2.4,
-|           "rule": "lexicon>key-terms(ontwikkelingen)"
-|         },
-|         {
-|           "text": "verlamt",
-|           "weight": -3,
-|           "rule": "lexicon>about-the-author"
-|         }
-|       ]
+|       "evidence": "verziekt (-2.40 lexicon>key-terms(ontwikkelingen)); verlamt (-3.00 lexicon>about-the-author)"
 |     },
 |     {
 |       "id": "reactie-6",
@@ -160,46 +99,24 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 1,
 |       "polarity": 0,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "“Helaas mist een deel van de beleidsmakers praktijkkennis”",
-|           "weight": 0,
-|           "rule": "quoted"
-|         },
-|         {
-|           "text": "“een deel”",
-|           "weight": 0,
-|           "rule": "quoted"
-|         }
-|       ]
+|       "evidence": "“Helaas mist een deel van de beleidsmakers praktijkkennis” (+0.00 quoted); “een deel” (+0.00 quoted)"
 |     },
 |     {
 |       "id": "reactie-7",
 |       "parent": "artikel",
-|       "stance": "support",
-|       "score": 0.88,
-|       "confidence": 0.9,
+|       "stance": "mixed",
+|       "score": -0.31,
+|       "confidence": 0.58,
 |       "polarity": 0,
 |       "label": null,
-|       "evidence": [
-|         {
-|           "text": "Dank",
-|           "weight": 1.6,
-|           "rule": "lexicon>general"
-|         },
-|         {
-|           "text": "helaas",
-|           "weight": 3,
-|           "rule": "lexicon>echoes-target"
-|         }
-|       ]
+|       "evidence": "Dank (+1.60 lexicon>general); helaas (-2.40 lexicon>key-terms(gemeentes,durven,nemen))"
 |     }
 |   ],
 |   "summary": {
 |     "reactions": 7,
-|     "support": 3,
+|     "support": 2,
 |     "oppose": 1,
-|     "mixed": 2,
+|     "mixed": 3,
 |     "neutral": 1,
 |     "unparented": 1,
 |     "positive": 1,
@@ -227,10 +144,10 @@ $ cat > $T/debat.jsonl <<'JSON'
 > tussen run -q stance --arg rules=$T/rules.lua --arg evidence=0 $T/debat.jsonl
 | == documents ==
 | id  parent  stance   score  confidence  polarity  label     evidence
-| --  ------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-| a                                           0.63  positive  [{"text": "knip in de Laan", "weight": 2, "rule": "rule"}]
-| c1  a       support   0.87        0.88      0.85            [{"text": "Zeker weten", "weight": 2, "rule": "agree-marker"}, {"text": "knip in de wijk", "weight": 1.5, "rule": "rule>echoes-target"}, {"text": "een zegen", "weight": 0.8, "rule": "phrase>general"}]
-| c2  a       oppose    -0.7         0.7     -0.77            [{"text": "verkeersinfarct", "weight": -2.4, "rule": "rule>general"}]
+| --  ------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------
+| a                                           0.63  positive  knip in de Laan (+2.00 rule)
+| c1  a       support   0.83        0.83      0.85            Zeker weten (+2.00 agree-marker); knip in de wijk (+0.80 rule>general); een zegen (+0.80 phrase>general)
+| c2  a       oppose    -0.7         0.7     -0.77            verkeersinfarct (-2.40 rule>general)
 |
 | == summary ==
 | reactions:        2
