@@ -69,6 +69,8 @@ return {
       "litotes is weaker than the plain word")
     check(pol("Het faalde omdat niemand kwam.") < 0, "niemand in the next clause does not negate")
     check(pol("Weer geen bus vandaag 😡") < 0, "a negator does not turn an emoji around")
+    check(pol("Dit geeft minder ongelukken.") > 0, "minder turns the next word around")
+    check(pol("Minder huiswerk is prima.") > 0, "but only the next word")
 
     -- boosters and dampeners
     check(pol("Het is zeer slecht.") < pol("Het is slecht."), "zeer boosts")
@@ -92,6 +94,8 @@ return {
     check(pol("Hoe kan het dat niemand dit zag?") < 0, "hoe kan het ...?")
     has("Hoe kan het dat niemand dit zag?", "rhetorical-question")
     check(pol("Hoe laat begint de avond?") == 0, "a plain question is neutral")
+    check(pol("Minder lawaai, daar kan toch niemand tegen zijn?") > 0,
+      "a question that assumes agreement")
     check(math.abs(pol("Is dit een goed plan?")) < math.abs(pol("Dit is een goed plan.")),
       "a plain question weakens its cues")
 
@@ -145,6 +149,11 @@ return {
     t.eq(st("r1").stance, "support", "disagreeing with an opponent supports")
     t.eq(st("r2").stance, "oppose", "agreeing with an opponent opposes")
     t.eq(st("c4").stance, "neutral")
+    docs.c5 = {id = "c5", parent = "a", text = "Precies, het wordt tijd."}
+    docs.c6 = {id = "c6", parent = "a", text = "Het past precies in de straat."}
+    t.eq(engine:analyze(docs.c5.text).markers[1].class, "agree", "Precies, ... agrees")
+    t.eq(#engine:analyze(docs.c6.text).markers, 0, "precies inside a clause does not")
+    n = n + 2
     local via = st("r1").evidence[1]
     t.eq(via.rule, "reply-to:oppose", "a reply's evidence names the comment it answers")
     check(st("c1").confidence > 0 and st("c1").confidence <= 1, "confidence in (0, 1]")

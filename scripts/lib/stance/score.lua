@@ -22,6 +22,8 @@ return function(M, Engine, K)
     weinig = true, klein = true, kleine = true, ingewikkeld = true, ingewikkelde = true,
     moeilijk = true, moeilijke = true, streng = true, strenge = true}
   local MODIFIER = {negator = true, booster = true, dampener = true}
+  -- Negators that modify only the word right after them (minder ongelukken, weinig zinvol).
+  local NEXT_WORD_ONLY = {minder = true, weinig = true}
   local STRUCTURE = {contrast = true, concession = true, rhetorical = true,
     target_text = true, target_subject = true}
   local REPORTING = {noemt = true, noemde = true, noemen = true, zegt = true, zei = true,
@@ -283,7 +285,9 @@ return function(M, Engine, K)
           if not m.used and not (m.class == "negator" and (c.type == "emoji"
               or c.type == "emoticon")) then
             local dist = c.first - m.last
-            if m.class == "negator" then
+            if m.class == "negator" and NEXT_WORD_ONLY[m.entry] and dist > 1 then
+              -- "minder huiswerk is prima": minder modifies the word right after it
+            elseif m.class == "negator" then
               m.used = true
               local f = m.weight
               if c.base < 0 and c.entry:sub(1, 2) == "on" then
