@@ -46,11 +46,15 @@ kind; totals add everything up.]],
     local kinds = {}
     for kind, n in pairs(per_kind) do kinds[#kinds + 1] = {kind = kind, documents = n} end
     table.sort(kinds, function(a, b) return a.kind < b.kind end)
-    return tussen.record({
+    local result = {
       documents = tussen.table(rows, {"id", "kind", "parent", "title", "author",
                                       "sentences", "tokens", "characters"}),
       kinds = tussen.table(kinds, {"kind", "documents"}),
       totals = tussen.record(total, {"documents", "sentences", "tokens", "characters"}),
-    }, {"documents", "kinds", "totals"})
+    }
+    -- The HTML page is a fuller report: keywords, stance and the argument map too
+    -- (scripts/lib/html-report.lua); every other format shows this table.
+    if ctx.format == "html" then return require("html-report").overview(ctx, result) end
+    return tussen.record(result, {"documents", "kinds", "totals"})
   end,
 }

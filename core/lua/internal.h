@@ -65,6 +65,7 @@ void tn_open_corpus(lua_State *L);  /* sets tussen.corpus (table on top) */
 void tn_open_text(lua_State *L);
 void tn_open_analysis(lua_State *L); /* tussen.stats, corpus:count... */
 void tn_open_rules(lua_State *L);    /* tussen.rules (bind_rules.c) */
+void tn_open_report(lua_State *L);   /* tussen.report (l_report.c) */
 void tn_open_util(lua_State *L);    /* log, table, record, data */
 void tn_push_corpus(lua_State *L, tn_corpus *c, int owned);
 

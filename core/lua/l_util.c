@@ -251,6 +251,7 @@ int tn_open_tussen(lua_State *L) {
   tn_open_text(L);
   tn_open_analysis(L);
   tn_open_rules(L);
+  tn_open_report(L);
   lua_pushstring(L, TUSSEN_LUA_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -117,7 +117,7 @@ static int write_bars(tn_html *h, const tn_rvalue *w) {
     gi[i] = group_index(groups, &ngroups, g ? g : "");
   }
   if (lw > LABEL_COLS) lw = LABEL_COLS;
-  long label_px = lw * 7 + 10;
+  long label_px = lw * 8 + 12; /* about 8 px per column at 12 px */
   long area = CHART_W - label_px - VALUE_W - (lo < 0 ? VALUE_W : 0);
   double span = hi - lo > 0 ? hi - lo : 1;
   double zero = (double)label_px + (lo < 0 ? VALUE_W : 0) +
