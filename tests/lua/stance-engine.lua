@@ -71,6 +71,8 @@ return {
     check(pol("Weer geen bus vandaag 😡") < 0, "a negator does not turn an emoji around")
     check(pol("Dit geeft minder ongelukken.") > 0, "minder turns the next word around")
     check(pol("Minder huiswerk is prima.") > 0, "but only the next word")
+    check(pol("Het is niet alleen duur, maar ook slecht.") < pol("Het is slecht."),
+      "niet alleen ... maar ook adds up, it neither negates nor turns")
 
     -- boosters and dampeners
     check(pol("Het is zeer slecht.") < pol("Het is slecht."), "zeer boosts")
