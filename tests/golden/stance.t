@@ -8,7 +8,7 @@ $ tussen run -q stance corpus/streetwise
 | == documents ==
 | id         parent   stance   score  confidence  polarity  label     evidence
 | ---------  -------  -------  -----  ----------  --------  --------  --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-| artikel                                             0.98  positive  slagen (+2.00 lexicon); effectiever (+2.00 lexicon); averechts uitpakken (-3.00 phrase)
+| artikel                                             0.99  positive  slagen (+2.00 lexicon); effectiever (+2.00 lexicon); averechts uitpakken (-3.00 phrase)
 | reactie-1  artikel  support   0.86        0.66      0.76            deskundig (+2.40 lexicon>key-terms(beleidsmatige,expertise,verbinden)); gezonde (+1.20 lexicon>key-terms(beleidsmatige,expertise,verbinden)); versterken (+1.50 lexicon>echoes-target)
 | reactie-2  artikel  support   0.89        0.91      0.85            een belangrijk punt (+2.40 phrase+after-contrast+before-contrast>key-terms(decentralisatie)); verbindende (+2.40 lexicon>key-terms(sociaal,interdisciplinair,opgeleide))
 | reactie-3  artikel  oppose   -0.44        0.45     -0.38            Mag je (-1.20 rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit))
@@ -37,7 +37,7 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "stance": null,
 |       "score": null,
 |       "confidence": null,
-|       "polarity": 0.98,
+|       "polarity": 0.99,
 |       "label": "positive",
 |       "evidence": "slagen (+2.00 lexicon); averechts uitpakken (-3.00 phrase)"
 |     },
