@@ -84,6 +84,12 @@ return {
     check(pol("Het was verschrikkelijk slecht.") < pol("Het was slecht."),
       "a polarity word before a cue boosts it")
 
+    -- a praising adjective inside a complaint describes what is lost
+    check(pol("Wat zonde van dat mooie park.") == pol("Wat zonde van dat park."),
+      "mooie describes the park that is lost")
+    has("Wat zonde van dat mooie park.", "attributive")
+    check(pol("Een mooie oplossing.") > 0, "without a complaint it still praises")
+
     -- contrast and concession
     check(pol("Het idee is mooi, maar de uitvoering is een puinhoop.") < 0, "maar: after weighs more")
     check(pol("De start was rommelig, maar het resultaat is prachtig.") > 0, "maar the other way")

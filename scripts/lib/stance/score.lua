@@ -22,6 +22,10 @@ return function(M, Engine, K)
     weinig = true, klein = true, kleine = true, ingewikkeld = true, ingewikkelde = true,
     moeilijk = true, moeilijke = true, streng = true, strenge = true}
   local MODIFIER = {negator = true, booster = true, dampener = true}
+  -- Determiners and possessives before an attributive adjective.
+  local ATTRIBUTIVE_DET = {de = true, het = true, dat = true, die = true, dit = true,
+    deze = true, ons = true, onze = true, mijn = true, ["m'n"] = true, hun = true,
+    haar = true, zijn = true, ["z'n"] = true, je = true, jullie = true, uw = true}
   -- Negators that modify only the word right after them (minder ongelukken, weinig zinvol).
   local NEXT_WORD_ONLY = {minder = true, weinig = true}
   local STRUCTURE = {contrast = true, concession = true, rhetorical = true,
@@ -364,6 +368,9 @@ return function(M, Engine, K)
   -- Sentence scores with capitals, exclamation, questions, irony, concession and contrast.
   function Engine:score_sentences(toks, sents, cues, result)
     local text = result.text
+    local cue_at = {}
+    for _, c in ipairs(cues) do for i = c.first, c.last do cue_at[i] = true end end
+    local function word_at_cue(i) return cue_at[i] == true end
     local by_sent = {}
     for si = 1, #sents do by_sent[si] = {cues = {}, markers = {}, factor = 1, extra = {}} end
     for _, c in ipairs(cues) do table.insert(by_sent[c.sent].cues, c) end
@@ -383,6 +390,20 @@ return function(M, Engine, K)
             end
           end
           if not is_cue then caps_word = caps_word or i end
+        end
+      end
+      -- a praising adjective inside a complaint describes what is lost ("zonde van dat mooie
+      -- park"): an inflected adjective between a determiner and a noun, in a sentence whose
+      -- other cues are negative, does not count
+      local others = 0
+      for _, c in ipairs(S.cues) do others = others + c.score end
+      for _, c in ipairs(S.cues) do
+        if c.score > 0 and c.type == "adj" and c.first == c.last and c.first > sent.first
+            and c.last < sent.last and others - c.score < 0
+            and ATTRIBUTIVE_DET[toks[c.first - 1].norm] and toks[c.first].norm:sub(-1) == "e"
+            and toks[c.last + 1].kind == "word" and not word_at_cue(c.last + 1) then
+          c.score = 0
+          c.mods[#c.mods + 1] = "attributive"
         end
       end
       -- irony: positive cues turn around, the cue itself counts against
