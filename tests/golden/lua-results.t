@@ -313,6 +313,55 @@ $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape
 | null
 $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=none --format md
 
+# --width N wraps the longest text columns at spaces (a word longer than
+# the column is cut); numbers and headers are never cut; 0 never wraps
+# (nor does output that is not a terminal, without --width).
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=long --width 40
+| id   n  text
+| --  --  --------------------------------
+| a   12  Een lange zin die over meer
+|         regels loopt als de tabel smal
+|         is.
+| b    3  Kort.
+| c    7  Één woord:
+|         arbeidsongeschiktheidsverzekerin
+|         g, en 日本語 ook.
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=long --width 0
+| id   n  text
+| --  --  --------------------------------------------------------------
+| a   12  Een lange zin die over meer regels loopt als de tabel smal is.
+| b    3  Kort.
+| c    7  Één woord: arbeidsongeschiktheidsverzekering, en 日本語 ook.
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=long
+| id   n  text
+| --  --  --------------------------------------------------------------
+| a   12  Een lange zin die over meer regels loopt als de tabel smal is.
+| b    3  Kort.
+| c    7  Één woord: arbeidsongeschiktheidsverzekering, en 日本語 ook.
+$ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=long --width 5
+| id   n  text
+| --  --  --------
+| a   12  Een
+|         lange
+|         zin die
+|         over
+|         meer
+|         regels
+|         loopt
+|         als de
+|         tabel
+|         smal is.
+| b    3  Kort.
+| c    7  Één
+|         woord:
+|         arbeidso
+|         ngeschik
+|         theidsve
+|         rzekerin
+|         g, en
+|         日本語
+|         ook.
+
 # CSV of a result with sections: the first table, and a note on stderr.
 $ tussen run tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape=sections --format csv
 | id,words
@@ -342,7 +391,7 @@ $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --arg shape
 ! Try 'tussen run --help'.
 ? 2
 $ tussen run -q tests/data/lua/results.lua tests/data/lua/meta.jsonl --format yaml
-! tussen: --format takes text, csv, json, md or excel, not 'yaml'
+! tussen: --format takes text, csv, json, md, html, excel or csv-nl, not 'yaml'
 ! Try 'tussen run --help'.
 ? 2
 

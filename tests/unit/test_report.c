@@ -109,6 +109,38 @@ static void test_text_cells_on_one_line(void **state) {
   tn_result_free(&r);
 }
 
+static void test_text_wraps_to_width(void **state) {
+  (void)state;
+  tn_result r;
+  tn_result_init(&r);
+  tn_rvalue *root = list(
+      &r, 1,
+      rec(&r, 2, "n", tn_rv_int(&r, 100),
+          "text", str(&r, "één twee drie vier vijf zeskantig")));
+  tn_report_view view = {NULL, 17};
+  tn_buf out = TN_BUF_INIT;
+  /* 17 columns: n (3) + 2 + text narrowed to 12; wrapped at spaces, the
+   * widths counted in code points ("één" is 3 wide, 5 bytes) */
+  assert_int_equal(
+      tn_report_render(root, TN_FORMAT_TEXT, NULL, &view, &out, NULL), TN_OK);
+  assert_string_equal(out.data, "  n  text\n"
+                                "---  ------------\n"
+                                "100  één twee\n"
+                                "     drie vier\n"
+                                "     vijf\n"
+                                "     zeskantig\n");
+  tn_buf_free(&out);
+  /* width 0: one line per row */
+  view.width = 0;
+  assert_int_equal(
+      tn_report_render(root, TN_FORMAT_TEXT, NULL, &view, &out, NULL), TN_OK);
+  assert_string_equal(out.data, "  n  text\n"
+                                "---  ---------------------------------\n"
+                                "100  één twee drie vier vijf zeskantig\n");
+  tn_buf_free(&out);
+  tn_result_free(&r);
+}
+
 /* ---- CSV ----------------------------------------------------------------- */
 
 static void test_csv_rfc4180(void **state) {
@@ -263,6 +295,21 @@ static void test_writers_survive_oom(void **state) {
     }
     assert_true(failed > 0);
   }
+  /* wrapping has allocations of its own */
+  tn_report_view narrow = {NULL, 12};
+  int failed = 0;
+  for (long n = 0; n < 400; n++) {
+    tn_buf out = TN_BUF_INIT;
+    tn_alloc_fail_after(n);
+    tn_status st =
+        tn_report_render(root, TN_FORMAT_TEXT, NULL, &narrow, &out, NULL);
+    tn_alloc_fail_after(-1);
+    tn_buf_free(&out);
+    if (st == TN_OK) break;
+    assert_int_equal(st, TN_ENOMEM);
+    failed++;
+  }
+  assert_true(failed > 0);
   tn_result_free(&r);
 }
 
@@ -271,6 +318,7 @@ int main(void) {
       cmocka_unit_test(test_text_aligns_by_display_width),
       cmocka_unit_test(test_text_sections_and_fields),
       cmocka_unit_test(test_text_cells_on_one_line),
+      cmocka_unit_test(test_text_wraps_to_width),
       cmocka_unit_test(test_csv_rfc4180),
       cmocka_unit_test(test_csv_numbers_round_trip_in_any_locale),
       cmocka_unit_test(test_csv_picks_one_table),

@@ -50,6 +50,14 @@ function shapes.numbers()
   }, {"name", "value"})
 end
 
+function shapes.long()
+  return tussen.table({
+    {id = "a", n = 12, text = "Een lange zin die over meer regels loopt als de tabel smal is."},
+    {id = "b", n = 3, text = "Kort."},
+    {id = "c", n = 7, text = "Één woord: arbeidsongeschiktheidsverzekering, en 日本語 ook."},
+  }, {"id", "n", "text"})
+end
+
 function shapes.nested_cells()
   return {{id = "a", tags = {"x", "y"}, info = {n = 1, ok = true}}}
 end
