@@ -257,6 +257,18 @@ static uint32_t form_id(tn_store *s, const char *form, size_t len,
   return fid;
 }
 
+static tn_status grow_form_kinds(tn_store *s, uint32_t fid) {
+  if (fid < s->form_kinds_cap) return TN_OK;
+  size_t cap = s->form_kinds_cap;
+  if (tn_grow((void **)&s->form_kinds, &cap, (size_t)fid + 1,
+              sizeof *s->form_kinds))
+    return TN_ENOMEM;
+  memset(s->form_kinds + s->form_kinds_cap, 0,
+         (cap - s->form_kinds_cap) * sizeof *s->form_kinds);
+  s->form_kinds_cap = cap;
+  return TN_OK;
+}
+
 static tn_status add_hashed(tn_store *s, const char *form, size_t len,
                             uint32_t tag, unsigned kind, unsigned flags,
                             size_t offset) {
@@ -267,15 +279,7 @@ static tn_status add_hashed(tn_store *s, const char *form, size_t len,
   tn_status st = TN_OK;
   uint32_t fid = form_id(s, form, len, tag, &st);
   if (fid == TN_INTERN_NONE) return st;
-  if (fid >= s->form_kinds_cap) {
-    size_t cap = s->form_kinds_cap;
-    if (tn_grow((void **)&s->form_kinds, &cap, (size_t)fid + 1,
-                sizeof *s->form_kinds))
-      return TN_ENOMEM;
-    memset(s->form_kinds + s->form_kinds_cap, 0,
-           (cap - s->form_kinds_cap) * sizeof *s->form_kinds);
-    s->form_kinds_cap = cap;
-  }
+  if (grow_form_kinds(s, fid) != TN_OK) return TN_ENOMEM;
   s->form_kinds[fid] |= (uint16_t)(1u << kind);
   size_t pos = s->ntokens++;
   s->form[pos] = fid;
@@ -313,6 +317,46 @@ tn_status tn_store_add(tn_store *s, const char *form, size_t len,
                        unsigned kind, unsigned flags, size_t offset) {
   return add_hashed(s, form, len, (uint32_t)form_hash(form, len), kind, flags,
                     offset);
+}
+
+tn_status tn_store_intern(tn_store *s, const char *form, size_t len,
+                          uint16_t kinds, uint32_t *id) {
+  tn_status st = TN_OK;
+  uint32_t fid = form_id(s, form, len, (uint32_t)form_hash(form, len), &st);
+  if (fid == TN_INTERN_NONE) return st;
+  if (grow_form_kinds(s, fid) != TN_OK) return TN_ENOMEM;
+  s->form_kinds[fid] |= kinds;
+  *id = fid;
+  return TN_OK;
+}
+
+tn_status tn_store_append_regions(tn_store *a, const tn_store *b) {
+  if (a->open_doc || b->open_doc) return TN_EINVAL;
+  size_t cap = a->docs_cap;
+  if (tn_grow((void **)&a->doc_start, &cap, a->ndocs + b->ndocs + 1,
+              sizeof(uint32_t)))
+    return TN_ENOMEM;
+  if (cap != a->docs_cap) {
+    uint32_t *p = tn_realloc(a->doc_sent, cap * sizeof(uint32_t));
+    if (!p) return TN_ENOMEM;
+    a->doc_sent = p;
+    a->docs_cap = cap;
+  }
+  cap = a->sents_cap;
+  if (tn_grow((void **)&a->sent_start, &cap, a->nsents + b->nsents + 1,
+              sizeof(uint32_t)))
+    return TN_ENOMEM;
+  a->sents_cap = cap;
+  uint32_t tbase = (uint32_t)a->ntokens, sbase = (uint32_t)a->nsents;
+  for (size_t d = 1; d <= b->ndocs; d++) {
+    a->doc_start[a->ndocs + d] = tbase + b->doc_start[d];
+    a->doc_sent[a->ndocs + d] = sbase + b->doc_sent[d];
+  }
+  for (size_t k = 1; k <= b->nsents; k++)
+    a->sent_start[a->nsents + k] = tbase + b->sent_start[k];
+  a->ndocs += b->ndocs;
+  a->nsents += b->nsents;
+  return TN_OK;
 }
 
 #define BATCH 32

@@ -78,6 +78,11 @@ typedef struct tn_store {
 tn_status tn_store_build(tn_store **out, const tn_corpus *corpus,
                          tn_error *err);
 
+/* tn_store_build splits a corpus of at least this many bytes of text over
+ * two threads (default 8 MiB); the result is the same either way. For
+ * tests. */
+void tn_store_set_parallel_threshold(size_t bytes);
+
 /* Building by hand (tests, other tokenizations): new, then per document
  * begin_doc, add tokens, end_doc; then finish. */
 tn_status tn_store_new(tn_store **out);
@@ -93,6 +98,14 @@ typedef struct tn_store_tok {
   uint8_t kind, flags;
 } tn_store_tok;
 tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n);
+
+/* For building in parts (tn_store_build merges the halves it builds on two
+ * threads): the id of a form type, added with its norm and stem when new,
+ * its kinds mask joined; and b's documents and sentences appended after
+ * a's (call before appending b's tokens). */
+tn_status tn_store_intern(tn_store *s, const char *form, size_t len,
+                          uint16_t kinds, uint32_t *id);
+tn_status tn_store_append_regions(tn_store *a, const tn_store *b);
 /* Reserves room for `ntokens` more tokens (an estimate saves regrowing). */
 tn_status tn_store_reserve(tn_store *s, size_t ntokens);
 void tn_store_free(tn_store *s);

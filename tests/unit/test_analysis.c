@@ -16,6 +16,7 @@
 #include "analysis/keyness.h"
 #include "analysis/kwic.h"
 #include "analysis/store.h"
+#include "corpus/corpus.h"
 #include "text/tokenizer.h"
 #include "util/alloc.h"
 
@@ -664,6 +665,63 @@ static void test_index_same_answers(void **state) {
   tn_store_free(s);
 }
 
+/* The store built on two threads and merged equals the one built in one
+ * pass: same ids, same regions, same tokens. */
+static void test_parallel_build_same_store(void **state) {
+  (void)state;
+  tn_corpus *c = tn_corpus_new();
+  tn_load_report r;
+  tn_load_report_init(&r);
+  tn_load_options lo;
+  memset(&lo, 0, sizeof lo);
+  tn_error err;
+  const char *data =
+      "{\"id\":\"a\",\"text\":\"De ambtenaren werken. Bewoners praten mee!\"}\n"
+      "{\"id\":\"b\",\"text\":\"Ja.\"}\n"
+      "{\"id\":\"c\",\"text\":\"Ambtenaren en bewoners: samen. Nieuw woord hier.\"}\n"
+      "{\"id\":\"d\",\"text\":\"T-shaped professionals, zo'n 3 jaar. Klaar\"}\n";
+  assert_int_equal(tn_corpus_load_buffer(c, "x.jsonl", data, strlen(data), &lo,
+                                         &r, &err),
+                   TN_OK);
+  assert_int_equal(tn_corpus_finish(c, &lo, &r), TN_OK);
+  tn_store *one, *two;
+  tn_store_set_parallel_threshold((size_t)-1);
+  assert_int_equal(tn_store_build(&one, c, &err), TN_OK);
+  tn_store_set_parallel_threshold(0);
+  assert_int_equal(tn_store_build(&two, c, &err), TN_OK);
+  tn_store_set_parallel_threshold((size_t)8 << 20);
+  assert_int_equal(two->ntokens, one->ntokens);
+  assert_int_equal(two->ndocs, 4);
+  assert_int_equal(two->nsents, one->nsents);
+  for (int l = 0; l < TN_LAYER_COUNT; l++) {
+    assert_int_equal(tn_store_vocab_size(two, (tn_layer)l),
+                     tn_store_vocab_size(one, (tn_layer)l));
+    for (size_t i = 0; i < tn_store_vocab_size(one, (tn_layer)l); i++)
+      assert_string_equal(tn_store_str(two, (tn_layer)l, (uint32_t)i),
+                          tn_store_str(one, (tn_layer)l, (uint32_t)i));
+  }
+  for (size_t p = 0; p < one->ntokens; p++) {
+    assert_int_equal(two->form[p], one->form[p]);
+    assert_int_equal(two->kind[p], one->kind[p]);
+    assert_int_equal(two->flags[p], one->flags[p]);
+    assert_int_equal(two->offset[p], one->offset[p]);
+    assert_int_equal(tn_store_id(two, TN_LAYER_STEM, p),
+                     tn_store_id(one, TN_LAYER_STEM, p));
+  }
+  for (size_t d = 0; d <= one->ndocs; d++) {
+    assert_int_equal(two->doc_start[d], one->doc_start[d]);
+    assert_int_equal(two->doc_sent[d], one->doc_sent[d]);
+  }
+  for (size_t k = 0; k <= one->nsents; k++)
+    assert_int_equal(two->sent_start[k], one->sent_start[k]);
+  for (size_t f = 0; f < tn_store_vocab_size(one, TN_LAYER_FORM); f++)
+    assert_int_equal(two->form_kinds[f], one->form_kinds[f]);
+  tn_store_free(one);
+  tn_store_free(two);
+  tn_corpus_free(c);
+  tn_load_report_free(&r);
+}
+
 /* ---- DFM ---------------------------------------------------------------- */
 
 static void test_dfm_exact(void **state) {
@@ -751,6 +809,7 @@ int main(void) {
       cmocka_unit_test(test_colloc_windows),
       cmocka_unit_test(test_kwic),
       cmocka_unit_test(test_index_same_answers),
+      cmocka_unit_test(test_parallel_build_same_store),
       cmocka_unit_test(test_dfm_exact),
       cmocka_unit_test(test_out_of_memory),
   };
