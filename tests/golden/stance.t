@@ -39,7 +39,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": null,
 |       "polarity": 0.99,
 |       "label": "positive",
-|       "evidence": "slagen (+2.00 lexicon); averechts uitpakken (-3.00 phrase)"
+|       "evidence": [
+|         {
+|           "text": "slagen",
+|           "weight": 2,
+|           "rule": "lexicon"
+|         },
+|         {
+|           "text": "averechts uitpakken",
+|           "weight": -3,
+|           "rule": "phrase"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-1",
@@ -49,7 +60,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.66,
 |       "polarity": 0.76,
 |       "label": null,
-|       "evidence": "deskundig (+2.40 lexicon>key-terms(beleidsmatige,expertise,verbinden)); versterken (+1.50 lexicon>echoes-target)"
+|       "evidence": [
+|         {
+|           "text": "deskundig",
+|           "weight": 2.4,
+|           "rule": "lexicon>key-terms(beleidsmatige,expertise,verbinden)"
+|         },
+|         {
+|           "text": "versterken",
+|           "weight": 1.5,
+|           "rule": "lexicon>echoes-target"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-2",
@@ -59,7 +81,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.91,
 |       "polarity": 0.85,
 |       "label": null,
-|       "evidence": "een belangrijk punt (+2.40 phrase+after-contrast+before-contrast>key-terms(decentralisatie)); verbindende (+2.40 lexicon>key-terms(sociaal,interdisciplinair,opgeleide))"
+|       "evidence": [
+|         {
+|           "text": "een belangrijk punt",
+|           "weight": 2.4,
+|           "rule": "phrase+after-contrast+before-contrast>key-terms(decentralisatie)"
+|         },
+|         {
+|           "text": "verbindende",
+|           "weight": 2.4,
+|           "rule": "lexicon>key-terms(sociaal,interdisciplinair,opgeleide)"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-3",
@@ -69,7 +102,13 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.45,
 |       "polarity": -0.38,
 |       "label": null,
-|       "evidence": "Mag je (-1.20 rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit))"
+|       "evidence": [
+|         {
+|           "text": "Mag je",
+|           "weight": -1.2,
+|           "rule": "rhetorical-question>key-terms(beleid,horizon,werkgeversloyaliteit)"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-4",
@@ -79,7 +118,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.73,
 |       "polarity": -0.78,
 |       "label": null,
-|       "evidence": "mislukken (-2.40 lexicon>about-the-subject); faalt (+3.12 lexicon+after-contrast>key-terms(regelsysteem))"
+|       "evidence": [
+|         {
+|           "text": "mislukken",
+|           "weight": -2.4,
+|           "rule": "lexicon>about-the-subject"
+|         },
+|         {
+|           "text": "faalt",
+|           "weight": 3.12,
+|           "rule": "lexicon+after-contrast>key-terms(regelsysteem)"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-5",
@@ -89,7 +139,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.95,
 |       "polarity": -0.03,
 |       "label": null,
-|       "evidence": "verziekt (-2.40 lexicon>key-terms(ontwikkelingen)); verlamt (-3.00 lexicon>about-the-author)"
+|       "evidence": [
+|         {
+|           "text": "verziekt",
+|           "weight": -2.4,
+|           "rule": "lexicon>key-terms(ontwikkelingen)"
+|         },
+|         {
+|           "text": "verlamt",
+|           "weight": -3,
+|           "rule": "lexicon>about-the-author"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-6",
@@ -99,7 +160,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 1,
 |       "polarity": 0,
 |       "label": null,
-|       "evidence": "“Helaas mist een deel van de beleidsmakers praktijkkennis” (+0.00 quoted); “een deel” (+0.00 quoted)"
+|       "evidence": [
+|         {
+|           "text": "“Helaas mist een deel van de beleidsmakers praktijkkennis”",
+|           "weight": 0,
+|           "rule": "quoted"
+|         },
+|         {
+|           "text": "“een deel”",
+|           "weight": 0,
+|           "rule": "quoted"
+|         }
+|       ]
 |     },
 |     {
 |       "id": "reactie-7",
@@ -109,7 +181,18 @@ $ tussen run -q -f json stance --arg evidence=2 corpus/streetwise
 |       "confidence": 0.58,
 |       "polarity": 0,
 |       "label": null,
-|       "evidence": "Dank (+1.60 lexicon>general); helaas (-2.40 lexicon>key-terms(gemeentes,durven,nemen))"
+|       "evidence": [
+|         {
+|           "text": "Dank",
+|           "weight": 1.6,
+|           "rule": "lexicon>general"
+|         },
+|         {
+|           "text": "helaas",
+|           "weight": -2.4,
+|           "rule": "lexicon>key-terms(gemeentes,durven,nemen)"
+|         }
+|       ]
 |     }
 |   ],
 |   "summary": {
