@@ -20,6 +20,9 @@ return function(M, Engine)
     column = true, columnist = true, betoog = true, opiniestuk = true, journalist = true,
     stuk = "det", verhaal = "det", analyse = "det", bijdrage = "det", reactie = "det"}
   local ECHO_TYPES = {adj = true, noun = true, verb = true, mwe = true}
+  -- Evaluations too common to be the same claim when two texts share them.
+  local GENERIC = {goed = true, slecht = true, mooi = true, fijn = true, leuk = true,
+    belangrijk = true, prima = true, sterk = true, zwak = true, lastig = true}
   local DETERMINER = {dit = true, het = true, uw = true, je = true, jouw = true, dat = true,
     deze = true, ["een"] = true}
   local PREFIX = 6 -- key terms match on a shared beginning of this many bytes
@@ -202,7 +205,7 @@ return function(M, Engine)
           -- the same evaluation the target makes in its own voice: agreement; the
           -- opposite (its word negated, or turned by irony): a clash
           -- (content words only: a shared helaas or 👍 says little)
-          local claim = ECHO_TYPES[c.type] and P.claims[c.entry]
+          local claim = ECHO_TYPES[c.type] and not GENERIC[c.entry] and P.claims[c.entry]
           if claim and claim ~= 0 and c.final ~= 0 then
             local same = (claim > 0) == (c.final > 0)
             a, wt = (same and 1 or -1) * (c.final > 0 and 1 or -1), W_TEXT
