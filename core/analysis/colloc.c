@@ -201,13 +201,17 @@ tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
     /* corpus frequencies, once for all nodes: from the index when the
      * whole corpus counts (a form whose tokens all pass the kind filter
      * adds its posting count), else one branch-free pass */
-    int quick = s->idx_pos && !opts->docs;
+    int quick = !opts->docs;
     for (size_t fid = 0; quick && fid < nf; fid++) {
-      uint32_t cnt = s->idx_start[fid + 1] - s->idx_start[fid];
-      uint32_t kinds = s->form_kinds[fid];
+      uint32_t cnt = s->form_stat[fid].freq;
+      uint32_t kinds = s->form_stat[fid].kinds;
       if ((kinds & b.km) == kinds) {
         b.n += cnt;
         b.fc[b.map[fid]] += cnt;
+      } else if ((kinds & b.km) && !s->idx_pos) {
+        quick = 0; /* a form of mixed kinds and no index: count tokens */
+        b.n = 0;
+        memset(b.fc, 0, (b.v + 1) * sizeof *b.fc);
       } else if (kinds & b.km) {
         for (uint32_t j = s->idx_start[fid]; j < s->idx_start[fid + 1]; j++) {
           uint32_t kok = (b.km >> s->kind[s->idx_pos[j]]) & 1u;

@@ -168,7 +168,21 @@ static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
     tn_free(best);
     return TN_ENOMEM;
   }
-  for (size_t d = 0; d < s->ndocs; d++) {
+  /* over the whole corpus, the build's per-form counts answer, unless a
+   * counted form also occurs with a kind left out */
+  uint32_t km0 = o->filter.kinds ? o->filter.kinds : UINT32_MAX;
+  int quick = !o->docs;
+  for (size_t fid = 0; quick && fid < nf; fid++) {
+    uint32_t kinds = s->form_stat[fid].kinds;
+    if (!allowed[fid] || !(kinds & km0)) continue;
+    if ((kinds & km0) != kinds) {
+      quick = 0;
+      memset(fc, 0, (nf + 1) * sizeof *fc);
+      break;
+    }
+    fc[fid] = s->form_stat[fid].freq;
+  }
+  for (size_t d = 0; !quick && d < s->ndocs; d++) {
     if (o->docs && !o->docs[d]) continue;
     uint32_t km = o->filter.kinds ? o->filter.kinds : UINT32_MAX;
     for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {

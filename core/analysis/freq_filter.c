@@ -164,9 +164,12 @@ tn_status tn_filter_compile(const tn_store *s, const tn_term_filter *f,
   /* Decide per term of the layer (0 unknown, 1 in, 2 out), then per form. */
   uint8_t *term_ok = tn_calloc(nterms ? nterms : 1, 1);
   uint8_t *out = tn_malloc(nforms ? nforms : 1);
-  if (!term_ok || !out) {
+  size_t nnorms = tn_store_vocab_size(s, TN_LAYER_NORM);
+  uint8_t *norm_stop = tn_calloc(nnorms ? nnorms : 1, 1);
+  if (!term_ok || !out || !norm_stop) {
     tn_free(term_ok);
     tn_free(out);
+    tn_free(norm_stop);
     if (have_re) regfree(&re);
     return tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
   }
@@ -177,11 +180,18 @@ tn_status tn_filter_compile(const tn_store *s, const tn_term_filter *f,
       out[fid] = 0;
       continue;
     }
-    if (f->stop &&
-        tn_stopwords_has(f->stop, tn_store_str(s, TN_LAYER_NORM, nid),
-                         tn_intern_len(&s->vocab[TN_LAYER_NORM], nid))) {
-      out[fid] = 0;
-      continue;
+    if (f->stop) {
+      /* decided once per norm: many forms share one ("De", "de") */
+      if (norm_stop[nid] == 0)
+        norm_stop[nid] =
+            tn_stopwords_has(f->stop, tn_store_str(s, TN_LAYER_NORM, nid),
+                             tn_intern_len(&s->vocab[TN_LAYER_NORM], nid))
+                ? 1
+                : 2;
+      if (norm_stop[nid] == 1) {
+        out[fid] = 0;
+        continue;
+      }
     }
     uint32_t tid = tn_store_map(s, f->by, (uint32_t)fid);
     if (term_ok[tid] == 0) {
@@ -200,6 +210,7 @@ tn_status tn_filter_compile(const tn_store *s, const tn_term_filter *f,
     out[fid] = term_ok[tid] == 1;
   }
   tn_free(term_ok);
+  tn_free(norm_stop);
   if (have_re) regfree(&re);
   *allowed = out;
   return TN_OK;

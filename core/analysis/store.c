@@ -61,7 +61,7 @@ void tn_store_free(tn_store *s) {
   tn_free(s->fslots);
   tn_free(s->idx_start);
   tn_free(s->idx_pos);
-  tn_free(s->form_kinds);
+  tn_free(s->form_stat);
   if (s->stemmer) sb_stemmer_delete(s->stemmer);
   tn_free(s);
 }
@@ -257,15 +257,15 @@ static uint32_t form_id(tn_store *s, const char *form, size_t len,
   return fid;
 }
 
-static tn_status grow_form_kinds(tn_store *s, uint32_t fid) {
-  if (fid < s->form_kinds_cap) return TN_OK;
-  size_t cap = s->form_kinds_cap;
-  if (tn_grow((void **)&s->form_kinds, &cap, (size_t)fid + 1,
-              sizeof *s->form_kinds))
+static tn_status grow_form_stat(tn_store *s, uint32_t fid) {
+  if (fid < s->form_stat_cap) return TN_OK;
+  size_t cap = s->form_stat_cap;
+  if (tn_grow((void **)&s->form_stat, &cap, (size_t)fid + 1,
+              sizeof *s->form_stat))
     return TN_ENOMEM;
-  memset(s->form_kinds + s->form_kinds_cap, 0,
-         (cap - s->form_kinds_cap) * sizeof *s->form_kinds);
-  s->form_kinds_cap = cap;
+  memset(s->form_stat + s->form_stat_cap, 0,
+         (cap - s->form_stat_cap) * sizeof *s->form_stat);
+  s->form_stat_cap = cap;
   return TN_OK;
 }
 
@@ -279,8 +279,9 @@ static tn_status add_hashed(tn_store *s, const char *form, size_t len,
   tn_status st = TN_OK;
   uint32_t fid = form_id(s, form, len, tag, &st);
   if (fid == TN_INTERN_NONE) return st;
-  if (grow_form_kinds(s, fid) != TN_OK) return TN_ENOMEM;
-  s->form_kinds[fid] |= (uint16_t)(1u << kind);
+  if (grow_form_stat(s, fid) != TN_OK) return TN_ENOMEM;
+  s->form_stat[fid].freq++;
+  s->form_stat[fid].kinds |= (uint16_t)(1u << kind);
   size_t pos = s->ntokens++;
   s->form[pos] = fid;
   s->kind[pos] = (uint8_t)kind;
@@ -320,12 +321,13 @@ tn_status tn_store_add(tn_store *s, const char *form, size_t len,
 }
 
 tn_status tn_store_intern(tn_store *s, const char *form, size_t len,
-                          uint16_t kinds, uint32_t *id) {
+                          struct tn_form_stat stat, uint32_t *id) {
   tn_status st = TN_OK;
   uint32_t fid = form_id(s, form, len, (uint32_t)form_hash(form, len), &st);
   if (fid == TN_INTERN_NONE) return st;
-  if (grow_form_kinds(s, fid) != TN_OK) return TN_ENOMEM;
-  s->form_kinds[fid] |= kinds;
+  if (grow_form_stat(s, fid) != TN_OK) return TN_ENOMEM;
+  s->form_stat[fid].freq += stat.freq;
+  s->form_stat[fid].kinds |= stat.kinds;
   *id = fid;
   return TN_OK;
 }

@@ -36,6 +36,14 @@ struct tn_store_slot {
   uint32_t tag, id;
 };
 
+/* Per form type, kept while building (one cache line with the kinds): how
+ * many tokens have it and the TN_KIND_BIT mask of their kinds. Frequency
+ * lists over the whole corpus read these instead of a pass over tokens. */
+struct tn_form_stat {
+  uint32_t freq;
+  uint16_t kinds;
+};
+
 typedef struct tn_store {
   tn_intern vocab[TN_LAYER_COUNT];
   uint32_t *form_norm; /* form id -> norm id */
@@ -63,8 +71,8 @@ typedef struct tn_store {
   /* The inverted index, built on demand by tn_store_index: the positions
    * of form f are idx_pos[idx_start[f] .. idx_start[f + 1]), ascending. */
   uint32_t *idx_start, *idx_pos;
-  uint16_t *form_kinds; /* form id -> TN_KIND_BIT mask of its tokens' kinds */
-  size_t form_kinds_cap;
+  struct tn_form_stat *form_stat; /* form id -> tokens and their kinds */
+  size_t form_stat_cap;
 
   const tn_corpus *corpus; /* the corpus it was built from (may be NULL) */
   struct sb_stemmer *stemmer;
@@ -101,10 +109,10 @@ tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n);
 
 /* For building in parts (tn_store_build merges the halves it builds on two
  * threads): the id of a form type, added with its norm and stem when new,
- * its kinds mask joined; and b's documents and sentences appended after
+ * its statistics added; and b's documents and sentences appended after
  * a's (call before appending b's tokens). */
 tn_status tn_store_intern(tn_store *s, const char *form, size_t len,
-                          uint16_t kinds, uint32_t *id);
+                          struct tn_form_stat stat, uint32_t *id);
 tn_status tn_store_append_regions(tn_store *a, const tn_store *b);
 /* Reserves room for `ntokens` more tokens (an estimate saves regrowing). */
 tn_status tn_store_reserve(tn_store *s, size_t ntokens);

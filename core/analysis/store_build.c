@@ -87,7 +87,7 @@ static tn_status merge(tn_store *a, const tn_store *b) {
   for (size_t f = 0; f < nf && st == TN_OK; f++)
     st = tn_store_intern(a, tn_store_str(b, TN_LAYER_FORM, (uint32_t)f),
                          tn_intern_len(&b->vocab[TN_LAYER_FORM], (uint32_t)f),
-                         b->form_kinds[f], &remap[f]);
+                         b->form_stat[f], &remap[f]);
   if (st == TN_OK && b->ntokens > UINT32_MAX - 1 - a->ntokens) st = TN_ELIMIT;
   if (st == TN_OK) st = tn_store_reserve(a, b->ntokens);
   if (st == TN_OK)

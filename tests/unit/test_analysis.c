@@ -714,8 +714,10 @@ static void test_parallel_build_same_store(void **state) {
   }
   for (size_t k = 0; k <= one->nsents; k++)
     assert_int_equal(two->sent_start[k], one->sent_start[k]);
-  for (size_t f = 0; f < tn_store_vocab_size(one, TN_LAYER_FORM); f++)
-    assert_int_equal(two->form_kinds[f], one->form_kinds[f]);
+  for (size_t f = 0; f < tn_store_vocab_size(one, TN_LAYER_FORM); f++) {
+    assert_int_equal(two->form_stat[f].kinds, one->form_stat[f].kinds);
+    assert_int_equal(two->form_stat[f].freq, one->form_stat[f].freq);
+  }
   tn_store_free(one);
   tn_store_free(two);
   tn_corpus_free(c);
