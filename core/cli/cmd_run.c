@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "lua/runtime.h"
 
 static const char run_help[] =
@@ -185,6 +186,10 @@ int cmd_run(int argc, char **argv) {
   lo.load = co.load;
   lo.quiet = co.quiet;
   lo.format = format_names[format];
+  cli_progress progress;
+  cli_progress_init(&progress, co.quiet);
+  lo.progress = cli_progress_update;
+  lo.progress_ud = &progress;
   tn_script *s = tn_script_new(&lo);
   if (!s) {
     free(assignments);
@@ -210,6 +215,7 @@ int cmd_run(int argc, char **argv) {
     tn_result res;
     tn_result_init(&res);
     st = tn_script_run(s, c, &res);
+    cli_progress_end(&progress);
     if (st == TN_OK) {
       tn_report_view view = {argv[optind], width < 0 ? terminal_width() : width};
       rc = write_result(&res, format, table, co.quiet, &view);

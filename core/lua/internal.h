@@ -37,6 +37,13 @@ typedef struct tn_rt {
   char *dir;          /* the script's own directory (for require, data) */
   char **files;       /* values of args of type "file": readable data */
   size_t nfiles;
+  /* progress (l_corpus.c): the corpus measured; the last document
+   * corpus:docs() handed out and the furthest one analysed (tokens,
+   * sentences) since that iterator began, as counts; the bytes up to
+   * prog_index */
+  const void *prog_corpus;
+  size_t prog_iter, prog_work, prog_index;
+  unsigned long long prog_bytes, prog_total;
 } tn_rt;
 
 tn_rt *tn_rt_of(lua_State *L);
@@ -87,6 +94,12 @@ typedef struct tn_ldoc {
 /* l_tokens.c: adds tokens, sentences, ntokens, nsentences to the Doc
  * methods table on top of the stack. */
 void tn_doc_token_methods(lua_State *L);
+/* l_corpus.c: document i is handed out (analysed = 0) or tokenized
+ * (analysed = 1); tells tn_lua_options.progress where the run stands. */
+void tn_progress_doc(lua_State *L, const tn_corpus *c, size_t i,
+                     int analysed);
+/* l_corpus.c: a new corpus:docs() iterator starts a new pass. */
+void tn_progress_pass(lua_State *L);
 
 /* result.c: converts the value at idx (under lua_pcall) */
 int tn_to_result(lua_State *L, int idx, tn_result *out);

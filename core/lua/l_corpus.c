@@ -151,6 +151,40 @@ static int str_eq(tn_str s, const char *want, size_t len) {
   return s.ptr && s.len == len && memcmp(s.ptr, want, len) == 0;
 }
 
+/* Where a run stands: scripts that collect the documents first and
+ * analyse them after (stance) are followed by the furthest document
+ * tokenized; those that analyse as they go, by the iterator. A step back
+ * is a new pass. Bytes are a running sum that moves with the position. */
+void tn_progress_doc(lua_State *L, const tn_corpus *c, size_t i,
+                     int analysed) {
+  tn_rt *rt = tn_rt_of(L);
+  if (!rt->opts.progress) return;
+  if (rt->prog_corpus != c) {
+    rt->prog_corpus = c;
+    rt->prog_total = 0;
+    for (size_t k = 0; k < c->ndocs; k++)
+      rt->prog_total += tn_corpus_doc(c, k)->text.len;
+    rt->prog_index = rt->prog_iter = rt->prog_work = 0;
+    rt->prog_bytes = 0;
+  }
+  if (analysed) {
+    if (i + 1 <= rt->prog_work) return; /* a parent looked up again */
+    rt->prog_work = i + 1;
+  } else {
+    rt->prog_iter = i + 1;
+  }
+  size_t at = rt->prog_work ? rt->prog_work : rt->prog_iter;
+  for (; rt->prog_index < at; rt->prog_index++)
+    rt->prog_bytes += tn_corpus_doc(c, rt->prog_index)->text.len;
+  for (; rt->prog_index > at; rt->prog_index--)
+    rt->prog_bytes -= tn_corpus_doc(c, rt->prog_index - 1)->text.len;
+  tn_progress p = {rt->display, at, c->ndocs, rt->prog_bytes,
+                   rt->prog_total};
+  rt->opts.progress(rt->opts.progress_ud, &p);
+}
+
+void tn_progress_pass(lua_State *L) { tn_rt_of(L)->prog_work = 0; }
+
 /* upvalues: corpus, next index, kind filter, parent filter */
 static int docs_next(lua_State *L) {
   tn_corpus *c = live(L, lua_upvalueindex(1));
@@ -165,6 +199,7 @@ static int docs_next(lua_State *L) {
     break;
   }
   if (i >= c->ndocs) return 0;
+  tn_progress_doc(L, c, i, 0);
   lua_pushinteger(L, (lua_Integer)(i + 1));
   lua_replace(L, lua_upvalueindex(2));
   push_doc(L, lua_upvalueindex(1), i);
@@ -192,6 +227,7 @@ static int corpus_docs(lua_State *L) {
       luaL_argerror(L, 2, "'parent' must be a document id (a string)");
   }
   lua_pushcclosure(L, docs_next, 4);
+  tn_progress_pass(L);
   return 1;
 }
 

@@ -52,6 +52,7 @@ static tn_ldoc *check_doc(lua_State *L) {
 
 static void count(lua_State *L, tn_ldoc *d) {
   if (d->ntokens >= 0) return;
+  tn_progress_doc(L, d->c, d->index, 1);
   const tn_doc *doc = tn_corpus_doc(d->c, d->index);
   ltok *t = get_tok(L);
   tn_tok_reset(t->tok, doc->text.ptr, doc->text.len);
@@ -111,6 +112,7 @@ static void push_token(lua_State *L, ltok *t, const char *text,
 static int doc_tokens(lua_State *L) {
   tn_ldoc *d = check_doc(L);
   const tn_doc *doc = tn_corpus_doc(d->c, d->index);
+  tn_progress_doc(L, d->c, d->index, 1);
   ltok *t = get_tok(L);
   lua_newtable(L);
   tn_tok_reset(t->tok, doc->text.ptr, doc->text.len);
@@ -128,6 +130,7 @@ static int doc_tokens(lua_State *L) {
 static int doc_sentences(lua_State *L) {
   tn_ldoc *d = check_doc(L);
   const tn_doc *doc = tn_corpus_doc(d->c, d->index);
+  tn_progress_doc(L, d->c, d->index, 1);
   const char *text = doc->text.ptr;
   ltok *t = get_tok(L);
   lua_newtable(L);

@@ -12,6 +12,14 @@
 #include "util/buf.h"
 #include "util/status.h"
 
+/* Where a script is in the corpus, for a progress line (the CLI prints it,
+ * the runtime never does). */
+typedef struct tn_progress {
+  const char *what;     /* the script's name */
+  size_t docs, ndocs;   /* documents passed in this pass over the corpus */
+  unsigned long long bytes, nbytes; /* bytes of text passed, in all */
+} tn_progress;
+
 typedef struct tn_lua_options {
   size_t memory_limit;     /* bytes the Lua state may hold; 0: no limit */
   double time_limit;       /* seconds a run may take; 0: no limit */
@@ -21,6 +29,10 @@ typedef struct tn_lua_options {
   int catch_sigint;        /* Ctrl-C stops the script with a message */
   const char *format;      /* ctx.format: "text", "csv", "json", "md",
                               "excel" or "html" (NULL: "text") */
+  /* Called as corpus:docs() hands out each document (any pass, any
+   * script); NULL: none. It must be cheap: it runs per document. */
+  void (*progress)(void *ud, const tn_progress *p);
+  void *progress_ud;
 } tn_lua_options;
 
 #define TN_LUA_DEFAULT_MEMORY ((size_t)1024 * 1024 * 1024)
