@@ -9,40 +9,62 @@
 #include "analysis/store.h"
 #include "util/alloc.h"
 
-/* A direct-mapped cache in front of the form vocabulary: most tokens are
- * frequent words, and 8 bytes plus the length decide equality for short
- * ones without hashing the bytes or probing the table. */
-#define FC_BITS 14
+/* The form index of a stream: an open-addressing table keyed by a form's
+ * first and last 8 bytes and its length, which decide equality outright
+ * for forms of up to 16 bytes (most words) without touching the string;
+ * longer ones are compared in full. tn_intern keeps the strings; it is
+ * consulted only for forms not seen before. */
 typedef struct fc_entry {
-  uint64_t key;
-  uint32_t len, id; /* len 0: empty */
+  uint64_t a, b;
+  uint32_t len, id; /* len 0: empty (empty forms bypass the table) */
 } fc_entry;
+#define FC_NEAR 4096 /* the first level: frequent forms stay in cache */
 struct tn_formcache {
-  fc_entry e[1u << FC_BITS];
+  fc_entry near[FC_NEAR]; /* direct-mapped, overwritten freely */
+  fc_entry *e;            /* every form seen: open addressing */
+  size_t mask, n;
 };
 
-/* Fixed-size loads only (a variable memcpy is a call and a stall). Below
- * 8 bytes the key and the length determine the string exactly. */
-static inline uint64_t fc_key(const char *s, size_t len) {
+/* Fixed-size loads only (a variable memcpy is a call and a stall). */
+static inline void fc_words(const char *s, size_t len, uint64_t *a, uint64_t *b) {
   if (len >= 8) {
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + len - 8, 8);
-    return a ^ (b << 7 | b >> 57);
-  }
-  if (len >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + len - 4, 4);
-    return (uint64_t)b << 32 | a;
-  }
-  if (len == 0) return 0;
-  return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+    memcpy(a, s, 8);
+    memcpy(b, s + len - 8, 8);
+  } else if (len >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + len - 4, 4);
+    *a = (uint64_t)y << 32 | x;
+    *b = 0;
+  } else {
+    *a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
          (uint64_t)(unsigned char)s[len - 1] << 16;
+    *b = 0;
+  }
 }
 
-static inline size_t fc_slot(uint64_t key, size_t len) {
-  return (size_t)(((key ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - FC_BITS));
+static inline size_t fc_hash(uint64_t a, uint64_t b, size_t len) {
+  uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + len) * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return (size_t)(h ^ (h >> 32));
+}
+
+static int fc_grow(struct tn_formcache *fc) {
+  size_t cap = fc->e ? (fc->mask + 1) * 2 : 4096;
+  fc_entry *e = tn_calloc(cap, sizeof *e);
+  if (!e) return -1;
+  for (size_t i = 0; fc->e && i <= fc->mask; i++) {
+    const fc_entry *x = &fc->e[i];
+    if (!x->len) continue;
+    size_t j = fc_hash(x->a, x->b, x->len) & (cap - 1);
+    while (e[j].len) j = (j + 1) & (cap - 1);
+    e[j] = *x;
+  }
+  tn_free(fc->e);
+  fc->e = e;
+  fc->mask = cap - 1;
+  return 0;
 }
 
 uint64_t tn_rules_vocab_id(void) {
@@ -68,6 +90,7 @@ void tn_tokstream_free(tn_tokstream *ts) {
   for (int f = 0; f < 3; f++) tn_intern_free(&ts->lex[f]);
   if (ts->stemmer) sb_stemmer_delete(ts->stemmer);
   tn_buf_free(&ts->scratch);
+  if (ts->fcache) tn_free(ts->fcache->e);
   tn_free(ts->fcache);
   memset(ts, 0, sizeof *ts);
 }
@@ -129,15 +152,10 @@ tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
   if (offset > UINT32_MAX) return TN_ELIMIT;
   if (!ts->fcache) {
     ts->fcache = tn_calloc(1, sizeof *ts->fcache);
-    if (!ts->fcache) return TN_ENOMEM;
+    if (!ts->fcache || fc_grow(ts->fcache) < 0) return TN_ENOMEM;
   }
-  uint64_t key = fc_key(form, len);
-  fc_entry *fe = &ts->fcache->e[fc_slot(key, len)];
   uint32_t fid;
-  if (fe->len == len && len > 0 && fe->key == key &&
-      (len <= 8 || memcmp(tn_intern_str(&ts->lex[0], fe->id), form, len) == 0)) {
-    fid = fe->id;
-  } else {
+  if (len == 0 || len > UINT32_MAX) {
     size_t before = tn_intern_count(&ts->lex[0]);
     fid = tn_intern_add(&ts->lex[0], form, len);
     if (fid == TN_INTERN_NONE) return TN_ENOMEM;
@@ -145,10 +163,42 @@ tn_status tn_tokstream_push(tn_tokstream *ts, const char *form, size_t len,
       tn_status st = learn_form(ts, fid, form, len);
       if (st < 0) return st;
     }
-    fe->key = key;
-    fe->len = (uint32_t)len;
-    fe->id = fid;
+  } else {
+    struct tn_formcache *fc = ts->fcache;
+    uint64_t a, b;
+    fc_words(form, len, &a, &b);
+    size_t h = fc_hash(a, b, len);
+    fc_entry *near = &fc->near[h & (FC_NEAR - 1)];
+    if (near->len == len && near->a == a && near->b == b &&
+        (len <= 16 || memcmp(tn_intern_str(&ts->lex[0], near->id), form, len) == 0)) {
+      fid = near->id;
+      goto found;
+    }
+    size_t i = h & fc->mask;
+    for (;;) {
+      const fc_entry *x = &fc->e[i];
+      if (!x->len) break;
+      if (x->len == len && x->a == a && x->b == b &&
+          (len <= 16 || memcmp(tn_intern_str(&ts->lex[0], x->id), form, len) == 0))
+        break;
+      i = (i + 1) & fc->mask;
+    }
+    if (fc->e[i].len) {
+      fid = fc->e[i].id;
+    } else {
+      size_t before = tn_intern_count(&ts->lex[0]);
+      fid = tn_intern_add(&ts->lex[0], form, len);
+      if (fid == TN_INTERN_NONE) return TN_ENOMEM;
+      if (tn_intern_count(&ts->lex[0]) != before) {
+        tn_status st = learn_form(ts, fid, form, len);
+        if (st < 0) return st;
+      }
+      fc->e[i] = (fc_entry){a, b, (uint32_t)len, fid};
+      if (++fc->n * 2 > fc->mask && fc_grow(fc) < 0) return TN_ENOMEM;
+    }
+    *near = (fc_entry){a, b, (uint32_t)len, fid};
   }
+found:
   ts->form[ts->n] = fid;
   ts->kind[ts->n] = (uint8_t)kind;
   ts->flags[ts->n] = (uint8_t)flags;
