@@ -4,15 +4,15 @@
  * Pattern literals are interned when rules are added; a token's ids are
  * translated to those once per vocabulary entry, so testing a token against
  * a literal is an integer compare, and rules are indexed by the literal
- * their first token must be. The pattern syntax
- * is documented in scripts/README.md (section tussen.rules); in short:
+ * their first token must be. The pattern syntax is documented in
+ * scripts/README.md (section tussen.rules); in short:
  *
  *   niet (helemaal)? mee eens          norm literals, an optional group
  *   ambtena* *beleid                   wildcards on the norm
- *   form:Rutte stem:mislukken          exact surface form; Snowball stem
- *   kind:number /[0-9]+e/ /^x/i         token kind; anchored POSIX regex
+ *   form:Rutte stem:gemeenten          exact surface form; Snowball stem
+ *   kind:number /[0-9]+e/ form:/ja+/i  token kind; anchored POSIX regex
  *   (mee|eens) !niet [] []{0,3}        alternatives, negation, any token, gaps
- *   (?<wie> kind:word)+ zegt            named captures, repetition
+ *   (?<wie> kind:word)+ zegt           named captures, repetition
  */
 #ifndef TN_RULES_H
 #define TN_RULES_H
@@ -38,7 +38,7 @@ typedef struct tn_tokview {
   const uint8_t *flags;      /* position -> TN_TOK_* flags (TN_TOK_SENT_END
                                 ends a sentence); NULL: one sentence */
   const uint32_t *offset;    /* position -> byte offset; NULL: none */
-  const uint32_t *form_norm; /* form id -> norm id in lex[1] */
+  const uint32_t *form_norm; /* form id -> norm id in lex[1] (required) */
   const uint32_t *norm_stem; /* norm id -> stem id in lex[2]; NULL: none */
   const tn_intern *lex[3];   /* form, norm and stem vocabularies */
   uint64_t vocab;            /* tn_rules_vocab_id() of these vocabularies,
