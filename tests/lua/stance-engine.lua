@@ -68,6 +68,9 @@ return {
     check(pol("Een niet onverstandig besluit.") < pol("Een verstandig besluit."),
       "litotes is weaker than the plain word")
     check(pol("Het faalde omdat niemand kwam.") < 0, "niemand in the next clause does not negate")
+    check(pol("Het valt helemaal niet tegen.") > 0, "a negator inside a split verb negates it")
+    check(pol("Dit lost niets op.") < 0, "lost niets op")
+    check(pol("Dit lost het op.") > 0, "lost ... op")
     check(pol("Weer geen bus vandaag 😡") < 0, "a negator does not turn an emoji around")
     check(pol("Dit geeft minder ongelukken.") > 0, "minder turns the next word around")
     check(pol("Minder huiswerk is prima.") > 0, "but only the next word")

@@ -26,6 +26,9 @@ return function(M, Engine, K)
   local ATTRIBUTIVE_DET = {de = true, het = true, dat = true, die = true, dit = true,
     deze = true, ons = true, onze = true, mijn = true, ["m'n"] = true, hun = true,
     haar = true, zijn = true, ["z'n"] = true, je = true, jullie = true, uw = true}
+  -- Negators that can stand inside a split verb or a gapped phrase.
+  local GAP_NEGATOR = {niet = -0.75, geen = -0.75, nooit = -0.8, niets = -0.75,
+    niks = -0.75, nergens = -0.75, allerminst = -0.9, geenszins = -0.9}
   -- Negators that modify only the word right after them (minder ongelukken, weinig zinvol).
   local NEXT_WORD_ONLY = {minder = true, weinig = true}
   local STRUCTURE = {contrast = true, concession = true, rhetorical = true,
@@ -308,6 +311,22 @@ return function(M, Engine, K)
               c.mods[#c.mods + 1] = m.class
               c.span_first = math.min(c.span_first, m.first)
             end
+          end
+        end
+      end
+    end
+    -- a negator inside the gap of a split verb or gapped phrase (valt helemaal niet tegen,
+    -- lost niets op) was covered by the longer match: it still negates it
+    for _, c in ipairs(cues) do
+      if c.last > c.first then
+        local own = {}
+        for w in c.entry:gmatch("%S+") do own[w] = true end
+        for i = c.first + 1, c.last - 1 do
+          local w = toks[i].norm
+          if GAP_NEGATOR[w] and not own[w] then
+            c.score = c.score * GAP_NEGATOR[w]
+            c.mods[#c.mods + 1] = "negation"
+            break
           end
         end
       end
