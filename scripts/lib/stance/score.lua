@@ -262,13 +262,6 @@ return function(M, Engine, K)
     return result
   end
 
-  local function clause_break_between(toks, a, b, markers_at)
-    for i = a, b do
-      if CLAUSE_BREAK[toks[i].norm] or markers_at[i] then return true end
-    end
-    return false
-  end
-
   -- Negators, boosters and dampeners reach forward to the next cue in their clause;
   -- a clause-final negator ("het plan deugt niet") reaches back to a verb.
   function Engine:apply_modifiers(toks, sents, cues, mods, markers)
@@ -279,7 +272,10 @@ return function(M, Engine, K)
       end
     end
     local by_last = {}
-    for _, m in ipairs(mods) do by_last[m.last] = by_last[m.last] or {}; table.insert(by_last[m.last], m) end
+    for _, m in ipairs(mods) do
+      by_last[m.last] = by_last[m.last] or {}
+      table.insert(by_last[m.last], m)
+    end
     for _, c in ipairs(cues) do
       local sent = sents[c.sent]
       local lo = math.max(sent.first, c.first - K.NEG_WINDOW)
@@ -292,9 +288,9 @@ return function(M, Engine, K)
           if not m.used and not (m.class == "negator" and (c.type == "emoji"
               or c.type == "emoticon")) then
             local dist = c.first - m.last
-            if m.class == "negator" and NEXT_WORD_ONLY[m.entry] and dist > 1 then
-              -- "minder huiswerk is prima": minder modifies the word right after it
-            elseif m.class == "negator" then
+            -- "minder huiswerk is prima": minder modifies only the word right after it
+            local reaches = not (NEXT_WORD_ONLY[m.entry] and dist > 1)
+            if m.class == "negator" and reaches then
               m.used = true
               local f = m.weight
               if c.base < 0 and c.entry:sub(1, 2) == "on" then
@@ -305,7 +301,7 @@ return function(M, Engine, K)
               end
               c.score = c.score * f
               c.span_first = math.min(c.span_first, m.first)
-            elseif dist <= K.MOD_WINDOW then
+            elseif m.class ~= "negator" and dist <= K.MOD_WINDOW then
               m.used = true
               c.score = c.score * m.weight
               c.mods[#c.mods + 1] = m.class
