@@ -92,22 +92,20 @@ static inline void hit(const colloc_base *b, size_t r, uint64_t *nc,
   if (nc[id]++ == 0) touched[(*ntouched)++] = id;
 }
 
-static tn_status one_node(const colloc_base *b, const char *node,
-                          uint64_t *nc, uint32_t *touched, tn_colloc **out,
-                          tn_error *err) {
+/* Scores one node from its matches (`hits`, in corpus order). */
+static tn_status one_node(const colloc_base *b, const tn_query *qp,
+                          const uint32_t *hits, size_t nhits, uint64_t *nc,
+                          uint32_t *touched, tn_colloc **out, tn_error *err) {
   const tn_store *s = b->s;
   const tn_colloc_opts *o = b->o;
-  tn_query q;
-  tn_status st = tn_query_compile(&q, s, o->filter.by, node, o->literal, err);
-  if (st != TN_OK) return st;
+  tn_query q = *qp;
+  tn_status st = TN_OK;
   tn_colloc *c = tn_calloc(1, sizeof *c);
   sort_row *rows = NULL;
   size_t ntouched = 0;
   if (!c) st = TN_ENOMEM;
   else c->n = b->n;
-  uint32_t *hits = NULL;
-  size_t nhits = 0, d = 0;
-  if (st == TN_OK) st = tn_query_find(s, &q, o->docs, &hits, &nhits);
+  size_t d = 0;
   for (size_t h = 0; h < nhits && st == TN_OK; h++) {
     size_t p = hits[h];
     while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p) d++;
@@ -137,7 +135,6 @@ static tn_status one_node(const colloc_base *b, const char *node,
         }
     }
   }
-  tn_free(hits);
   uint64_t min = o->min_count ? o->min_count : 1;
   size_t n = 0;
   if (st == TN_OK) {
@@ -165,7 +162,6 @@ static tn_status one_node(const colloc_base *b, const char *node,
     if (st == TN_OK) c->nrows = n;
   }
   tn_free(rows);
-  tn_query_free(&q);
   if (st != TN_OK) {
     tn_colloc_free(c);
     return tn_error_set(err, st, NULL, 0, "out of memory scoring collocates");
@@ -231,8 +227,27 @@ tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
       b.n += n;
     }
   }
+  /* every node compiled, then all found (in one pass when possible) */
+  tn_query *qs = st == TN_OK ? tn_calloc(nnodes, sizeof *qs) : NULL;
+  uint32_t **hits = st == TN_OK ? tn_calloc(nnodes, sizeof *hits) : NULL;
+  size_t *nhits = st == TN_OK ? tn_calloc(nnodes, sizeof *nhits) : NULL;
+  size_t compiled = 0;
+  if (st == TN_OK && (!qs || !hits || !nhits))
+    st = tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
+  for (size_t i = 0; i < nnodes && st == TN_OK; i++, compiled++)
+    st = tn_query_compile(&qs[i], s, opts->filter.by, nodes[i], opts->literal,
+                          err);
+  if (st == TN_OK) {
+    st = tn_query_find_many(s, qs, nnodes, opts->docs, hits, nhits);
+    if (st != TN_OK) tn_error_set(err, st, NULL, 0, "out of memory");
+  }
   for (size_t i = 0; i < nnodes && st == TN_OK; i++)
-    st = one_node(&b, nodes[i], nc, touched, &out[i], err);
+    st = one_node(&b, &qs[i], hits[i], nhits[i], nc, touched, &out[i], err);
+  for (size_t i = 0; i < compiled; i++) tn_query_free(&qs[i]);
+  for (size_t i = 0; hits && i < nnodes; i++) tn_free(hits[i]);
+  tn_free(qs);
+  tn_free(hits);
+  tn_free(nhits);
   if (st != TN_OK)
     for (size_t i = 0; i < nnodes; i++) {
       tn_colloc_free(out[i]);

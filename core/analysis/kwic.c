@@ -158,6 +158,62 @@ tn_status tn_query_find(const tn_store *s, const tn_query *q,
   return TN_OK;
 }
 
+tn_status tn_query_find_many(const tn_store *s, const tn_query *queries,
+                             size_t nq, const uint8_t *docs, uint32_t **pos,
+                             size_t *n) {
+  for (size_t i = 0; i < nq; i++) {
+    pos[i] = NULL;
+    n[i] = 0;
+  }
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  int one_pass = !s->idx_pos && nq > 1 && nq < UINT16_MAX;
+  for (size_t i = 0; i < nq && one_pass; i++) one_pass = queries[i].n == 1;
+  uint16_t *node_of = NULL;
+  if (one_pass) {
+    node_of = tn_calloc(nf ? nf : 1, sizeof *node_of);
+    if (!node_of) return TN_ENOMEM;
+    for (size_t i = 0; i < nq && one_pass; i++)
+      for (size_t f = 0; f < nf; f++) {
+        if (!queries[i].match[0][f]) continue;
+        if (node_of[f]) { /* two wildcards share a form: one by one */
+          one_pass = 0;
+          break;
+        }
+        node_of[f] = (uint16_t)(i + 1);
+      }
+  }
+  tn_status st = TN_OK;
+  if (!one_pass) {
+    for (size_t i = 0; i < nq && st == TN_OK; i++)
+      st = tn_query_find(s, &queries[i], docs, &pos[i], &n[i]);
+  } else {
+    size_t *cap = tn_calloc(nq, sizeof *cap);
+    if (!cap) st = TN_ENOMEM;
+    for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
+      if (docs && !docs[d]) continue;
+      for (size_t p = s->doc_start[d]; p < s->doc_start[d + 1]; p++) {
+        uint16_t k = node_of[s->form[p]];
+        if (!k) continue;
+        k--;
+        if (tn_grow((void **)&pos[k], &cap[k], n[k] + 1, sizeof **pos)) {
+          st = TN_ENOMEM;
+          break;
+        }
+        pos[k][n[k]++] = (uint32_t)p;
+      }
+    }
+    tn_free(cap);
+  }
+  tn_free(node_of);
+  if (st != TN_OK)
+    for (size_t i = 0; i < nq; i++) {
+      tn_free(pos[i]);
+      pos[i] = NULL;
+      n[i] = 0;
+    }
+  return st;
+}
+
 int tn_kwic_sort_from_name(const char *name) {
   static const char *const names[] = {"position", "left", "right", "match"};
   for (int i = 0; i < 4; i++)

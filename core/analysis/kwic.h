@@ -44,6 +44,13 @@ static inline int tn_query_at(const tn_store *s, const tn_query *q,
 tn_status tn_query_find(const tn_store *s, const tn_query *q,
                         const uint8_t *docs, uint32_t **pos, size_t *n);
 
+/* The same for several queries: pos[i], n[i] for queries[i]. Without an
+ * index, single-word queries that share no form are found in one pass
+ * over the tokens. */
+tn_status tn_query_find_many(const tn_store *s, const tn_query *queries,
+                             size_t nq, const uint8_t *docs, uint32_t **pos,
+                             size_t *n);
+
 typedef enum tn_kwic_sort {
   TN_KWIC_POSITION, /* corpus order */
   TN_KWIC_LEFT,     /* by the words left of the match, nearest first */

@@ -79,9 +79,18 @@ static void raise_error(lua_State *L, const char *what, const tn_error *err) {
                                                  : tn_strerror(err->status));
 }
 
-/* corpus:store(): builds the token store (once) and describes it. */
+/* corpus:store([{index = true}]): builds the token store (once) and
+ * describes it; with index, also the inverted index, which makes every
+ * later kwic and collocates call cost its matches instead of a pass over
+ * the corpus (worth it for many queries on a large corpus). */
 static int l_store(lua_State *L) {
-  const tn_store *s = get_store(L, 1);
+  tn_store *s = get_store(L, 1);
+  if (!lua_isnoneornil(L, 2)) {
+    static const char *const keys[] = {"index", NULL};
+    int o = tn_opt_table(L, 2, "store", keys);
+    if (tn_opt_bool(L, o, "store", "index", 0) && tn_store_index(s) != TN_OK)
+      return luaL_error(L, "out of memory");
+  }
   lua_createtable(L, 0, 6);
   lua_pushinteger(L, (lua_Integer)s->ndocs);
   lua_setfield(L, -2, "documents");
@@ -95,6 +104,8 @@ static int l_store(lua_State *L) {
   lua_setfield(L, -2, "norms");
   lua_pushinteger(L, (lua_Integer)tn_store_vocab_size(s, TN_LAYER_STEM));
   lua_setfield(L, -2, "stems");
+  lua_pushboolean(L, s->idx_pos != NULL);
+  lua_setfield(L, -2, "index");
   return 1;
 }
 
@@ -597,7 +608,6 @@ static int kwic_gc(lua_State *L) {
 static int l_kwic(lua_State *L) {
   const char *fname = "kwic";
   tn_store *s = get_store(L, 1);
-  if (tn_store_index(s) != TN_OK) return luaL_error(L, "out of memory");
   const char *query = luaL_checkstring(L, 2);
   int o = tn_opt_table(L, 3, fname, kwic_keys);
   tn_kwic_opts ko;
@@ -705,7 +715,6 @@ static void push_colloc_row(lua_State *L, const tn_colloc_row *r,
 static int l_collocates(lua_State *L) {
   const char *fname = "collocates";
   tn_store *s = get_store(L, 1);
-  if (tn_store_index(s) != TN_OK) return luaL_error(L, "out of memory");
   int many = lua_istable(L, 2);
   if (!many) luaL_checkstring(L, 2);
   int o = tn_opt_table(L, 3, fname, colloc_keys);

@@ -178,6 +178,39 @@ return {
     for _, r in ipairs(kept:rows()) do assert(r.term:sub(1, 4) == "ambt") end
     n = n + 1
 
+    -- several nodes at once give what one at a time gives
+    local opts = {stopwords = "stopwords-nl.txt", window = 4, top = 3}
+    local many = c:collocates({"professionals", "ambtena*"}, opts)
+    local one = c:collocates("ambtena*", opts)
+    local k2 = 0
+    for _, r in ipairs(many) do
+      if r.node == "ambtena*" then
+        k2 = k2 + 1
+        t.eq(r.term, one[k2].term, "node list row " .. k2)
+        t.eq(r.freq, one[k2].freq)
+      end
+    end
+    t.eq(k2, #one)
+    n = n + 1
+
+    -- the inverted index changes no answer
+    local function snapshot()
+      local out = {}
+      for _, l in ipairs(c:kwic("ambtena*", {sort = "left"})) do
+        out[#out + 1] = l.doc .. l.position .. l.left .. l.match .. l.right
+      end
+      for _, r in ipairs(c:collocates({"sociale", "professionals"}, opts)) do
+        out[#out + 1] = string.format("%s %s %d %d %.9f", r.node, r.term, r.freq,
+                                      r.coll_freq, r.ll)
+      end
+      return table.concat(out, "\n")
+    end
+    local before = snapshot()
+    t.eq(c:store().index, false)
+    t.eq(c:store{index = true}.index, true)
+    t.eq(snapshot(), before, "with the index")
+    n = n + 3
+
     return {checks = n}
   end,
 }
