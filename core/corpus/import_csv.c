@@ -257,6 +257,46 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
       goto done;
     }
   }
+  /* Names that would make two fields of one name: a metadata field called
+   * "text" beside the real text could never be told apart (and written as
+   * JSON Lines it would not load again). */
+  static const char *const field_names[7] = {"id",    "text",   "parent",
+                                             "kind",  "title",  "author",
+                                             "date"};
+  for (size_t k = 0; k < ncols; k++) {
+    for (size_t m = 0; m < k; m++)
+      if (name_matches(names[m], names[k], name_lens[k])) {
+        st = tn_error_set(err, TN_EINVAL, name, 1,
+                          "the header names column \"%s\" twice (columns %zu "
+                          "and %zu); rename one of them",
+                          names[k], m + 1, k + 1);
+        goto done;
+      }
+    int roles = 0, first_role = -1;
+    for (int r = 0; r < 7; r++)
+      if (role_col[r] == (long)k) {
+        if (roles++ == 0) first_role = r;
+        else {
+          st = tn_error_set(err, TN_EINVAL, name, 1,
+                            "column \"%s\" is chosen as both %s and %s; "
+                            "choose another with %s",
+                            names[k], field_names[first_role], field_names[r],
+                            flags[r]);
+          goto done;
+        }
+      }
+    if (roles) continue;
+    for (int r = 0; r < 7; r++)
+      if (name_matches(field_names[r], names[k], name_lens[k])) {
+        st = tn_error_set(err, TN_EINVAL, name, 1,
+                          "column \"%s\" has the name of a document field, "
+                          "but the %s comes from column \"%s\" (%s); rename "
+                          "\"%s\" in the header",
+                          names[k], field_names[r], names[role_col[r]],
+                          flags[r], names[k]);
+        goto done;
+      }
+  }
 
   char genid[600];
   const char *base = strrchr(name, '/');

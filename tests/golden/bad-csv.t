@@ -31,3 +31,16 @@ $ tussen corpus tests/data/bad-inputs/cr-only.csv
 | {"id":"1","text":"een\ntwee"}
 | {"id":"2","text":"drie"}
 ! tussen: corpus: read 2 documents from 1 file: used 2, skipped 0
+
+# Column names that would give a document two fields of one name stop the
+# run: a name twice in the header, a column named like a field that another
+# column fills, one column chosen for two fields.
+$ tussen corpus tests/data/bad-inputs/duplicate-columns.csv
+! tussen: tests/data/bad-inputs/duplicate-columns.csv:1: the header names column "Text" twice (columns 2 and 3); rename one of them
+? 1
+$ tussen corpus --text-column=body tests/data/bad-inputs/field-named-column.csv
+! tussen: tests/data/bad-inputs/field-named-column.csv:1: column "text" has the name of a document field, but the text comes from column "body" (--text-column); rename "text" in the header
+? 1
+$ tussen corpus --title-column=text tests/data/bad-inputs/field-named-column.csv
+! tussen: tests/data/bad-inputs/field-named-column.csv:1: column "text" is chosen as both text and title; choose another with --title-column
+? 1
