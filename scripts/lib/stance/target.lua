@@ -27,17 +27,15 @@ return function(M, Engine)
     deze = true, ["een"] = true}
   local PREFIX = 6 -- key terms match on a shared beginning of this many bytes
 
+  -- The project's Dutch stopwords (scripts/lexicons/stopwords-nl.txt): not key terms.
   local stop_cache = nil
   local function stopwords()
     if stop_cache then return stop_cache end
     stop_cache = {}
-    local ok = pcall(function()
-      for line in M.data_lines("stopwords-nl.txt") do
-        local w = line:match("^%s*([^#%s]+)")
-        if w then stop_cache[w] = true end
-      end
-    end)
-    if not ok then stop_cache = {} end
+    for line in M.data_lines("stopwords-nl.txt") do
+      local w = line:match("^%s*([^#%s]+)")
+      if w then stop_cache[w] = true end
+    end
     return stop_cache
   end
 
@@ -176,7 +174,7 @@ return function(M, Engine)
         for i = s.first, s.last do
           local t = toks[i]
           local term = t.kind == "word" and #t.norm >= 5 and not self.words[t.norm]
-            and P.terms[t.norm:sub(1, 6)]
+            and P.terms[key(t.norm)]
           if term then
             sum = sum + term.polarity
             n = n + 1
