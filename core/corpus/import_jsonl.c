@@ -165,6 +165,17 @@ static line_result parse_line(line_state *ls, const char *line, size_t len,
           return LINE_BAD_FIELD;
         }
       } else {
+        /* Two values for one name: which one would a script see? */
+        for (size_t m = 0; m < ls->nmeta; m++) {
+          tn_str prev = resolve(&ls->scratch, &ls->meta_keys[m]);
+          if (prev.len == keystr.len &&
+              memcmp(prev.ptr, keystr.ptr, keystr.len) == 0) {
+            snprintf(why, whysize, "field \"%.*s\" appears twice",
+                     (int)(keystr.len > 60 ? 60 : keystr.len), keystr.ptr);
+            *at = value_at;
+            return LINE_BROKEN;
+          }
+        }
         if (tn_grow((void **)&ls->meta, &ls->cap_meta, ls->nmeta + 1,
                     sizeof *ls->meta) ||
             tn_grow((void **)&ls->meta_keys, &ls->cap_keys, ls->nmeta + 1,

@@ -16,7 +16,8 @@ $ tussen corpus tests/data/bad-inputs/malformed.jsonl
 ! tussen: skipped: tests/data/bad-inputs/malformed.jsonl:10: byte 239: malformed JSON: raw control character in a string; escape it (\t, \n, \u0001); fix or remove the line
 ! tussen: skipped: tests/data/bad-inputs/malformed.jsonl:11: byte 284: malformed JSON: field "text" appears twice; fix or remove the line
 ! tussen: skipped: tests/data/bad-inputs/malformed.jsonl:12: byte 293: malformed JSON: expected a field name in double quotes; fix or remove the line
-! tussen: corpus: read 13 documents from 1 file: used 2, skipped 11 (11 broken records)
+! tussen: skipped: tests/data/bad-inputs/malformed.jsonl:14: byte 360: malformed JSON: field "x" appears twice; fix or remove the line
+! tussen: corpus: read 14 documents from 1 file: used 2, skipped 12 (12 broken records)
 
 # Line ends: CRLF, and a lone CR (old Mac files), end lines like LF.
 $ tussen corpus tests/data/bad-inputs/crlf.jsonl
