@@ -24,6 +24,8 @@ command -v valgrind >/dev/null 2>&1 || { echo "$0: valgrind is not installed" >&
 [ $# -gt 0 ] || set -- "$root"/tests/golden/*.t
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tussen-valgrind.XXXXXX") || exit 2
+# Readable by all: the permission tests run commands as another user.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT INT TERM
 # The wrapper the golden runner puts on PATH as `tussen`. Exit status 99
 # and valgrind's report on stderr are what a finding looks like.
