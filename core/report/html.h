@@ -22,7 +22,8 @@ int tn_html_scalar(tn_html *h, const tn_rvalue *v);
  * key "widget"; NULL for a plain record. */
 const char *tn_html_widget_name(const tn_rvalue *v);
 /* Renders a widget record; `level` is the heading level of the section it
- * is in. Returns -1 without memory. */
+ * is in, 0 inside a table cell (marked text is then inline, not a
+ * paragraph). Returns -1 without memory. */
 int tn_html_widget(tn_html *h, const tn_rvalue *v, int level);
 
 /* The dot program to run: $TUSSEN_DOT, else "dot"; NULL when TUSSEN_DOT is

@@ -234,7 +234,7 @@ static int put_text(tn_buf *out, const char *s, size_t len) {
   return tn_html_escape(out, s + from, len - from);
 }
 
-static int write_marked(tn_html *h, const tn_rvalue *w) {
+static int write_marked(tn_html *h, const tn_rvalue *w, int inline_) {
   const tn_rvalue *tv = tn_rv_get(w, "text");
   const tn_rvalue *marks = tn_rv_get(w, "marks");
   const char *text = tv && tv->type == TN_R_STRING ? tv->str : "";
@@ -259,7 +259,9 @@ static int write_marked(tn_html *h, const tn_rvalue *w) {
   qsort(sp, k, sizeof *sp, by_start);
   int rc = -1;
   size_t at = 0;
-  if (tn_buf_puts(h->out, "<span class=\"marked\" lang=\"nl\">")) goto done;
+  if (tn_buf_puts(h->out, inline_ ? "<span class=\"marked\" lang=\"nl\">"
+                                  : "<p class=\"marked\" lang=\"nl\">"))
+    goto done;
   for (size_t i = 0; i < k; i++) {
     if (sp[i].from < at) continue; /* overlaps the one before */
     int ok;
@@ -284,7 +286,8 @@ static int write_marked(tn_html *h, const tn_rvalue *w) {
     if (tn_buf_puts(h->out, "</sup></mark>")) goto done;
     at = sp[i].to;
   }
-  if (put_text(h->out, text + at, len - at) || tn_buf_puts(h->out, "</span>"))
+  if (put_text(h->out, text + at, len - at) ||
+      tn_buf_puts(h->out, inline_ ? "</span>" : "</p>\n"))
     goto done;
   rc = 0;
 done:
@@ -453,6 +456,6 @@ int tn_html_widget(tn_html *h, const tn_rvalue *v, int level) {
   const char *name = tn_html_widget_name(v);
   if (!name) return 0;
   if (strcmp(name, "bars") == 0) return write_bars(h, v);
-  if (strcmp(name, "marked") == 0) return write_marked(h, v);
-  return write_graph(h, v, level);
+  if (strcmp(name, "marked") == 0) return write_marked(h, v, level == 0);
+  return write_graph(h, v, level > 0 ? level : 5);
 }

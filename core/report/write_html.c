@@ -103,7 +103,7 @@ static int write_value(tn_html *h, const tn_rvalue *v, const char *key,
  * lists as a small list, records as "key: value" pairs. */
 static int write_cell(tn_html *h, const tn_rvalue *v) {
   if (!v || tn_rv_is_scalar(v)) return tn_html_scalar(h, v);
-  if (tn_html_widget_name(v)) return tn_html_widget(h, v, 6);
+  if (tn_html_widget_name(v)) return tn_html_widget(h, v, 0);
   if (v->type == TN_R_LIST) {
     if (v->n == 0) return 0;
     if (tn_buf_puts(h->out, "<ul class=\"in-cell\">")) return -1;
