@@ -1,13 +1,17 @@
-/* libFuzzer target for the token-pattern language (core/analysis/rules.h):
- * any pattern either compiles or fails with a located message; a rule set
- * of what compiled matches a text in bounded time with matches in range,
- * ordered by first token, captures inside their match, and LONGEST spans
- * that never overlap. Input: the first byte picks the overlap policy and
- * flags; then patterns, one per line, up to a NUL byte; after it, the
- * text to match (a fixed Dutch text when there is none). */
+/* libFuzzer target for the token-pattern language (core/analysis/rules.h)
+ * and coding schemes (core/analysis/dict.h): any pattern either compiles
+ * or fails with a located message; a rule set of what compiled matches a
+ * text in bounded time with matches in range, ordered by first token,
+ * captures inside their match, and LONGEST spans that never overlap.
+ * Input: the first byte picks the overlap policy and flags, and whether
+ * the next part is patterns (one per line) or a scheme CSV; that part ends
+ * at a NUL byte, after which comes the text to match (a fixed Dutch text
+ * when there is none). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "analysis/dict.h"
 #include "analysis/rules.h"
 #include "fuzz_check.h"
 
@@ -19,6 +23,48 @@ static const char default_text[] =
     "De gemeente wil het plein vernieuwen. Bewoners zijn het er niet mee "
     "eens, want het kost 3,5 miljoen euro! Zegt Jan: \"Ik vind het een "
     "slecht idee.\" Zie https://example.nl #plein :-) bijv. in 2024.";
+
+/* A coding scheme: loads or fails with file:line; counts roll up, so a
+ * parent category counts at least what each of its children counts. */
+static void check_scheme(const char *csv, size_t len, const char *text,
+                         size_t tlen) {
+  tn_dict *d = tn_dict_new(tn_rules_norm_default);
+  FUZZ_CHECK(d);
+  tn_error err;
+  tn_error_clear(&err);
+  tn_status st = tn_dict_load_csv_buffer(d, "scheme.csv", csv, len, &err);
+  FUZZ_CHECK(st != TN_ENOMEM && st != TN_EINTERNAL);
+  if (st != TN_OK) {
+    FUZZ_CHECK(err.message[0] != '\0');
+    tn_dict_free(d);
+    return;
+  }
+  size_t ncat = tn_dict_ncategories(d);
+  for (size_t c = 0; c < ncat; c++) {
+    long p = tn_dict_parent(d, c);
+    FUZZ_CHECK(p >= -1 && p < (long)c); /* parents are made first */
+    FUZZ_CHECK(tn_dict_find(d, tn_dict_category(d, c)) == (long)c);
+  }
+  tn_tokstream ts;
+  FUZZ_CHECK(tn_tokstream_init(&ts, tn_rules_norm_default) == TN_OK);
+  FUZZ_CHECK(tn_tokstream_add_text(&ts, text, tlen) == TN_OK);
+  tn_tokview v = tn_tokstream_view(&ts);
+  tn_matches m;
+  tn_matches_init(&m);
+  FUZZ_CHECK(tn_rules_match(tn_dict_rules(d), &v, &m) == TN_OK);
+  uint64_t *counts = calloc(ncat ? ncat : 1, sizeof *counts);
+  FUZZ_CHECK(counts);
+  FUZZ_CHECK(tn_dict_count(d, &m, counts) == TN_OK);
+  for (size_t c = 0; c < ncat; c++) {
+    long p = tn_dict_parent(d, c);
+    if (p >= 0) FUZZ_CHECK(counts[p] >= counts[c]);
+    FUZZ_CHECK(counts[c] <= m.n);
+  }
+  free(counts);
+  tn_matches_free(&m);
+  tn_tokstream_free(&ts);
+  tn_dict_free(d);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t sel = size ? data[0] : 0;
@@ -32,6 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *text = nul ? nul + 1 : default_text;
   size_t tlen = nul ? size - plen - 1 : sizeof default_text - 1;
 
+  if (sel & 4) {
+    check_scheme(s, plen, text, tlen);
+    return 0;
+  }
   tn_rules *rs = tn_rules_new(tn_rules_norm_default);
   FUZZ_CHECK(rs);
   tn_rules_set_overlap(rs, (sel & 1) ? TN_RULES_ALL : TN_RULES_LONGEST);
