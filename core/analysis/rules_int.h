@@ -122,7 +122,9 @@ struct tn_rules {
   uint64_t bound_vocab;
   uint32_t *xl[3];
   size_t xl_cap[3];
-  /* form id -> 1 + offset in gcache_items of [count, rules...]; 0 unknown */
+  /* The candidates a form can start (by its form, norm and stem literals
+   * and its glob and regex first tests), per form id of the bound view:
+   * 1 + offset in gcache_items of [count, rules in order...]; 0 unknown. */
   uint32_t *gcache;
   size_t gcache_cap;
   uint32_t *gcache_items;
