@@ -147,7 +147,8 @@ static int write_bars(tn_html *h, const tn_rvalue *w) {
     double v = num_of(tn_rv_get(r, "value"), &ok);
     const char *label = str_of(r, "label");
     long y = (long)i * ROW_H + 4;
-    double len = (double)area * fabs(v) / span;
+    /* divided first: area * 1e308 would overflow to infinity */
+    double len = (double)area * (fabs(v) / span);
     double x = v < 0 ? zero - len : zero;
     char xs[32], ws[32], vx[32];
     snprintf(xs, sizeof xs, "%.1f", x);

@@ -253,8 +253,10 @@ static int write_value(tn_html *h, const tn_rvalue *v, const char *key,
 tn_status tn_write_html(const tn_rvalue *root, const tn_report_view *view,
                         tn_buf *out) {
   const char *title = view && view->title ? view->title : "report";
-  /* A root record may name its own page title. */
-  const tn_rvalue *own = tn_rv_get(root, "title");
+  /* A root record may name its own page title (a widget's title is its
+   * caption). */
+  const tn_rvalue *own = tn_html_widget_name(root) ? NULL
+                                                   : tn_rv_get(root, "title");
   tn_html h = {out, TN_BUF_INIT, 0};
   int rc = tn_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
                             "<meta charset=\"utf-8\">\n"
