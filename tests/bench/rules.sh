@@ -152,7 +152,7 @@ BEGIN {
   printf "text: %.1f MB generated from %s; scheme: %d patterns; median of %d runs\n", mb, source, np, runs
   printf "                           wall       MB/s     cpu       MB/s\n"
   printf "tokenize --format tokens  %7.3f s  %7.1f  %7.3f s  %7.1f\n", tt, mb / tt, ct, mb / ct
-  printf "run codes (%4d rules)     %7.3f s  %7.1f  %7.3f s  %7.1f\n", np, tr, mb / tr, cr, mb / cr
+  printf "run codes (%4d rules)    %7.3f s  %7.1f  %7.3f s  %7.1f\n", np, tr, mb / tr, cr, mb / cr
   printf "(%s codes counted in the top categories)\n", matches
   printf "rules throughput / tokenizer throughput: %.2f wall, %.2f cpu (target >= 0.33)\n", tt / tr, ct / cr
 }'
