@@ -10,7 +10,11 @@ One line per document: id, kind, parent, title, author and size; then totals.
 
 Size is counted in sentences and tokens (by tussen's Dutch tokenizer) and in
 characters (Unicode code points). The kinds section counts documents per
-kind; totals add everything up.]],
+kind; totals add everything up.
+
+With --format html it is a fuller report on one page: the totals, keyword
+and keyness charts, the stance of each reaction with its evidence marked in
+the text, the argument map and KWIC lines (scripts/README.md, HTML reports).]],
   categories = {"corpus", "summary"},
   author = "tussen",
   license = "MIT",

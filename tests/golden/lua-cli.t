@@ -9,6 +9,10 @@ $ tussen help overview
 | characters (Unicode code points). The kinds section counts documents per
 | kind; totals add everything up.
 |
+| With --format html it is a fuller report on one page: the totals, keyword
+| and keyness charts, the stance of each reaction with its evidence marked in
+| the text, the argument map and KWIC lines (scripts/README.md, HTML reports).
+|
 | Categories: corpus, summary
 | Author: tussen
 | License: MIT
