@@ -18,7 +18,9 @@ once per category it belongs to (--arg overlap=all counts every entry that
 matches). Without --arg scheme the example scheme themes-nl.lua (Dutch policy
 themes) is used. Output: per document its counts, the corpus totals, the
 totals per group (--arg by=FIELD, any document field or metadata) and the
-first matches per category as keyword-in-context lines.]],
+first matches per category as keyword-in-context lines. --arg layout=wide puts
+one column per category in the documents and groups tables (for a spreadsheet:
+--format csv --table documents).]],
   categories = {"rules", "coding", "counts"},
   author = "tussen",
   license = "MIT",
@@ -31,6 +33,9 @@ first matches per category as keyword-in-context lines.]],
     width = {type = "integer", default = 5, help = "tokens of context on each side"},
     overlap = {type = "string", default = "longest", choices = {"longest", "all"},
                help = "longest: one code set per span; all: every matching entry"},
+    layout = {type = "string", default = "nested", choices = {"nested", "wide"},
+              help = "nested: counts as a record per document (the JSON shape); "
+                     .. "wide: one column per category (for spreadsheets)"},
     kind = {type = "string", help = "only documents of this kind (e.g. comment)"},
   },
 
@@ -79,7 +84,27 @@ first matches per category as keyword-in-context lines.]],
     end
 
     local doc_cols = args.by and {"id", "group", "counts"} or {"id", "counts"}
-    local result = {documents = tussen.table(documents, doc_cols),
+    -- wide: the counts spread into one column per category
+    local function spread(rows, cols)
+      if args.layout ~= "wide" then return tussen.table(rows, cols) end
+      local out, wide_cols = {}, {}
+      for _, c in ipairs(cols) do if c ~= "counts" then wide_cols[#wide_cols + 1] = c end end
+      for _, c in ipairs(cats) do
+        if c == "id" or c == "group" or c == "documents" then
+          error("layout=wide: the category '" .. c .. "' has the name of a column; "
+                .. "rename it or use layout=nested", 0)
+        end
+        wide_cols[#wide_cols + 1] = c
+      end
+      for _, row in ipairs(rows) do
+        local w = {}
+        for k, v in pairs(row) do if k ~= "counts" then w[k] = v end end
+        for _, c in ipairs(cats) do w[c] = row.counts[c] end
+        out[#out + 1] = w
+      end
+      return tussen.table(out, wide_cols)
+    end
+    local result = {documents = spread(documents, doc_cols),
                     totals = tussen.record(totals, cats)}
     local order = {"documents", "totals"}
     if args.by then
@@ -91,7 +116,7 @@ first matches per category as keyword-in-context lines.]],
                                          counts = tussen.record(g.counts, cats)},
                                         {"group", "documents", "counts"})
       end
-      result.groups = tussen.table(list, {"group", "documents", "counts"})
+      result.groups = spread(list, {"group", "documents", "counts"})
       order[#order + 1] = "groups"
     end
     if args.examples > 0 then

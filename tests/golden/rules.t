@@ -249,22 +249,22 @@ $ tussen run codes -q --format json --arg scheme=tests/data/rules/scheme.csv --a
 $ tussen run codes -q --arg scheme=tests/data/rules/bad-pattern.csv tests/data/rules/texts.jsonl
 ! tussen: tests/data/rules/bad-pattern.csv:3: rule 'zorg': position 12: expected ')' to close the group opened at 1
 ! traceback:
-!   scripts/codes.lua:40: in function 'run'
+!   scripts/codes.lua:45: in function 'run'
 ? 1
 $ tussen run codes -q --arg scheme=tests/data/rules/bad-columns.csv tests/data/rules/texts.jsonl
 ! tussen: tests/data/rules/bad-columns.csv:2: expected 2 or 3 columns (category,pattern[,weight]), got 1; quote a pattern that holds a comma
 ! traceback:
-!   scripts/codes.lua:40: in function 'run'
+!   scripts/codes.lua:45: in function 'run'
 ? 1
 $ tussen run codes -q --arg scheme=tests/data/rules/bad-category.lua tests/data/rules/texts.jsonl
 ! tussen: tests/data/rules/bad-category.lua: category 'zorg/jeugd': write nested categories as nested tables, not with '/'
 ! traceback:
-!   scripts/codes.lua:40: in function 'run'
+!   scripts/codes.lua:45: in function 'run'
 ? 1
 $ tussen run codes -q --arg scheme=tests/data/rules/bad-syntax.lua tests/data/rules/texts.jsonl
 ! tussen: tests/data/rules/bad-syntax.lua:4: '}' expected (to close '{' at line 1) near <eof>
 ! traceback:
-!   scripts/codes.lua:40: in function 'run'
+!   scripts/codes.lua:45: in function 'run'
 ? 1
 $ tussen run codes -q --arg scheme=tests/data/rules/no-such.csv tests/data/rules/texts.jsonl
 ! tussen: --arg scheme=tests/data/rules/no-such.csv: cannot read 'tests/data/rules/no-such.csv': No such file or directory
@@ -277,3 +277,10 @@ $ tussen run codes -q --format csv --table groups --arg scheme=tests/data/rules/
 | (none),1,"{""bestuur"": 0, ""stance"": 0, ""stance/eens"": 0, ""stance/oneens"": 0, ""wonen"": 2, ""zorg"": 0, ""zorg/jeugd"": 0}"
 | Noord,1,"{""bestuur"": 1, ""stance"": 1, ""stance/eens"": 0, ""stance/oneens"": 1, ""wonen"": 0, ""zorg"": 1, ""zorg/jeugd"": 1}"
 | Zuid,1,"{""bestuur"": 1, ""stance"": 1, ""stance/eens"": 1, ""stance/oneens"": 0, ""wonen"": 0, ""zorg"": 2, ""zorg/jeugd"": 1}"
+
+# layout=wide: a column per category, for spreadsheets.
+$ tussen run codes -q --format csv --table documents --arg layout=wide --arg scheme=tests/data/rules/scheme.csv tests/data/rules/texts.jsonl
+| id,bestuur,stance,stance/eens,stance/oneens,wonen,zorg,zorg/jeugd
+| a,1,1,0,1,0,1,1
+| b,1,1,1,0,0,2,1
+| c,0,0,0,0,2,0,0
