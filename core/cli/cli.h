@@ -103,5 +103,7 @@ int cmd_corpus(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_map(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

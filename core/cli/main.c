@@ -19,6 +19,9 @@ static const char usage_text[] =
     "                      load a corpus and write it as JSON Lines (--check:\n"
     "                      only report what was read, used and skipped)\n"
     "  tokenize [FILE|-]   split Dutch text into tokens and sentences\n"
+    "  map [OPTION]... CORPUS...\n"
+    "                      count a corpus (or a part) into mergeable partials\n"
+    "  merge PARTIAL...    combine partial results of map\n"
     "\n"
     "A CORPUS is a .jsonl, .csv, .tsv or .txt file (optionally .gz) or a\n"
     "directory of them; several form one corpus.\n"
@@ -41,6 +44,8 @@ static const command commands[] = {
     {"list", cmd_list},
     {"help", cmd_help},
     {"tokenize", cmd_tokenize},
+    {"map", cmd_map},
+    {"merge", cmd_merge},
 };
 
 int main(int argc, char **argv) {

@@ -1,0 +1,268 @@
+/* tussen map: count a corpus (or one part of it) into mergeable partial
+ * results, streaming JSON Lines batch by batch on one or more threads. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analysis/freq_filter.h"
+#include "analysis/partial.h"
+#include "cli/cli.h"
+#include "corpus/stream.h"
+#include "util/alloc.h"
+
+static const char map_help[] =
+    "Usage: tussen map [OPTION]... CORPUS...\n"
+    "Count a corpus, or one part of a larger one, into partial results that\n"
+    "'tussen merge' combines: term counts and document frequencies by form,\n"
+    "norm and stem per group, per-document records and totals, as sorted\n"
+    "text lines (format: README.md, \"Runs on many machines\"). Split a corpus\n"
+    "any way, map the parts anywhere, merge: the bytes are those of one run.\n"
+    "JSON Lines files (.jsonl, .ndjson, also .gz) are read in batches and\n"
+    "each document's text is dropped once counted, so memory follows the\n"
+    "vocabulary, not the corpus; other formats are loaded whole.\n"
+    "\n"
+    "Options:\n"
+    "  --kinds=LIST           token kinds to count (default word,hashtag,mention;\n"
+    "                         'all' for every kind)\n"
+    "  --group=FIELD          document field the counts are grouped by\n"
+    "                         (default kind)\n"
+    "  --bigrams              also count pairs of norms within sentences\n"
+    "  --no-docs              leave out the per-document records (memory then\n"
+    "                         grows with the vocabulary only)\n"
+    "  -j, --jobs=N           count on N threads (default: 2 when the input is\n"
+    "                         8 MiB or more, else 1); the output is the same\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Parents are not checked (a part need not hold them): documents are\n"
+    "kept as --orphans=keep keeps them, without the warnings.\n"
+    "\n" CLI_CORPUS_HELP;
+
+enum { OPT_KINDS = OPT_CORPUS_LAST + 1, OPT_GROUP, OPT_BIGRAMS, OPT_NO_DOCS };
+enum { BATCH_BYTES = 8 << 20, SHOWN_PER_REASON = 10 };
+
+/* Diagnostics as load_corpus prints them; after SHOWN_PER_REASON of one
+ * reason the rest are only counted in the summary. */
+typedef struct diag_printer {
+  size_t done;
+  uint64_t shown[TN_SKIP_REASON_COUNT];
+  uint64_t hidden;
+  int verbose;
+} diag_printer;
+
+static int is_orphan_warning(const tn_diagnostic *d) {
+  const char *m = d->message;
+  size_t n = strlen(m), k = strlen("(--orphans=keep)");
+  return d->severity == TN_WARNING && n >= k &&
+         strcmp(m + n - k, "(--orphans=keep)") == 0;
+}
+
+static void print_new(diag_printer *dp, const tn_load_report *r, int quiet) {
+  for (; dp->done < r->ndiags; dp->done++) {
+    const tn_diagnostic *d = &r->diags[dp->done];
+    if (is_orphan_warning(d) || (quiet && d->severity == TN_NOTE)) continue;
+    if (!dp->verbose && dp->shown[d->reason]++ >= SHOWN_PER_REASON) {
+      dp->hidden++;
+      continue;
+    }
+    const char *label = d->severity == TN_ERROR     ? "skipped"
+                        : d->severity == TN_WARNING ? "warning"
+                                                    : "note";
+    fprintf(stderr, "tussen: %s: ", label);
+    if (d->file) {
+      fputs(d->file, stderr);
+      if (d->line) fprintf(stderr, ":%llu", (unsigned long long)d->line);
+      fputs(": ", stderr);
+    }
+    if (d->has_offset)
+      fprintf(stderr, "byte %llu: ", (unsigned long long)d->offset);
+    if (d->doc_id) fprintf(stderr, "document \"%s\": ", d->doc_id);
+    fprintf(stderr, "%s\n", d->message);
+  }
+}
+
+static size_t input_bytes(char **paths, int n) {
+  size_t total = 0;
+  for (int i = 0; i < n; i++) {
+    struct stat sb;
+    if (stat(paths[i], &sb) == 0 && S_ISREG(sb.st_mode))
+      total += (size_t)sb.st_size;
+  }
+  return total;
+}
+
+static int emit_stdout(void *ud, const char *data, size_t len) {
+  (void)ud;
+  return fwrite(data, 1, len, stdout) != len;
+}
+
+static void fail_status(tn_status st, const tn_error *err) {
+  if (st == TN_ENOMEM) {
+    cli_error("out of memory");
+    return;
+  }
+  char msg[1024];
+  tn_error_format(err, msg, sizeof msg);
+  cli_error("%s", msg);
+}
+
+/* Counts one path into the parts: batch by batch when it streams. */
+static tn_status map_path(const char *path, tn_partial **parts, size_t nparts,
+                          const cli_corpus_options *co, tn_load_report *report,
+                          diag_printer *dp, tn_error *err) {
+  tn_status st;
+  struct stat sb;
+  if (tn_stream_supports(path) && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    tn_stream *s = NULL;
+    st = tn_stream_open(&s, path, BATCH_BYTES, report, err);
+    while (st == TN_OK) {
+      tn_corpus *c;
+      st = tn_stream_next(s, &c, &co->load, report, err);
+      print_new(dp, report, co->quiet);
+      if (st != TN_OK || !c) break;
+      st = tn_partial_add_corpus(parts, nparts, c);
+      tn_corpus_free(c);
+    }
+    tn_stream_close(s);
+    return st;
+  }
+  tn_corpus *c = tn_corpus_new();
+  if (!c) return TN_ENOMEM;
+  st = tn_corpus_load(c, &path, 1, &co->load, report, err);
+  print_new(dp, report, co->quiet);
+  if (st == TN_OK) st = tn_partial_add_corpus(parts, nparts, c);
+  tn_corpus_free(c);
+  return st;
+}
+
+int cmd_map(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"kinds", required_argument, 0, OPT_KINDS},
+      {"group", required_argument, 0, OPT_GROUP},
+      {"bigrams", no_argument, 0, OPT_BIGRAMS},
+      {"no-docs", no_argument, 0, OPT_NO_DOCS},
+      {"jobs", required_argument, 0, 'j'},
+      {"help", no_argument, 0, 'h'},
+      CLI_CORPUS_LONGOPTS,
+      {0, 0, 0, 0}};
+  cli_corpus_options co;
+  memset(&co, 0, sizeof co);
+  co.command = "map";
+  tn_partial_opts po = {0, "word,hashtag,mention", "kind", 0, 1};
+  long jobs = 0;
+  optind = 1;
+  opterr = 0;
+  int opt;
+  while ((opt = getopt_long(argc, argv, ":hqj:", longopts, NULL)) != -1) {
+    int handled = cli_corpus_option(&co, opt, optarg, "map");
+    if (handled < 0) return EXIT_USAGE;
+    if (handled) continue;
+    switch (opt) {
+    case OPT_KINDS: po.kinds_name = optarg; break;
+    case OPT_GROUP:
+      if (!*optarg) return cli_usage("map", "--group needs a field name");
+      po.group = optarg;
+      break;
+    case OPT_BIGRAMS: po.bigrams = 1; break;
+    case OPT_NO_DOCS: po.docs = 0; break;
+    case 'j': {
+      char *end;
+      errno = 0;
+      jobs = strtol(optarg, &end, 10);
+      if (errno || *end || jobs < 1 || jobs > 64)
+        return cli_usage("map", "--jobs takes a number from 1 to 64, not '%s'",
+                         optarg);
+      break;
+    }
+    case 'h': fputs(map_help, stdout); return EXIT_OK;
+    default: return cli_bad_option("map", opt, argv);
+    }
+  }
+  if (optind >= argc) return cli_usage("map", "no corpus given");
+  tn_error err;
+  tn_error_clear(&err);
+  if (strcmp(po.kinds_name, "all") == 0) po.kinds = 0;
+  else if (tn_kinds_parse(po.kinds_name, &po.kinds, &err) != TN_OK) {
+    char msg[512];
+    tn_error_format(&err, msg, sizeof msg);
+    return cli_usage("map", "--kinds: %s", msg);
+  }
+  if (jobs == 0)
+    jobs = input_bytes(argv + optind, argc - optind) >= (8u << 20) ? 2 : 1;
+  /* Parents may be in another part: keep documents whatever their parent. */
+  co.load.orphans = TN_ORPHANS_KEEP;
+
+  size_t nparts = (size_t)jobs;
+  tn_partial *parts[64] = {0};
+  tn_status st = TN_OK;
+  for (size_t k = 0; k < nparts && st == TN_OK; k++)
+    st = tn_partial_new(&parts[k], &po);
+  tn_load_report report;
+  tn_load_report_init(&report);
+  diag_printer dp;
+  memset(&dp, 0, sizeof dp);
+  dp.verbose = co.verbose;
+  for (int i = optind; st == TN_OK && i < argc; i++)
+    st = map_path(argv[i], parts, nparts, &co, &report, &dp, &err);
+  int rc = EXIT_OK;
+  if (st != TN_OK) {
+    fail_status(st, &err);
+    rc = EXIT_FAIL;
+  } else {
+    if (dp.hidden)
+      fprintf(stderr, "tussen: ... and %llu more like these (--verbose shows "
+                      "every one)\n",
+              (unsigned long long)dp.hidden);
+    if (!co.quiet || report.skipped) {
+      tn_buf sum = TN_BUF_INIT;
+      tn_load_report_summary(&report, &sum);
+      if (sum.data) fprintf(stderr, "tussen: corpus: %s\n", sum.data);
+      tn_buf_free(&sum);
+    }
+    if (report.used == 0) {
+      cli_error("no documents to analyse");
+      rc = EXIT_FAIL;
+    } else if (co.strict && report.skipped) {
+      rc = EXIT_FAIL;
+    }
+  }
+  /* Each thread's part is written sorted, then the parts merged. */
+  tn_buf *bufs = tn_calloc(nparts, sizeof *bufs);
+  tn_partial_src *srcs = tn_calloc(nparts, sizeof *srcs);
+  if (rc == EXIT_OK && (!bufs || !srcs)) {
+    cli_error("out of memory");
+    rc = EXIT_FAIL;
+  }
+  for (size_t k = 0; rc == EXIT_OK && k < nparts; k++) {
+    st = tn_partial_write(parts[k], &bufs[k], &err);
+    tn_partial_free(parts[k]);
+    parts[k] = NULL;
+    srcs[k].name = "map";
+    srcs[k].data = bufs[k].data;
+    srcs[k].len = bufs[k].len;
+    if (st != TN_OK) {
+      fail_status(st, &err);
+      rc = EXIT_FAIL;
+    }
+  }
+  if (rc == EXIT_OK) {
+    st = tn_partial_merge(srcs, nparts, emit_stdout, NULL, &err);
+    if (st != TN_OK) {
+      fail_status(st, &err);
+      rc = EXIT_FAIL;
+    } else if (fflush(stdout) != 0) {
+      cli_error("cannot write the output: %s", strerror(errno));
+      rc = EXIT_FAIL;
+    }
+  }
+  for (size_t k = 0; k < nparts; k++) {
+    tn_partial_free(parts[k]);
+    if (bufs) tn_buf_free(&bufs[k]);
+    if (srcs) tn_partial_src_close(&srcs[k]);
+  }
+  tn_free(bufs);
+  tn_free(srcs);
+  tn_load_report_free(&report);
+  return rc;
+}

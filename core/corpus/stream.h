@@ -1,0 +1,35 @@
+/* Reading a JSON Lines corpus (plain or gzipped) in batches of whole lines,
+ * so a corpus larger than memory can be processed document by document:
+ * each batch is a small corpus of its own, freed before the next. */
+#ifndef TN_STREAM_H
+#define TN_STREAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "corpus/corpus.h"
+#include "util/status.h"
+
+typedef struct tn_stream tn_stream;
+
+/* Whether tn_stream can read this file: .jsonl or .ndjson, optionally .gz. */
+int tn_stream_supports(const char *path);
+
+/* Opens `path`; batches hold about `batch_bytes` of input (a longer line
+ * makes a larger batch). Counts the file in report->files. */
+tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
+                         tn_load_report *report, tn_error *err);
+
+/* Reads the next batch into a new corpus (*out; NULL at the end of the
+ * file). Documents go through the JSON Lines importer as in a whole-file
+ * load; the diagnostics it adds to `report` carry lines and byte offsets
+ * counted from the start of the file, and documents without an id are
+ * named FILE:LINE of the file. Parents are not resolved (a batch is not
+ * the whole corpus). */
+tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
+                         const tn_load_options *opts, tn_load_report *report,
+                         tn_error *err);
+
+void tn_stream_close(tn_stream *s);
+
+#endif
