@@ -33,8 +33,8 @@ static const char css[] =
     "td.text{min-width:16rem;max-width:40rem}\n"
     "ul.in-cell{margin:0;padding-left:1rem}\n"
     "figure{margin:1rem 0}figcaption{font-weight:600}\n"
-    ".chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}\n"
-    "svg text{font:12px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}\n"
+    ".chart>svg{width:100%;max-width:40rem;height:auto}\n"
+    "svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}\n"
     "mark{color:inherit;padding:0 .1em;border-radius:2px}\n"
     "mark.pos{background:#d6e9ff;border-bottom:2px solid #0b4f8a}\n"
     "mark.neg{background:#ffe1d6;border-bottom:2px dashed #8a1f0b}\n"
@@ -45,9 +45,7 @@ static const char css[] =
     ".outline ul{padding-left:1.2rem}.outline li{margin:.2rem 0}\n"
     "pre{white-space:pre-wrap;overflow-wrap:anywhere}\n"
     ".legend{font-size:.9rem}\n"
-    "@media (max-width:40rem){main{padding:.5rem}"
-    "dl.fields{grid-template-columns:1fr}dl.fields dd{margin-bottom:.3rem}"
-    "td.text{min-width:12rem}}\n"
+    "@media (max-width:40rem){main{padding:.5rem}td.text{min-width:12rem}}\n"
     "@media print{.graph{max-height:none}}\n";
 
 int tn_html_escape(tn_buf *out, const char *s, size_t len) {

@@ -24,8 +24,8 @@ $ TUSSEN_DOT=none tussen run -q tests/data/html/widgets.lua --format html corpus
 | td.text{min-width:16rem;max-width:40rem}
 | ul.in-cell{margin:0;padding-left:1rem}
 | figure{margin:1rem 0}figcaption{font-weight:600}
-| .chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
-| svg text{font:12px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}
+| .chart>svg{width:100%;max-width:40rem;height:auto}
+| svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}
 | mark{color:inherit;padding:0 .1em;border-radius:2px}
 | mark.pos{background:#d6e9ff;border-bottom:2px solid #0b4f8a}
 | mark.neg{background:#ffe1d6;border-bottom:2px dashed #8a1f0b}
@@ -35,7 +35,7 @@ $ TUSSEN_DOT=none tussen run -q tests/data/html/widgets.lua --format html corpus
 | .outline ul{padding-left:1.2rem}.outline li{margin:.2rem 0}
 | pre{white-space:pre-wrap;overflow-wrap:anywhere}
 | .legend{font-size:.9rem}
-| @media (max-width:40rem){main{padding:.5rem}dl.fields{grid-template-columns:1fr}dl.fields dd{margin-bottom:.3rem}td.text{min-width:12rem}}
+| @media (max-width:40rem){main{padding:.5rem}td.text{min-width:12rem}}
 | @media print{.graph{max-height:none}}
 | </style>
 | </head>
@@ -64,12 +64,12 @@ $ TUSSEN_DOT=none tussen run -q tests/data/html/widgets.lua --format html corpus
 | </section>
 | <figure class="chart">
 | <figcaption id="c4">Keyness</figcaption>
-| <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 74" width="640" height="74" role="img" aria-labelledby="c4">
+| <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 74" width="480" height="74" role="img" aria-labelledby="c4">
 | <defs><pattern id="c4p0" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#1f4e79"/></pattern><pattern id="c4p1" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#f6d0c4"/><path d="M0 8L8 0M-2 2L2 -2M6 10L10 6" stroke="#8a1f0b" stroke-width="2"/></pattern></defs>
-| <g><text x="230" y="18" text-anchor="end">goed</text><rect x="403.5" y="6" width="172.5" height="16" fill="url(#c4p0)" stroke="#1a1a1a" stroke-width="1"/><text x="580.0" y="18">2.5</text></g>
-| <g><text x="230" y="40" text-anchor="end">een heel erg lang woord dat…</text><rect x="403.5" y="28" width="69.0" height="16" fill="url(#c4p0)" stroke="#1a1a1a" stroke-width="1"/><text x="476.5" y="40">1</text></g>
-| <g><text x="230" y="62" text-anchor="end">duur</text><rect x="300.0" y="50" width="103.5" height="16" fill="url(#c4p1)" stroke="#1a1a1a" stroke-width="1"/><text x="296.0" y="62" text-anchor="end">-1.5</text></g>
-| <line x1="403.5" y1="0" x2="403.5" y2="74" stroke="#1a1a1a" stroke-width="1.5"/>
+| <g><text x="182" y="18" text-anchor="end">goed</text><rect x="311.5" y="6" width="112.5" height="16" fill="url(#c4p0)" stroke="#1a1a1a" stroke-width="1"/><text x="428.0" y="18">2.5</text></g>
+| <g><text x="182" y="40" text-anchor="end">een heel erg lang woo…</text><rect x="311.5" y="28" width="45.0" height="16" fill="url(#c4p0)" stroke="#1a1a1a" stroke-width="1"/><text x="360.5" y="40">1</text></g>
+| <g><text x="182" y="62" text-anchor="end">duur</text><rect x="244.0" y="50" width="67.5" height="16" fill="url(#c4p1)" stroke="#1a1a1a" stroke-width="1"/><text x="240.0" y="62" text-anchor="end">-1.5</text></g>
+| <line x1="311.5" y1="0" x2="311.5" y2="74" stroke="#1a1a1a" stroke-width="1.5"/>
 | </svg>
 | <p class="legend"><svg width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="url(#c4p0)" stroke="#1a1a1a"/></svg> reacties &nbsp; <svg width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="url(#c4p1)" stroke="#1a1a1a"/></svg> artikel</p>
 | <p class="legend">rechts: reacties</p>
