@@ -135,9 +135,27 @@ tn_status tn_dict_add(tn_dict *d, const char *cat, const char *pattern,
 
 /* ---- CSV ---------------------------------------------------------------- */
 
+/* The delimiter of a scheme, from its first line: ',' unless that line
+ * has a ';' or a tab outside quotes and no ',' (Dutch spreadsheets save
+ * CSV with ';'). */
+static char guess_delimiter(const char *s, size_t len) {
+  size_t comma = 0, semi = 0, tab = 0;
+  int quoted = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '"') quoted = !quoted;
+    else if (!quoted && s[i] == ',') comma++;
+    else if (!quoted && s[i] == ';') semi++;
+    else if (!quoted && s[i] == '\t') tab++;
+  }
+  if (comma) return ',';
+  if (semi) return ';';
+  if (tab) return '\t';
+  return ',';
+}
+
 /* Splits one line into at most 4 fields (copies in f[k]); returns the
  * number of fields or -1 for an unterminated quote. */
-static int split_csv(const char *s, size_t len, tn_buf *f, int maxf) {
+static int split_csv(const char *s, size_t len, char delim, tn_buf *f, int maxf) {
   int n = 0;
   size_t i = 0;
   for (;;) {
@@ -160,17 +178,17 @@ static int split_csv(const char *s, size_t len, tn_buf *f, int maxf) {
         }
         if (tn_buf_putc(&f[n], s[i++]) < 0) return -2;
       }
-      while (i < len && s[i] != ',') i++;
+      while (i < len && s[i] != delim) i++;
     } else {
       size_t a = i;
-      while (i < len && s[i] != ',') i++;
+      while (i < len && s[i] != delim) i++;
       size_t b = i;
       while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
       if (tn_buf_append(&f[n], s + a, b - a) < 0) return -2;
     }
     n++;
     if (i >= len) return n;
-    i++; /* the comma */
+    i++; /* the delimiter */
   }
 }
 
@@ -182,6 +200,7 @@ tn_status tn_dict_load_csv_buffer(tn_dict *d, const char *name,
   uint64_t line = 0;
   size_t i = 0;
   int first = 1;
+  char delim = ',';
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3; /* BOM */
   while (i < len && st == TN_OK) {
     size_t a = i;
@@ -197,7 +216,8 @@ tn_status tn_dict_load_csv_buffer(tn_dict *d, const char *name,
       st = tn_error_set(err, TN_ESYNTAX, name, line, "NUL byte in the line");
       break;
     }
-    int n = split_csv(data + a, b - a, f, 3);
+    if (first) delim = guess_delimiter(data + a, b - a);
+    int n = split_csv(data + a, b - a, delim, f, 3);
     if (n == -2) {
       st = tn_error_set(err, TN_ENOMEM, name, line, "out of memory");
       break;
@@ -221,6 +241,9 @@ tn_status tn_dict_load_csv_buffer(tn_dict *d, const char *name,
     }
     double weight = 1.0;
     if (n == 3 && f[2].len) {
+      /* a ';' file comes from a Dutch spreadsheet: 2,5 means 2.5 */
+      char *comma = delim == ';' ? strchr(f[2].data, ',') : NULL;
+      if (comma && !strchr(comma + 1, ',')) *comma = '.';
       char *end;
       weight = strtod(f[2].data, &end);
       if (*end != '\0') {

@@ -32,7 +32,9 @@ tn_status tn_dict_add(tn_dict *d, const char *category, const char *pattern,
 /* CSV with columns category,pattern and an optional third, weight; a
  * first line "category,pattern[,weight]" is a header; blank lines and
  * lines starting with '#' are skipped; fields may be "quoted" ("" is a
- * quote). `name` names the data in errors (file:line). */
+ * quote). The separator is ',' unless the first line has ';' (as Dutch
+ * spreadsheets write: then a weight may have a decimal comma) or a tab
+ * and no ','. `name` names the data in errors (file:line). */
 tn_status tn_dict_load_csv_buffer(tn_dict *d, const char *name,
                                   const char *data, size_t len,
                                   tn_error *err);

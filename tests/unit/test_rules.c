@@ -427,6 +427,19 @@ static void test_dict_csv(void **state) {
   counts_of(d, &ts, "Jeugdzorg voor jongeren / zorgen over sociale huurwoningen en woningen",
             out, sizeof out);
   assert_string_equal(out, "zorg=3 zorg/jeugd=2 wonen=2 wonen/sociaal=1 jeugd=1");
+  /* the same scheme as a Dutch spreadsheet saves it: ';', CRLF, a
+   * decimal comma */
+  static const char semi[] =
+      "Category;Pattern\r\nzorg;zorg*\r\nzorg/jeugd;jeugdzorg\r\nzorg/jeugd;\"(jongeren|jeugd)\"\r\n"
+      "wonen;woning*\r\nwonen/sociaal;sociale huur*;2,5\r\njeugd;jeugd*\r\n";
+  tn_dict *d2 = tn_dict_new(fold);
+  assert_int_equal(tn_dict_load_csv_buffer(d2, "s.csv", semi, strlen(semi), &err), TN_OK);
+  assert_true(tn_rules_weight(tn_dict_rules(d2), 4) == 2.5);
+  char out2[512];
+  counts_of(d2, &ts, "Jeugdzorg voor jongeren / zorgen over sociale huurwoningen en woningen",
+            out2, sizeof out2);
+  assert_string_equal(out2, out);
+  tn_dict_free(d2);
   tn_tokstream_free(&ts);
   tn_dict_free(d);
 }
