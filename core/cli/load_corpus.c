@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "util/alloc.h"
 
 void cli_error(const char *fmt, ...) {
@@ -198,7 +199,13 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
   tn_load_report_init(&report);
   tn_error err;
   tn_error_clear(&err);
+  cli_progress progress;
+  cli_progress_init(&progress, o->quiet);
+  c->on_add = cli_progress_loading;
+  c->on_add_ud = &progress;
   tn_status st = tn_corpus_load(c, paths, npaths, &o->load, &report, &err);
+  cli_progress_end(&progress);
+  c->on_add = NULL; /* the progress state ends here */
   int show_all = !o->quiet || report.skipped > 0;
   print_diagnostics(&report, show_all, o->verbose);
   if (st != TN_OK) {

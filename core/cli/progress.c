@@ -37,8 +37,17 @@ void cli_progress_line(const tn_progress *p, double elapsed_ms, char *out,
   double mb = (double)p->bytes / 1e6, total = (double)p->nbytes / 1e6;
   double secs = elapsed_ms / 1e3;
   double rate = secs > 0 ? mb / secs : 0;
-  int n = snprintf(out, size, "%s: %zu/%zu documents, %.1f/%.1f MB",
-                   p->what ? p->what : "run", p->docs, p->ndocs, mb, total);
+  int n;
+  if (p->ndocs == 0) {
+    /* loading: the totals are not known yet */
+    n = snprintf(out, size, "%s: %zu documents, %.1f MB", p->what ? p->what : "run",
+                 p->docs, mb);
+    if (n >= 0 && (size_t)n < size && rate > 0)
+      snprintf(out + n, size - (size_t)n, ", %.1f MB/s", rate);
+    return;
+  }
+  n = snprintf(out, size, "%s: %zu/%zu documents, %.1f/%.1f MB",
+               p->what ? p->what : "run", p->docs, p->ndocs, mb, total);
   if (n < 0 || (size_t)n >= size) return;
   if (rate > 0 && p->bytes > 0 && p->bytes <= p->nbytes) {
     char left[32];
@@ -66,6 +75,11 @@ void cli_progress_update(void *ud, const tn_progress *info) {
           p->width > len ? (int)(p->width - len) : 0, "");
   fflush(stderr);
   p->width = len;
+}
+
+void cli_progress_loading(void *ud, size_t ndocs, unsigned long long bytes) {
+  tn_progress info = {"loading", ndocs, 0, bytes, 0};
+  cli_progress_update(ud, &info);
 }
 
 void cli_progress_end(cli_progress *p) {

@@ -17,6 +17,8 @@ typedef struct cli_progress {
 void cli_progress_init(cli_progress *p, int quiet);
 /* The tn_lua_options.progress callback (ud: a cli_progress). */
 void cli_progress_update(void *ud, const tn_progress *info);
+/* The tn_corpus on_add callback (ud: a cli_progress): while loading. */
+void cli_progress_loading(void *ud, size_t ndocs, unsigned long long bytes);
 /* Clears the line (before the result or an error is printed). */
 void cli_progress_end(cli_progress *p);
 /* The line's text, for a pass `elapsed_ms` old (exposed for tests). */

@@ -512,6 +512,8 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   c->id_slots[slot] = (uint32_t)c->ndocs + 1;
   c->id_hashes[slot] = hash;
   c->ndocs++;
+  c->added_bytes += d->text.len;
+  if (c->on_add) c->on_add(c->on_add_ud, c->ndocs, c->added_bytes);
   r->read++;
   r->used++;
   tn_buf_free(&tmp);

@@ -148,6 +148,11 @@ typedef struct tn_corpus {
   char **sources;       /* file names, owned */
   size_t nsources, sources_cap;
   int finished;
+  /* Called after each document is added, with the documents and bytes of
+   * text so far (the CLI's progress line); NULL: nothing is called. */
+  void (*on_add)(void *ud, size_t ndocs, unsigned long long bytes);
+  void *on_add_ud;
+  unsigned long long added_bytes;
 } tn_corpus;
 
 tn_corpus *tn_corpus_new(void);
