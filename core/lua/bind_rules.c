@@ -107,6 +107,8 @@ static int elem_error(lua_State *L, const char *where, lua_Integer i,
 
 /* One element (at the top of the stack) of a table-form pattern. */
 static int element(lua_State *L, tn_buf *b, const char *where, lua_Integer i) {
+  /* alt and seq recurse; each level holds a few values */
+  luaL_checkstack(L, 10, "pattern table nested too deeply");
   int t = lua_absindex(L, -1);
   if (lua_type(L, t) == LUA_TSTRING) {
     size_t n;

@@ -81,6 +81,16 @@ return {
     t.eq(show(tf:match(text)), "tabel@4-7 tabel@15-17")
     n = n + 6
 
+    -- Deeply nested tables and long lists of rule tables stay within the stack.
+    local deep = "goed"
+    for _ = 1, 60 do deep = {alt = {deep, "x"}} end
+    local deep_rs = assert(rules.compile({{pattern = {deep}, name = "diep"}}))
+    t.eq(show(deep_rs:match("heel goed")), "diep@2-2")
+    local many = {}
+    for i = 1, 500 do many[i] = {pattern = "woord" .. i, name = "w" .. i} end
+    t.eq(#assert(rules.compile(many)), 500)
+    n = n + 2
+
     -- Errors: nil and a message naming the rule, the position, what was expected.
     local ok, err = rules.compile({{name = "negatie", pattern = "niet (helemaal mee eens"}})
     t.eq(ok, nil)
