@@ -14,6 +14,7 @@
  * subcategories, list items are entries), keys in sorted order. */
 static int dict_table(lua_State *L, lrules *u, int idx, const char *prefix,
                       const char *file) {
+  luaL_checkstack(L, 12, "scheme categories nested too deeply");
   idx = lua_absindex(L, idx);
   lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
   for (lua_Integer i = 1; i <= n; i++) {
