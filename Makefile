@@ -53,9 +53,9 @@ check:
 	@$(MAKE) --no-print-directory test-san
 	@$(MAKE) --no-print-directory fuzz-smoke
 
-# Load speed and memory (see tests/bench/load.sh); not part of check.
+# Speed and memory against baselines (see tests/bench/run.sh); not part of check.
 bench: build
-	sh tests/bench/load.sh $(BUILD)/tussen
+	sh tests/bench/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)

@@ -27,6 +27,19 @@ typedef struct entry {
   uint32_t used;
 } entry;
 
+/* The first DENSE_GROUPS groups count single terms in arrays indexed by
+ * term id (no hashing on the hot path); more groups (group = "id") go to
+ * the hash table, whose size follows the distinct (group, term) pairs. */
+enum { DENSE_GROUPS = 64 };
+typedef struct cell {
+  uint64_t count;
+  uint32_t docs, last_doc;
+} cell;
+typedef struct dense {
+  cell *c[3];
+  size_t cap[3];
+} dense;
+
 typedef struct group_stat {
   uint64_t docs, tokens, all_tokens, sentences;
 } group_stat;
@@ -46,6 +59,7 @@ struct tn_partial {
   size_t ngstat, gcap;
   entry *slots;
   size_t nslots, nused;
+  dense dense[DENSE_GROUPS];
   doc_rec *docs;
   size_t ndocs, docs_cap;
   tn_arena arena;
@@ -77,6 +91,8 @@ void tn_partial_free(tn_partial *p) {
   tn_arena_free(&p->arena);
   tn_free(p->gstat);
   tn_free(p->slots);
+  for (size_t g = 0; g < DENSE_GROUPS; g++)
+    for (int l = 0; l < 3; l++) tn_free(p->dense[g].c[l]);
   tn_free(p->docs);
   tn_free(p);
 }
@@ -129,6 +145,28 @@ static tn_status bump(tn_partial *p, uint32_t gl, uint32_t a, uint32_t b) {
   return TN_OK;
 }
 
+/* Counts term `id` of a single-term layer in group g. */
+static tn_status bump1(tn_partial *p, uint32_t g, unsigned layer, uint32_t id) {
+  if (g >= DENSE_GROUPS) return bump(p, g << 2 | layer, id, 0);
+  dense *d = &p->dense[g];
+  if (id >= d->cap[layer]) {
+    size_t old = d->cap[layer], cap = old ? old : 1024;
+    while (cap <= id) cap *= 2;
+    cell *c = tn_realloc(d->c[layer], cap * sizeof *c);
+    if (!c) return TN_ENOMEM;
+    memset(c + old, 0, (cap - old) * sizeof *c);
+    d->c[layer] = c;
+    d->cap[layer] = cap;
+  }
+  cell *c = &d->c[layer][id];
+  c->count++;
+  if (c->last_doc != p->ndone + 1) {
+    c->last_doc = p->ndone + 1;
+    c->docs++;
+  }
+  return TN_OK;
+}
+
 static const char *arena_copy(tn_arena *a, const char *s, size_t len) {
   return tn_arena_strndup(a, s, len);
 }
@@ -169,12 +207,11 @@ tn_status tn_partial_add(tn_partial *p, const tn_doc *d) {
     if (st != TN_OK) break;
     uint32_t nid = tn_store_map(p->store, TN_LAYER_NORM, fid);
     uint32_t sid = tn_store_map(p->store, TN_LAYER_STEM, fid);
-    uint32_t gl = g << 2;
-    st = bump(p, gl | L_FORM, fid, 0);
-    if (st == TN_OK) st = bump(p, gl | L_NORM, nid, 0);
-    if (st == TN_OK) st = bump(p, gl | L_STEM, sid, 0);
+    st = bump1(p, g, L_FORM, fid);
+    if (st == TN_OK) st = bump1(p, g, L_NORM, nid);
+    if (st == TN_OK) st = bump1(p, g, L_STEM, sid);
     if (st == TN_OK && p->opts.bigrams && prev_norm != TN_INTERN_NONE)
-      st = bump(p, gl | L_NORM2, prev_norm, nid);
+      st = bump(p, g << 2 | L_NORM2, prev_norm, nid);
     /* pairs stop at sentence ends, as corpus:count's n-grams do */
     prev_norm = t.flags & TN_TOK_SENT_END ? TN_INTERN_NONE : nid;
   }
@@ -253,6 +290,20 @@ tn_status tn_partial_write(const tn_partial *p, tn_buf *out, tn_error *err) {
     if (tn_buf_putc(&lines, '\0')) goto nomem;                                 \
     nlines++;                                                                  \
   } while (0)
+  for (size_t g = 0; g < DENSE_GROUPS; g++)
+    for (unsigned layer = 0; layer < 3; layer++)
+      for (size_t id = 0; id < p->dense[g].cap[layer]; id++) {
+        const cell *c = &p->dense[g].c[layer][id];
+        if (!c->count) continue;
+        grp = tn_intern_str(&p->groups, (uint32_t)g);
+        if (tn_buf_printf(&lines, "c\t%s\t", layer_names[layer]) ||
+            put_field(&lines, grp) || tn_buf_putc(&lines, '\t') ||
+            put_field(&lines, term_str(p, layer, (uint32_t)id)) ||
+            tn_buf_printf(&lines, "\t%llu\t%lu", (unsigned long long)c->count,
+                          (unsigned long)c->docs))
+          goto nomem;
+        ENDLINE();
+      }
   for (size_t i = 0; i < p->nslots; i++) {
     const entry *e = &p->slots[i];
     if (!e->used) continue;
