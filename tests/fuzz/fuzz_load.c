@@ -103,6 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   } else {
     check_report(&r, c, &opts);
     check_corpus(c, &opts);
+    check_roundtrip(c, &opts);
   }
   tn_load_report_free(&r);
   tn_corpus_free(c);
