@@ -34,6 +34,10 @@ static const char run_help[] =
     "  -h, --help             show this help\n"
     "\n" CLI_CORPUS_HELP
     "\n"
+    "When stderr is a terminal, loading and running that take more than a\n"
+    "second show their progress there (documents, MB, rate, time left);\n"
+    "--quiet leaves it out. 'man tussen' describes every option.\n"
+    "\n"
     "Exit status: 0 success; 1 the script failed (an error, a limit, a\n"
     "corpus that cannot be loaded); 2 usage error (unknown report, bad\n"
     "--arg, bad option); 130 interrupted by Ctrl-C.\n";

@@ -143,6 +143,11 @@ $ tussen run -q overview --format csv-nl corpus/streetwise | head -c 40 | od -An
 |  357 273 277   i   d   ;   k   i   n   d   ;   p   a   r   e   n
 |    t   ;   t   i   t   l   e   ;   a   u   t   h   o   r   ;   s
 
+# A corpus of one text, without reactions or groups to compare: the page
+# still comes, with empty tables and charts said to be empty.
+$ printf 'Dit is een tekst.\n' > $T/one.txt && tussen run -q overview --format html $T/one.txt | grep -c 'geen gegevens'
+| 2
+
 # --width takes a number of columns.
 $ tussen run -q overview --width=wide corpus/streetwise
 ! tussen: --width takes a number of columns from 0 to 10000, not 'wide'
