@@ -23,7 +23,6 @@ void tn_corpus_free(tn_corpus *c) {
   tn_free(c->docs);
   tn_free(c->children);
   tn_free(c->id_slots);
-  tn_free(c->id_hashes);
   for (size_t i = 0; i < c->nsources; i++) tn_free(c->sources[i]);
   tn_free(c->sources);
   tn_free(c);
@@ -36,14 +35,15 @@ static long id_lookup(const tn_corpus *c, const char *id, size_t len,
   size_t mask = c->id_nslots - 1;
   size_t i = h & mask;
   for (;;) {
-    uint32_t v = c->id_slots[i];
-    if (v == 0) {
+    const struct tn_id_slot *slot = &c->id_slots[i];
+    if (slot->index1 == 0) {
       if (slot_out) *slot_out = i;
       return -1;
     }
-    if (c->id_hashes[i] == h) {
-      const tn_doc *d = &c->docs[v - 1];
-      if (d->id.len == len && memcmp(d->id.ptr, id, len) == 0) return v - 1;
+    if (slot->hash == h) {
+      const tn_doc *d = &c->docs[slot->index1 - 1];
+      if (d->id.len == len && memcmp(d->id.ptr, id, len) == 0)
+        return slot->index1 - 1;
     }
     i = (i + 1) & mask;
   }
@@ -52,37 +52,28 @@ static long id_lookup(const tn_corpus *c, const char *id, size_t len,
 /* Grows (or rebuilds) the index. Growing reuses the stored hashes; after
  * documents were dropped (`from_docs`) the ids are hashed again. */
 static int id_rehash_from(tn_corpus *c, size_t nslots, int from_docs) {
-  uint32_t *slots = tn_calloc(nslots, sizeof *slots);
-  uint32_t *hashes = tn_malloc(nslots * sizeof *hashes);
-  if (!slots || !hashes) {
-    tn_free(slots);
-    tn_free(hashes);
-    return -1;
-  }
+  struct tn_id_slot *slots = tn_calloc(nslots, sizeof *slots);
+  if (!slots) return -1;
   size_t mask = nslots - 1;
   if (from_docs) {
     for (size_t k = 0; k < c->ndocs; k++) {
       const tn_doc *d = &c->docs[k];
       uint32_t h = tn_hash_bytes(d->id.ptr, d->id.len);
       size_t i = h & mask;
-      while (slots[i]) i = (i + 1) & mask;
-      slots[i] = (uint32_t)k + 1;
-      hashes[i] = h;
+      while (slots[i].index1) i = (i + 1) & mask;
+      slots[i].index1 = (uint32_t)k + 1;
+      slots[i].hash = h;
     }
   } else {
     for (size_t o = 0; o < c->id_nslots; o++) {
-      if (!c->id_slots[o]) continue;
-      uint32_t h = c->id_hashes[o];
-      size_t i = h & mask;
-      while (slots[i]) i = (i + 1) & mask;
+      if (!c->id_slots[o].index1) continue;
+      size_t i = c->id_slots[o].hash & mask;
+      while (slots[i].index1) i = (i + 1) & mask;
       slots[i] = c->id_slots[o];
-      hashes[i] = h;
     }
   }
   tn_free(c->id_slots);
-  tn_free(c->id_hashes);
   c->id_slots = slots;
-  c->id_hashes = hashes;
   c->id_nslots = nslots;
   return 0;
 }
@@ -509,8 +500,8 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   if (!d->source) goto oom;
   d->line = in.line;
   d->parent_index = -1;
-  c->id_slots[slot] = (uint32_t)c->ndocs + 1;
-  c->id_hashes[slot] = hash;
+  c->id_slots[slot].index1 = (uint32_t)c->ndocs + 1;
+  c->id_slots[slot].hash = hash;
   c->ndocs++;
   c->added_bytes += d->text.len;
   if (c->on_add) c->on_add(c->on_add_ud, c->ndocs, c->added_bytes);

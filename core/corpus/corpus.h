@@ -140,10 +140,13 @@ typedef struct tn_corpus {
   tn_doc *docs;
   size_t ndocs, cap;
   uint32_t *children;   /* child indices grouped by parent, in corpus order */
-  /* id -> index, open addressing; index + 1, 0 = empty; each slot's hash
-   * beside it, so a probe rarely touches a document */
-  uint32_t *id_slots;
-  uint32_t *id_hashes;
+  /* id -> index, open addressing: each slot holds index + 1 (0 = empty)
+   * and the id's hash side by side, so a probe costs one cache line and
+   * rarely touches a document */
+  struct tn_id_slot {
+    uint32_t index1;
+    uint32_t hash;
+  } *id_slots;
   size_t id_nslots;
   char **sources;       /* file names, owned */
   size_t nsources, sources_cap;

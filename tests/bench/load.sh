@@ -46,35 +46,45 @@ cat "$file" >/dev/null # warm the page cache for every contender
 
 now_ns() { date +%s%N; }
 
-# Runs "$@" $runs times; prints "median_seconds peak_rss_kb".
+# Runs "$@" $runs times; prints "median_wall_seconds median_cpu_seconds
+# peak_rss_kb" (CPU = user + system: steadier than wall time on a busy
+# machine).
 measure() {
   times=
+  cpus=
   rss=0
   i=0
   while [ $i -lt "$runs" ]; do
     t0=$(now_ns)
-    /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
+    /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
       { cat "$dir/err" >&2; echo "load.sh: failed: $*" >&2; exit 1; }
     t1=$(now_ns)
     times="$times $((t1 - t0))"
-    r=$(tail -n 1 "$dir/rss")
-    [ "$r" -gt "$rss" ] && rss=$r
+    set -- $(tail -n 1 "$dir/rss") "$@"
+    [ "$1" -gt "$rss" ] && rss=$1
+    cpus="$cpus $(echo "$2 $3" | awk '{ print $1 + $2 }')"
+    shift 3
     i=$((i + 1))
   done
   med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  echo "$med $rss"
+  cpu=$(printf '%s\n' $cpus | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  echo "$med $cpu $rss"
 }
 
-set -- $(measure "$bin" corpus --check -q "$file"); t_tussen=$1 rss_tussen=$2
-set -- $(measure wc -l "$file"); t_wc=$1
-set -- $(measure sh -c 'cat "$1" > /dev/null' sh "$file"); t_cat=$1
+set -- $(measure "$bin" corpus --check -q "$file"); t_tussen=$1 c_tussen=$2 rss_tussen=$3
+set -- $(measure wc -l "$file"); t_wc=$1 c_wc=$2
+set -- $(measure cat "$file"); t_cat=$1 c_cat=$2
 
 LC_ALL=C awk -v bytes="$bytes" -v docs="$docs" -v runs="$runs" \
-  -v tt="$t_tussen" -v tw="$t_wc" -v tc="$t_cat" -v rss="$rss_tussen" '
+  -v tt="$t_tussen" -v tw="$t_wc" -v tc="$t_cat" -v rss="$rss_tussen" \
+  -v ct="$c_tussen" -v cw="$c_wc" -v cc="$c_cat" '
 BEGIN {
   mb = bytes / 1048576
-  printf "corpus: %.1f MB, %d documents (JSON Lines); median of %d runs\n", mb, docs, runs
-  printf "  tussen corpus --check  %7.3f s  %7.1f MB/s  peak RSS %.1f MB (%.2f MB per MB of input)\n", tt, mb / tt, rss / 1024, rss / 1024 / mb
-  printf "  wc -l                  %7.3f s  %7.1f MB/s  (tussen takes %.1fx as long)\n", tw, mb / tw, tt / tw
-  printf "  cat > /dev/null        %7.3f s  %7.1f MB/s  (tussen takes %.1fx as long)\n", tc, mb / tc, tt / tc
+  printf "corpus: %.1f MB, %d documents (JSON Lines); medians of %d runs\n", mb, docs, runs
+  printf "                         wall       MB/s   CPU (user+sys)\n"
+  printf "  tussen corpus --check  %6.3f s %8.1f   %5.2f s\n", tt, mb / tt, ct
+  printf "  wc -l                  %6.3f s %8.1f   %5.2f s\n", tw, mb / tw, cw
+  printf "  cat > /dev/null        %6.3f s %8.1f   %5.2f s\n", tc, mb / tc, cc
+  printf "tussen takes %.1fx the wall time of wc -l and %.1fx that of cat\n", tt / tw, tt / tc
+  printf "peak RSS of tussen: %.1f MB, %.2f MB per MB of input\n", rss / 1024, rss / 1024 / mb
 }'
