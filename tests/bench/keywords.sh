@@ -43,36 +43,44 @@ cat "$file" >/dev/null # warm the page cache for every contender
 
 now_ns() { date +%s%N; }
 
-# Runs "$@" $runs times; prints "median_seconds peak_rss_kb".
+# Runs "$@" $runs times; prints "median_wall_seconds peak_rss_kb
+# median_cpu_seconds" (CPU: user + system of the command and its children,
+# the fairer number on a machine other work keeps busy).
 measure() {
   times=
+  cpus=
   rss=0
   i=0
   while [ $i -lt "$runs" ]; do
     t0=$(now_ns)
-    /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
+    /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
       { cat "$dir/err" >&2; echo "keywords.sh: failed: $*" >&2; exit 1; }
     t1=$(now_ns)
     times="$times $((t1 - t0))"
-    r=$(tail -n 1 "$dir/rss")
+    line=$(tail -n 1 "$dir/rss")
+    r=${line%% *}
+    cpus="$cpus $(echo "$line" | awk '{ printf "%.3f", $2 + $3 }')"
     [ "$r" -gt "$rss" ] && rss=$r
     i=$((i + 1))
   done
   med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  echo "$med $rss"
+  cpu=$(printf '%s\n' $cpus | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  echo "$med $rss $cpu"
 }
 
 export TUSSEN_SCRIPTS="$root/scripts"
-set -- $(measure "$bin" run -q keywords "$file"); t_kw=$1 rss_kw=$2
+set -- $(measure "$bin" run -q keywords "$file"); t_kw=$1 rss_kw=$2 c_kw=$3
 set -- $(measure sh -c 'LC_ALL=C tr -cs "[:alpha:]" "\n" < "$1" | LC_ALL=C sort |
-  LC_ALL=C uniq -c | LC_ALL=C sort -rn' sh "$file"); t_sh=$1
+  LC_ALL=C uniq -c | LC_ALL=C sort -rn' sh "$file"); t_sh=$1 c_sh=$3
 
 LC_ALL=C awk -v bytes="$bytes" -v runs="$runs" -v tk="$t_kw" -v ts="$t_sh" \
-  -v rss="$rss_kw" -v cores="$(nproc 2>/dev/null || echo '?')" '
+  -v ck="$c_kw" -v cs="$c_sh" -v rss="$rss_kw" \
+  -v cores="$(nproc 2>/dev/null || echo '?')" \
+  -v load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" '
 BEGIN {
   mb = bytes / 1048576
-  printf "corpus: %.1f MB of JSON Lines; median of %d runs; %s cores\n", mb, runs, cores
-  printf "  tussen run keywords      %7.3f s  %6.1f MB/s  peak RSS %.1f MB (%.2f MB per MB of input)\n", tk, mb / tk, rss / 1024, rss / 1024 / mb
-  printf "  tr | sort | uniq | sort  %7.3f s  %6.1f MB/s\n", ts, mb / ts
-  printf "  ratio: tussen is %.1fx faster (target: 10x)\n", ts / tk
+  printf "corpus: %.1f MB of JSON Lines; median of %d runs; %s cores, load average %s\n", mb, runs, cores, load
+  printf "  tussen run keywords      wall %7.3f s (%6.1f MB/s)  cpu %7.3f s  peak RSS %.1f MB (%.2f MB per MB of input)\n", tk, mb / tk, ck, rss / 1024, rss / 1024 / mb
+  printf "  tr | sort | uniq | sort  wall %7.3f s (%6.1f MB/s)  cpu %7.3f s\n", ts, mb / ts, cs
+  printf "  ratio: tussen is %.1fx faster by wall time, %.1fx by CPU time (target: 10x)\n", ts / tk, cs / ck
 }'
