@@ -75,15 +75,15 @@ end
 
 return {
   description = [[
-Keywords of a corpus: the most frequent terms (stopwords and punctuation left
-out) with their dispersion over documents (Gries's DP), the top terms of each
-group and document, the keyness of one group against another (comments
-against the article by default) or against a reference corpus by
-log-likelihood G², log ratio and %DIFF, the collocates of the top terms
-(logDice, MI, log-likelihood) and KWIC lines for the top keywords.
-Order is count (or score) descending, then term. %DIFF is left empty for a
-term the reference lacks. The formulas and their
-references are in scripts/README.md.]],
+Keywords of a corpus: top terms, keyness, collocations and KWIC lines.
+The most frequent terms (stopwords and punctuation left out) with their usual
+spelling and their dispersion over documents (Gries's DP); the top terms of
+each group and document; the keyness of one group against another (comments
+against the article by default) or against a reference corpus, by
+log-likelihood G², log ratio and %DIFF (left empty for a term the reference
+lacks); the collocates of the top terms (logDice, MI, log-likelihood); KWIC
+lines for the top keywords. Order is count (or score) descending, then term.
+The formulas and their references are in scripts/README.md.]],
   categories = {"keywords", "frequency", "summary"},
   author = "tussen",
   license = "MIT",
