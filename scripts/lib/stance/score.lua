@@ -31,6 +31,20 @@ return function(M, Engine, K)
     niks = -0.75, nergens = -0.75, allerminst = -0.9, geenszins = -0.9}
   -- Negators that modify only the word right after them (minder ongelukken, weinig zinvol).
   local NEXT_WORD_ONLY = {minder = true, weinig = true}
+  -- Verbs of preventing and reducing: what they act on is a harm, so preventing it is
+  -- good ("dat voorkomt onnodige verwijzingen", "om geweld tegen te gaan").
+  local PREVENT_BEFORE = {voorkomt = true, voorkomen = true, voorkom = true, voorkwam = true,
+    voorkwamen = true, bestrijdt = true, bestrijden = true, bestreed = true,
+    vermindert = true, verminderen = true, verminderde = true, beperkt = true,
+    beperken = true, vermijdt = true, vermijden = true, tegengaan = true,
+    terugdringen = true, bestrijding = true, vermindering = true, preventie = true,
+    scheelt = true, schelen = true}
+  -- ... and the infinitive closing an om-clause: "om vernielingen tegen te gaan"
+  local PREVENT_AFTER = {["tegen te gaan"] = true, ["te voorkomen"] = true,
+    ["te bestrijden"] = true, ["terug te dringen"] = true, ["te verminderen"] = true,
+    ["te beperken"] = true, ["te vermijden"] = true, ["aan te pakken"] = true,
+    scheelt = true, schelen = true, scheelde = true}
+  local PREVENT_FACTOR = -0.5
   local STRUCTURE = {contrast = true, concession = true, rhetorical = true,
     target_text = true, target_subject = true}
   local REPORTING = {noemt = true, noemde = true, noemen = true, zegt = true, zei = true,
@@ -324,6 +338,30 @@ return function(M, Engine, K)
             c.mods[#c.mods + 1] = "negation"
             break
           end
+        end
+      end
+    end
+    -- a harm that is prevented or reduced: weakly positive (not for emoji)
+    for _, c in ipairs(cues) do
+      if c.score < 0 and c.type ~= "emoji" and c.type ~= "emoticon" then
+        local sent = sents[c.sent]
+        local hit = nil
+        for i = c.first - 1, math.max(sent.first, c.first - 4), -1 do
+          if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] then break end
+          if PREVENT_BEFORE[toks[i].norm] then hit = i; break end
+        end
+        if not hit then
+          for i = c.last + 1, math.min(sent.last - 1, c.last + 5) do
+            if CLAUSE_BREAK[toks[i].norm] or contrast_at[i] then break end
+            local two = toks[i].norm .. " " .. toks[i + 1].norm
+            local three = i + 2 <= sent.last and two .. " " .. toks[i + 2].norm
+            if PREVENT_AFTER[toks[i].norm] or PREVENT_AFTER[two]
+                or (three and PREVENT_AFTER[three]) then hit = i; break end
+          end
+        end
+        if hit then
+          c.score = c.score * PREVENT_FACTOR
+          c.mods[#c.mods + 1] = "prevented"
         end
       end
     end

@@ -50,10 +50,12 @@ return function(M, Engine)
     local A = self:analyze(doc.text, doc.handle)
     local stop = stopwords()
     local counts, pol, claims = {}, {}, {}
+    local own = 0 -- the polarity of the sentences in the target's own voice
     for _, s in ipairs(A.sentences) do
       -- sentences that report others' views (volgens, vrezen, noemt) are not the target's
       local reported = false
       for i = s.first, s.last do if REPORTING[A.toks[i].norm] then reported = true end end
+      if not reported then own = own + s.raw end
       -- the target's own evaluations, by lexicon entry: a reaction that repeats one agrees
       if not reported then
         for _, c in ipairs(s.cues) do
@@ -87,7 +89,9 @@ return function(M, Engine)
       thesis = A.raw
     else
       if doc.title and doc.title ~= "" then thesis = self:analyze(doc.title).raw end
-      if thesis == 0 and A.sentences[1] then thesis = A.sentences[1].raw end
+      -- a neutral title leaves the view to the body in its own voice: an article that
+      -- goes on to say the rules "werken in de praktijk niet" is critical
+      if thesis == 0 then thesis = own end
     end
     local names = {}
     if doc.author and doc.author ~= "" then
