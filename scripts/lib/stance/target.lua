@@ -101,6 +101,7 @@ return function(M, Engine)
       end
     end
     local profile = {analysis = A, terms = terms, thesis = thesis, claims = claims,
+      comment = doc.parent ~= nil,
       sign = thesis <= -1.5 and -1 or 1, names = names}
     self.profiles[doc.id] = profile
     return profile
@@ -212,6 +213,16 @@ return function(M, Engine)
             local same = (claim > 0) == (c.final > 0)
             a, wt = (same and 1 or -1) * (c.final > 0 and 1 or -1), W_TEXT
             wy = same and "echoes-target" or "clashes-with-target"
+          end
+          -- praise under a critical target is not turned around when nothing ties it to
+          -- the target's key terms: "goed dat dit eindelijk aandacht krijgt" applauds the
+          -- criticism; the critical reading is kept for complaints, which echo it
+          -- (not for a conceded word before a turn, nor toward a comment: a reply's praise
+          -- under a complaint answers that complaint)
+          if about == "general" and a < 0 and c.final > 0 and wy == "general(critical target)"
+              and not P.comment and (c.turn or 1) >= 1 and (s.factor or 1) >= 1 then
+            a = 1
+            wy = "general(praise)"
           end
           -- applause and thumbs up are for the text itself
           if (c.type == "emoji" or c.type == "emoticon") and c.final > 0 then a = 1 end
