@@ -560,6 +560,39 @@ return function(M, Engine, K)
       if caps_word then S.emphasis = S.emphasis * K.CAPS_SENTENCE end
       S.bangs, S.caps_word = bangs, caps_word
     end
+    -- irony without a cue: a short burst of praise that ends in "weer" ("Wat een prachtige
+    -- oplossing weer.") or opens with "lekker" before another word of praise ("Lekker
+    -- duurzaam."), in a text that otherwise complains, means the opposite
+    local sums, all = {}, 0
+    for si in ipairs(sents) do
+      local S, sum = by_sent[si], 0
+      for _, c in ipairs(S.cues) do sum = sum + c.score end
+      for _, x in ipairs(S.extra) do sum = sum + x.score end
+      sums[si], all = sum, all + sum
+    end
+    for si, sent in ipairs(sents) do
+      local S = by_sent[si]
+      local positive = #S.cues > 0
+      for _, c in ipairs(S.cues) do
+        if c.score <= 0 or #c.mods > 0 and c.mods[#c.mods] == "irony" then positive = false end
+      end
+      for _, m in ipairs(S.markers) do
+        if m.class == "agree" or m.class == "disagree" or m.class == "irony" then
+          positive = false
+        end
+      end
+      if positive and all - sums[si] <= -1 then
+        local last = sent.last
+        while last > sent.first and is_punct(toks[last]) do last = last - 1 end
+        local lekker = toks[sent.first].norm == "lekker" and #S.cues >= 2
+        if lekker or (toks[last].norm == "weer" and last > sent.first) then
+          for _, c in ipairs(S.cues) do
+            c.score = -c.score
+            c.mods[#c.mods + 1] = "irony"
+          end
+        end
+      end
+    end
     -- totals and evidence
     local total = 0
     local evidence = {}
