@@ -39,7 +39,8 @@ browse() {
   udd=$(mktemp -d "$scratch/profile.XXXXXX")
   timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
     --no-first-run --disable-background-networking --disable-component-update \
-    --disable-sync --hide-scrollbars --user-data-dir="$udd" "$@" 2>>"$scratch/browser.log"
+    --disable-sync --disable-dev-shm-usage --hide-scrollbars --user-data-dir="$udd" \
+    "$@" 2>>"$scratch/browser.log"
 }
 
 count() { grep -o "$1" "$2" | wc -l | tr -d ' '; }
