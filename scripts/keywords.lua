@@ -156,7 +156,7 @@ The formulas and their references are in scripts/README.md.]],
     local group_rows = {}
     for _, g in ipairs(by_group:groups()) do
       local k = 0
-      for _, r in ipairs(by_group:rows(g.name)) do
+      for _, r in ipairs(by_group:rows(g.name, a.top)) do
         if k >= a.top or r.count < a.min then break end
         k = k + 1
         group_rows[#group_rows + 1] = {group = g.name, rank = k, term = r.term,
@@ -171,7 +171,7 @@ The formulas and their references are in scripts/README.md.]],
       local per_doc = corpus:count(opts({group = "id", top = a.doc_top}))
       for _, g in ipairs(per_doc:groups()) do
         local k = 0
-        for _, r in ipairs(per_doc:rows(g.name)) do
+        for _, r in ipairs(per_doc:rows(g.name, a.doc_top)) do
           if k >= a.doc_top then break end
           k = k + 1
           doc_rows[#doc_rows + 1] = {doc = g.name, rank = k, term = r.term,

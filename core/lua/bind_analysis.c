@@ -457,19 +457,24 @@ static void push_row(lua_State *L, const tn_freq_group *g,
   }
 }
 
-/* freq:rows([group]): a table of term, count, docs, per_million; with
- * several groups and none named, every group with a "group" column. */
+/* freq:rows([group [, n]]): a table of term, count, docs, per_million
+ * (the first n rows of each group; 0 or none: all); with several groups
+ * and none named, every group with a "group" column. */
 static int freq_rows(lua_State *L) {
   lfreq *u = tn_check_freq(L, 1);
   const tn_freq *f = u->f;
   int all = lua_isnoneornil(L, 2) && f->ngroups != 1;
-  lua_settop(L, 2);
+  lua_Integer limit = luaL_optinteger(L, 3, 0);
+  luaL_argcheck(L, limit >= 0, 3, "the number of rows is 0 (all) or more");
+  lua_settop(L, 3);
   const tn_freq_group *one = all ? NULL : tn_find_group(L, f, 2, "rows");
   lua_newtable(L);
   lua_Integer k = 0;
   for (size_t g = 0; g < f->ngroups; g++) {
     if (one && one != &f->groups[g]) continue;
-    for (size_t i = 0; i < f->groups[g].nrows; i++) {
+    size_t n = f->groups[g].nrows;
+    if (limit && (size_t)limit < n) n = (size_t)limit; /* per group */
+    for (size_t i = 0; i < n; i++) {
       push_row(L, &f->groups[g], &f->groups[g].rows[i], all, f->dp);
       lua_rawseti(L, -2, ++k);
     }

@@ -77,6 +77,8 @@ return {
     t.eq(g:count("sociale", "article"), 13)
     t.eq(g:count("sociale", "comment"), 0)
     t.raises(function() g:rows("opinion") end, "no group 'opinion'")
+    t.eq(#g:rows("comment", 3), 3, "rows of a group, limited")
+    t.eq(#g:rows(nil, 2), 4, "two rows of each of two groups")
     t.raises(function() g:count("x") end, "has 2 groups")
     local only = c:count{docs = {kind = "comment"}, match = "jaar"}
     t.eq(only:rows()[1].count, 4)
