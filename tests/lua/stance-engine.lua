@@ -116,6 +116,25 @@ return {
     check(pol("Alsof de gemeente ooit luistert.") < 0, "alsof")
     check(pol("Succes ermee 🙄") < 0, "eye roll")
 
+    -- irony without a cue: praise ending in "weer", or "lekker" + praise, amid complaints
+    check(pol("Wat een prachtige oplossing weer. De bus rijdt niet meer en parkeren is onbetaalbaar.")
+      < pol("De bus rijdt niet meer en parkeren is onbetaalbaar."), "praise ending in weer turns")
+    has("Wat een prachtige oplossing weer. De bus rijdt niet meer en parkeren is onbetaalbaar.",
+      "irony")
+    check(pol("Wat een prachtige oplossing weer.") > 0, "without the complaint it is praise")
+    check(pol("Lekker duurzaam. Alles wordt duurder en niemand wint erbij, een drama.") <
+      pol("Alles wordt duurder en niemand wint erbij, een drama."), "lekker + praise turns")
+    check(pol("Lekker rustig hier. Het is prachtig.") > 0, "lekker amid praise stays praise")
+
+    -- a harm that is prevented or reduced is weakly positive
+    check(pol("Dat voorkomt onnodige verwijzingen.") > 0, "voorkomt + a harm")
+    has("Dat voorkomt onnodige verwijzingen.", "prevented")
+    check(pol("Camera's om overlast tegen te gaan.") > 0, "om ... tegen te gaan")
+    check(pol("Dat voorkomt onnodige verwijzingen.") < -pol("Onnodige verwijzingen."),
+      "weaker than the harm itself")
+    check(pol("Onnodige verwijzingen, dat voorkomt niemand.") < 0,
+      "a clause break ends its reach")
+
     -- capitals and exclamation marks
     check(pol("Dit is SCHANDALIG.") < pol("Dit is schandalig."), "capitals boost a cue")
     has("Dit is SCHANDALIG.", "capitals")
@@ -169,6 +188,19 @@ return {
     t.eq(via.rule, "reply-to:oppose", "a reply's evidence names the comment it answers")
     check(st("c1").confidence > 0 and st("c1").confidence <= 1, "confidence in (0, 1]")
     n = n + 8
+
+    -- a critical article: the thesis comes from the body when the title has no view;
+    -- complaints agree with it, praise of the criticism is not turned into opposition
+    docs.k = {id = "k", title = "Ambtenaren en de praktijk", text = "Regels worden achter een " ..
+      "bureau bedacht en werken in de praktijk niet. Dat is een schande."}
+    docs.k1 = {id = "k1", parent = "k", text = "De bureaucratie verlamt alles."}
+    docs.k2 = {id = "k2", parent = "k", text = "Goed dat dit eindelijk aandacht krijgt."}
+    docs.k3 = {id = "k3", parent = "k1", text = "Fijn voor jou, maar bij ons werkt het prima."}
+    check(engine:target_profile(docs.k).sign < 0, "a critical body makes a critical target")
+    t.eq(st("k1").stance, "support", "a complaint agrees with a critical article")
+    t.eq(st("k2").stance, "support", "praise of the criticism supports it")
+    t.eq(st("k3").stance, "oppose", "fijn voor jou dismisses the comment it answers")
+    n = n + 1
 
     -- extending from Lua: new entries, overrides, phrase rules, markers, targets
     local e2 = stance.new()
