@@ -200,6 +200,10 @@ return {
     t.eq(st("k1").stance, "support", "a complaint agrees with a critical article")
     t.eq(st("k2").stance, "support", "praise of the criticism supports it")
     t.eq(st("k3").stance, "oppose", "fijn voor jou dismisses the comment it answers")
+    docs.c7 = {id = "c7", parent = "a", text = "Klopt helemaal, en de auto's staan nu overal in de weg."}
+    t.eq(st("c7").stance, "support", "content after an agreement gives its reasons")
+    docs.c8 = {id = "c8", parent = "a", text = "Mee eens, maar het is veel te duur en slecht geregeld."}
+    check(st("c8").stance ~= "support", "unless a contrast sets it apart")
     n = n + 1
 
     -- extending from Lua: new entries, overrides, phrase rules, markers, targets

@@ -243,6 +243,28 @@ return function(M, Engine)
     return contribs
   end
 
+  -- "Klopt helemaal, en het zijn weer de zwakste leerlingen die ...": after an explicit
+  -- (dis)agreement, content that no contrast or concession sets apart gives the reasons
+  -- for it, whatever its own polarity; it counts in the marker's direction
+  function Engine:follow_markers(R, contribs)
+    if not R.marked then return end
+    for _, m in ipairs(R.markers) do
+      if m.class == "contrast" or m.class == "concession" then return end
+    end
+    local side = 0
+    for _, c in ipairs(contribs) do
+      if c.rule:find("^[a-z]*agree%-marker") then side = side + c.weight end
+    end
+    if side == 0 then return end
+    local sign = side > 0 and 1 or -1
+    for _, c in ipairs(contribs) do
+      if not c.rule:find("^[a-z]*agree%-marker") and (c.weight > 0 and 1 or -1) ~= sign then
+        c.weight, c.plain = -c.weight, c.plain and -c.plain
+        c.rule = c.rule .. ">reason-for-marker"
+      end
+    end
+  end
+
   local function sum_sides(contribs)
     local plus, minus, pplus, pminus = 0, 0, 0, 0
     for _, c in ipairs(contribs) do
@@ -314,6 +336,7 @@ return function(M, Engine)
           "neutral") .. ">toward-root", first = 0}
       end
     end
+    self:follow_markers(R, contribs)
     local plus, minus, pplus, pminus = sum_sides(contribs)
     out.stance, out.score, out.confidence = label_of(plus, minus, pplus, pminus)
     out.support, out.oppose = round(plus), round(minus)
