@@ -590,6 +590,18 @@ static int function_word(const char *w, size_t n) {
   return 0;
 }
 
+/* Capitalised words that begin sentences and are never part of a name:
+ * after an initial they mean the initial was a sentence's last word. */
+static int sentence_starter(const char *w, size_t n) {
+  static const char *const words[] = {
+      "Daarna", "Dan", "Dat", "Deze", "Dit", "Een", "Er", "Het", "Hij",
+      "Hoe", "Ik", "Je", "Maar", "Nu", "Ook", "Toen", "Wat", "We", "Wie",
+      "Wij", "Ze", "Zij"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  return 0;
+}
+
 /* Marks slots 0..last decided, with a sentence end on `last` if `brk`. */
 static void settle(tn_tokenizer *t, unsigned last, int brk) {
   for (unsigned i = 0; i <= last; i++)
@@ -607,8 +619,16 @@ static int decide(tn_tokenizer *t) {
   }
   int term = (h->ax & AX_TERM) != 0;
   if (h->t.kind == TN_TOK_ABBREV) {
-    /* An abbreviation's period ends a sentence only for FINAL ones. */
+    /* An abbreviation's period ends a sentence only for FINAL ones, and
+     * for a single capital when a word that starts sentences but is no
+     * name follows ("A = B. Hij geeft ..."; "P. de Boer" goes on). */
     term = h->abbr == TN_ABBR_FINAL;
+    if (h->abbr == TN_ABBR_TITLE && h->t.len == 2) {
+      slot *n = peek(t, 1);
+      if (!n && t->open_end && t->exhausted) return -1;
+      term = n && n->t.kind == TN_TOK_WORD &&
+             sentence_starter(t->s + n->t.start, n->t.len);
+    }
   }
   if (term) {
     /* Closers and trailing emoji belong to the sentence they end. */
