@@ -61,7 +61,7 @@
  * Sentence ends. A paragraph (ended by a blank line, a form feed, U+2029 or
  * the end of the text) always ends a sentence. Inside a paragraph a
  * sentence ends after a terminal mark (. ! ? ?! ... …) or an abbreviation
- * of class FINAL (enz. etc. e.d. jl.), together with the closing quotes,
+ * of class FINAL (enz. etc. e.d. jl. mln. pct.), together with the closing quotes,
  * brackets, emoticons and emoji that follow it (they belong to the sentence
  * they close), when the next token
  *  - starts with a capital, a digit, a letter without case, or is an
@@ -70,7 +70,8 @@
  * A lowercase word after it continues the sentence ("Wat?" vroeg hij; en
  * toen ... was het weg). Abbreviations of class MID (bijv. o.a. nr.) and
  * TITLE (dhr. Dr. St. and initials) never end a sentence inside a
- * paragraph: a capital after them is a name. A typewriter or typographic
+ * paragraph: a capital after them is a name; except a single capital
+ * followed by a sentence starter that is no name (Hij, Het, Maar, ...). A typewriter or typographic
  * closing quote ('' ” ») followed by a capital ends a sentence even
  * without a terminal mark. An opening quote after a terminal mark starts a
  * new sentence unless a lowercase word follows it. At a single line break
