@@ -97,7 +97,7 @@ function Engine:add_entry(entry, strength, typ, forms, note)
     local alts = {}
     for _, f in ipairs(split.finite) do alts[#alts + 1] = match.literal(f) end
     table.sort(alts)
-    local pattern = "(" .. table.concat(alts, "|") .. ") []{0,5} " .. match.literal(split.particle)
+    local pattern = "(" .. table.concat(alts, "|") .. ") []{0,7} " .. match.literal(split.particle)
     self:add_rule("v:" .. entry, pattern, "polarity", strength,
       {entry = entry, strength = strength, type = "verb", split = true})
   end

@@ -71,6 +71,8 @@ return {
     check(pol("Het valt helemaal niet tegen.") > 0, "a negator inside a split verb negates it")
     check(pol("Dit lost niets op.") < 0, "lost niets op")
     check(pol("Dit lost het op.") > 0, "lost ... op")
+    check(pol("Het lost de drukte in de binnenstad echt niet op.") < 0,
+      "a separable verb across a long middle field, negated")
     check(pol("Weer geen bus vandaag 😡") < 0, "a negator does not turn an emoji around")
     check(pol("Dit geeft minder ongelukken.") > 0, "minder turns the next word around")
     check(pol("Minder huiswerk is prima.") > 0, "but only the next word")
