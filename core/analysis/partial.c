@@ -279,7 +279,18 @@ static const char *term_str(const tn_partial *p, unsigned layer, uint32_t id) {
                       id);
 }
 
+static int emit_to_buf(void *ud, const char *data, size_t len) {
+  return tn_buf_append((tn_buf *)ud, data, len);
+}
+
 tn_status tn_partial_write(const tn_partial *p, tn_buf *out, tn_error *err) {
+  return tn_partial_write_to(p, emit_to_buf, out, err);
+}
+
+tn_status tn_partial_write_to(const tn_partial *p, tn_partial_emit emit,
+                              void *ud, tn_error *err) {
+  tn_buf chunk = TN_BUF_INIT;
+  tn_buf *out = &chunk;
   /* Every record as a line in one buffer, NUL-separated, then sorted. */
   tn_buf lines = {0};
   size_t nlines = 0;
@@ -380,11 +391,20 @@ tn_status tn_partial_write(const tn_partial *p, tn_buf *out, tn_error *err) {
       }
     }
     if (tn_buf_puts(out, v[k]) || tn_buf_putc(out, '\n')) st = TN_ENOMEM;
+    if (st == TN_OK && out->len >= 1u << 16) {
+      if (emit(ud, out->data, out->len))
+        st = tn_error_set(err, TN_EIO, NULL, 0, "write error");
+      tn_buf_clear(out);
+    }
   }
+  if (st == TN_OK && out->len && emit(ud, out->data, out->len))
+    st = tn_error_set(err, TN_EIO, NULL, 0, "write error");
   tn_free(v);
   tn_buf_free(&lines);
+  tn_buf_free(&chunk);
   return st;
 nomem:
   tn_buf_free(&lines);
+  tn_buf_free(&chunk);
   return TN_ENOMEM;
 }

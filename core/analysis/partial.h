@@ -67,6 +67,11 @@ typedef int (*tn_partial_emit)(void *ud, const char *data, size_t len);
 tn_status tn_partial_merge(tn_partial_src *srcs, size_t n,
                            tn_partial_emit emit, void *ud, tn_error *err);
 
+/* tn_partial_write in pieces of about 64 KiB, each handed to `emit` (no
+ * second copy of the output in memory). */
+tn_status tn_partial_write_to(const tn_partial *p, tn_partial_emit emit,
+                              void *ud, tn_error *err);
+
 /* ---- counting on several threads ---------------------------------------- */
 
 /* Adds every document of `c` to the partials: the documents are cut into

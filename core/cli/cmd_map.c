@@ -249,7 +249,19 @@ int cmd_map(int argc, char **argv) {
       rc = EXIT_FAIL;
     }
   }
-  /* Each thread's part is written sorted, then the parts merged. */
+  /* One part is written as it is sorted; several are written to memory,
+   * then merged. */
+  if (rc == EXIT_OK && nparts == 1) {
+    st = tn_partial_write_to(parts[0], emit_stdout, NULL, &err);
+    if (st != TN_OK) fail_status(st, &err);
+    if (st == TN_OK && fflush(stdout) != 0) {
+      cli_error("cannot write the output: %s", strerror(errno));
+      st = TN_EIO;
+    }
+    tn_partial_free(parts[0]);
+    tn_load_report_free(&report);
+    return st == TN_OK ? EXIT_OK : EXIT_FAIL;
+  }
   tn_buf *bufs = tn_calloc(nparts, sizeof *bufs);
   tn_partial_src *srcs = tn_calloc(nparts, sizeof *srcs);
   if (rc == EXIT_OK && (!bufs || !srcs)) {
