@@ -108,6 +108,10 @@ static tn_status read_lines(report_state *r, tn_partial_src *src,
         return tn_error_set(err, TN_ESYNTAX, src->name, 1,
                             "not a partial result (no '" TN_PARTIAL_MAGIC
                             "' header); make one with 'tussen map'");
+      if (strcmp(by, "norm2") == 0 && !strstr(src->line, "\tbigrams=yes"))
+        return tn_error_set(err, TN_EFORMAT, src->name, 1,
+                            "these partials hold no pairs of norms; map with "
+                            "--bigrams for --by norm2");
       header = 0;
       continue;
     }
