@@ -50,6 +50,19 @@ printf '#tussen-partials\t1\tkinds=word,hashtag,mention\tgroup=kind\tbigrams=no\
 if "$bin" merge "$work/unsorted.tnp" >/dev/null 2>"$work/err"; then fail "unsorted input merged"; fi
 grep -q 'unsorted.tnp:3: records out of order' "$work/err" || fail "order message: $(cat "$work/err")"
 
+if "$bin" merge --report --by norm2 "$work/p1.tnp" >/dev/null 2>"$work/err"; then
+  fail "a report of pairs from partials without pairs"
+fi
+grep -q 'map with --bigrams' "$work/err" || fail "pairs message: $(cat "$work/err")"
+"$bin" map -q --bigrams "$corpus" >"$work/bi.tnp"
+"$bin" map -q --bigrams "$work/part-2.jsonl" "$work/part-1.jsonl" >"$work/bi12.tnp"
+"$bin" map -q --bigrams --jobs 2 --batch-size 3000 "$work/part-5.jsonl" "$work/part-3.jsonl" "$work/part-4.jsonl" >"$work/bi345.tnp"
+"$bin" merge "$work/bi345.tnp" "$work/bi12.tnp" >"$work/m.tnp"
+same "$work/m.tnp" "$work/bi.tnp" "pairs of norms merged"
+"$bin" run -q counts --arg by=norm2 --format csv --table groups "$corpus" >"$work/r1"
+"$bin" merge --report --by norm2 --format csv --table groups "$work/m.tnp" >"$work/r2"
+same "$work/r2" "$work/r1" "merged report of pairs"
+
 # streamed diagnostics name the same lines and byte offsets as a whole load
 {
   head -n 30 "$corpus"
