@@ -79,10 +79,14 @@ tn_status tn_query_compile(tn_query *q, const tn_store *s, tn_layer by,
     }
     q->match[q->n++] = m;
     const char *pat = w.data ? w.data : "";
-    for (size_t t = 0; t < nterms; t++)
-      term_ok[t] = (uint8_t)tn_glob_match(
-          pat, w.len, tn_store_str(s, by, (uint32_t)t),
-          tn_intern_len(&s->vocab[by], (uint32_t)t));
+    /* A literal word is a term as it is: '*', '?' and '\\' in it (the
+     * tokens "?" and "*", a form with a backslash) are plain bytes. */
+    for (size_t t = 0; t < nterms; t++) {
+      const char *term = tn_store_str(s, by, (uint32_t)t);
+      size_t tlen = tn_intern_len(&s->vocab[by], (uint32_t)t);
+      term_ok[t] = (uint8_t)(literal ? tlen == w.len && memcmp(pat, term, tlen) == 0
+                                     : tn_glob_match(pat, w.len, term, tlen));
+    }
     for (size_t f = 0; f < nforms; f++)
       m[f] = term_ok[tn_store_map(s, by, (uint32_t)f)];
     p = e;

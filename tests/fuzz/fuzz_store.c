@@ -70,7 +70,7 @@ static void check_freq(const tn_store *s, uint8_t sel) {
   /* the most frequent term of the first group, searched as written */
   if (f->ngroups && f->groups[0].nrows && !o.group) {
     const tn_freq_row *top = &f->groups[0].rows[0];
-    if (!strchr(top->term, ' ') && !strpbrk(top->term, "*?")) {
+    if (!strchr(top->term, ' ')) {
       tn_kwic_opts ko;
       memset(&ko, 0, sizeof ko);
       ko.by = o.filter.by;
