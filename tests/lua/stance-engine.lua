@@ -206,6 +206,13 @@ return {
     t.eq(st("c7").stance, "support", "content after an agreement gives its reasons")
     docs.c8 = {id = "c8", parent = "a", text = "Mee eens, maar het is veel te duur en slecht geregeld."}
     check(st("c8").stance ~= "support", "unless a contrast sets it apart")
+    -- a complaint about the present ("nu") under a proposal describes what it ends
+    docs.c9 = {id = "c9", parent = "a", text = "In het centrum fietsen is nu levensgevaarlijk."}
+    t.eq(st("c9").stance, "support", "the state the change ends")
+    docs.c10 = {id = "c10", parent = "a", text = "In het centrum fietsen is nu al levensgevaarlijk."}
+    t.eq(st("c10").stance, "oppose", "nu al foresees worse")
+    docs.c11 = {id = "c11", parent = "a", text = "Slecht plan, het centrum loopt nu helemaal vast."}
+    t.eq(st("c11").stance, "oppose", "with another complaint, the change is blamed for it")
     n = n + 1
 
     -- extending from Lua: new entries, overrides, phrase rules, markers, targets

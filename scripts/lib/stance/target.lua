@@ -128,6 +128,45 @@ return function(M, Engine)
     return stance, score, round(conf)
   end
 
+  -- Words of the present that set the state of things against a change.
+  local NOW = {nu = true, momenteel = true, tegenwoordig = true}
+
+  -- "Met de kinderen fietsen is nu levensgevaarlijk": under an article that reports or
+  -- proposes a change (not a critical one, not a comment), a complaint in a clause with
+  -- "nu" (not "nu al", which foresees worse; not a clause-initial "nu", "now that")
+  -- describes the state the change ends, and agrees with it. Only when the comment has
+  -- no other complaint: "belachelijke maatregel, de wegen slibben nu dicht" blames the
+  -- change for the present. Returns the set of cue positions read that way.
+  function Engine:status_quo(R, P)
+    local out = {}
+    if P.comment or P.sign < 0 then return out end
+    local toks = R.toks
+    local clause_of, clause, now = {}, 1, {}
+    for i = 1, #toks do
+      if i > 1 and (toks[i].sent ~= toks[i - 1].sent or M.CLAUSE_BREAK[toks[i - 1].norm]) then
+        clause = clause + 1
+      end
+      clause_of[i] = clause
+      local w = toks[i].norm
+      if NOW[w] and not (toks[i + 1] and toks[i + 1].norm == "al")
+          and not (w == "nu" and (i == 1 or clause_of[i - 1] ~= clause)) then
+        now[clause] = true
+      end
+    end
+    local found = false
+    for _, c in ipairs(R.cues) do
+      if c.final < 0 then
+        if now[clause_of[c.first]] and not c.rule_text:find("irony", 1, true) then
+          out[c.first] = true
+          found = true
+        else
+          return {}
+        end
+      end
+    end
+    return found and out or {}
+  end
+
   -- The stance of analysis R toward target profile P: contributions with evidence.
   function Engine:stance_toward(R, P, no_markers)
     local contribs = {}
@@ -138,6 +177,7 @@ return function(M, Engine)
         if m.class == "agree" or m.class == "disagree" then R.marked = true end
       end
     end
+    local status_quo = self:status_quo(R, P)
     for _, s in ipairs(R.sentences) do
       local about, align, weight, why = "general", P.sign, W_GENERAL, "general"
       local marker_span = {}
@@ -223,6 +263,9 @@ return function(M, Engine)
               and not P.comment and (c.turn or 1) >= 1 and (s.factor or 1) >= 1 then
             a = 1
             wy = "general(praise)"
+          end
+          if status_quo[c.first] and a > 0 and wy ~= "echoes-target" then
+            a, wy = -1, wy .. "(status quo)"
           end
           -- applause and thumbs up are for the text itself
           if (c.type == "emoji" or c.type == "emoticon") and c.final > 0 then a = 1 end
