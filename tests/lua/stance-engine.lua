@@ -107,6 +107,8 @@ return {
     check(pol("Hoe kan het dat niemand dit zag?") < 0, "hoe kan het ...?")
     has("Hoe kan het dat niemand dit zag?", "rhetorical-question")
     check(pol("Hoe laat begint de avond?") == 0, "a plain question is neutral")
+    check(pol("En hoe bellen ze hun ouders als er iets is?") < 0, "en + a question word objects")
+    check(pol("Hoe bellen ze hun ouders als er iets is?") == 0, "without en it asks")
     check(pol("Minder lawaai, daar kan toch niemand tegen zijn?") > 0,
       "a question that assumes agreement")
     check(math.abs(pol("Is dit een goed plan?")) < math.abs(pol("Dit is een goed plan.")),
