@@ -162,6 +162,7 @@ return {
     check(pol("Dit is een stap in de goede richting.") > 0, "een stap in de goede richting")
     check(pol("Daarmee slaat de minister de plank volledig mis.") < 0, "slaat ... de plank ... mis")
     check(pol("Sterker nog, het is er.") == 0, "sterker nog is a discourse marker")
+    check(pol("Eerst de bank weg, toen de supermarkt en nu de bus.") < 0, "a list of losses")
 
     -- stance: a small corpus in memory
     local docs = {
