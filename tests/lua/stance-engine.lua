@@ -129,6 +129,9 @@ return {
     check(pol("Lekker duurzaam. Alles wordt duurder en niemand wint erbij, een drama.") <
       pol("Alles wordt duurder en niemand wint erbij, een drama."), "lekker + praise turns")
     check(pol("Lekker rustig hier. Het is prachtig.") > 0, "lekker amid praise stays praise")
+    check(pol("Lekker duurzaam, straks dumpt iedereen zijn afval in het bos.") < 0,
+      "the burst is the first clause; the complaint may follow in the same sentence")
+    check(pol("Ze dumpt het afval in het bos.") < 0 and pol("Afval gedumpt.") < 0, "dumpen")
 
     -- a harm that is prevented or reduced is weakly positive
     check(pol("Dat voorkomt onnodige verwijzingen.") > 0, "voorkomt + a harm")

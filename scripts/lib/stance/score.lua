@@ -562,31 +562,38 @@ return function(M, Engine, K)
     end
     -- irony without a cue: a short burst of praise that ends in "weer" ("Wat een prachtige
     -- oplossing weer.") or opens with "lekker" before another word of praise ("Lekker
-    -- duurzaam."), in a text that otherwise complains, means the opposite
-    local sums, all = {}, 0
+    -- duurzaam, straks ..."), in a text that otherwise complains, means the opposite. The
+    -- burst is the sentence's first clause (up to a comma or the end).
+    local all = 0
     for si in ipairs(sents) do
-      local S, sum = by_sent[si], 0
-      for _, c in ipairs(S.cues) do sum = sum + c.score end
-      for _, x in ipairs(S.extra) do sum = sum + x.score end
-      sums[si], all = sum, all + sum
+      local S = by_sent[si]
+      for _, c in ipairs(S.cues) do all = all + c.score end
+      for _, x in ipairs(S.extra) do all = all + x.score end
     end
     for si, sent in ipairs(sents) do
       local S = by_sent[si]
-      local positive = #S.cues > 0
+      local last = sent.last
+      for i = sent.first + 1, sent.last do
+        if CLAUSE_BREAK[toks[i].norm] then last = i - 1; break end
+      end
+      while last > sent.first and is_punct(toks[last]) do last = last - 1 end
+      local burst, sum, positive = {}, 0, true
       for _, c in ipairs(S.cues) do
-        if c.score <= 0 or #c.mods > 0 and c.mods[#c.mods] == "irony" then positive = false end
+        if c.first <= last then
+          burst[#burst + 1] = c
+          sum = sum + c.score
+          if c.score <= 0 or c.mods[#c.mods] == "irony" then positive = false end
+        end
       end
       for _, m in ipairs(S.markers) do
         if m.class == "agree" or m.class == "disagree" or m.class == "irony" then
           positive = false
         end
       end
-      if positive and all - sums[si] <= -1 then
-        local last = sent.last
-        while last > sent.first and is_punct(toks[last]) do last = last - 1 end
-        local lekker = toks[sent.first].norm == "lekker" and #S.cues >= 2
+      if positive and #burst > 0 and all - sum <= -1 then
+        local lekker = toks[sent.first].norm == "lekker" and #burst >= 2
         if lekker or (toks[last].norm == "weer" and last > sent.first) then
-          for _, c in ipairs(S.cues) do
+          for _, c in ipairs(burst) do
             c.score = -c.score
             c.mods[#c.mods + 1] = "irony"
           end
