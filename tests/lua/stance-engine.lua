@@ -212,6 +212,17 @@ return {
     t.eq(st("c7").stance, "support", "content after an agreement gives its reasons")
     docs.c8 = {id = "c8", parent = "a", text = "Mee eens, maar het is veel te duur en slecht geregeld."}
     check(st("c8").stance ~= "support", "unless a contrast sets it apart")
+    -- approval, then a turn with nothing the lexicon knows: a reservation
+    docs.c12 = {id = "c12", parent = "a", text = "Leuk plan, maar zet ze dan niet naast de school."}
+    t.eq(st("c12").stance, "mixed", "maar after approval reserves")
+    docs.c13 = {id = "c13", parent = "a", text = "Ik snap de zorgen, maar dit moet gewoon gebeuren."}
+    check(st("c13").stance ~= "mixed", "an acknowledgement before maar is no approval")
+    docs.c14 = {id = "c14", parent = "a", text = "Leuk plan, maar het is veel te duur."}
+    local kinds = {}
+    for _, e in ipairs(st("c14").evidence) do kinds[#kinds + 1] = e.rule end
+    check(not table.concat(kinds, " "):find("reservation"), "a scored turn needs no reservation")
+    n = n + 1
+
     -- a complaint about the present ("nu") under a proposal describes what it ends
     docs.c9 = {id = "c9", parent = "a", text = "In het centrum fietsen is nu levensgevaarlijk."}
     t.eq(st("c9").stance, "support", "the state the change ends")

@@ -15,6 +15,7 @@ return function(M, Engine)
   local MIXED_MIN, MIXED_RATIO = 1.0, 0.25
   local MARKED_CONTENT = 0.5 -- content weighs less next to an explicit (dis)agreement
   local TERM_FLIP = -1.5      -- a key term the target itself speaks of this negatively
+  local RESERVATION = 1.0     -- a turn (maar) after approval, with nothing scored after it
   -- Nouns that name the text reacted to, wherever they stand (een eenzijdig stuk).
   local TEXT_WORDS = {artikel = true, auteur = true, schrijver = true, schrijfster = true,
     column = true, columnist = true, betoog = true, opiniestuk = true, journalist = true,
@@ -181,6 +182,7 @@ return function(M, Engine)
     for _, s in ipairs(R.sentences) do
       local about, align, weight, why = "general", P.sign, W_GENERAL, "general"
       local marker_span = {}
+      local from = #contribs + 1
       for _, m in ipairs(s.markers) do
         if (m.class == "agree" or m.class == "disagree") and not no_markers then
           for i = m.first, m.last do marker_span[i] = true end
@@ -282,8 +284,34 @@ return function(M, Engine)
         contribs[#contribs + 1] = {weight = w, first = x.first, last = x.last,
           rule = x.rule .. ">" .. why}
       end
+      self:reservation(s, contribs, from)
     end
     return contribs
+  end
+
+  -- "Leuk voor de jeugd, maar zet hem dan niet naast de woningen": approval, then a turn
+  -- whose clause has no word the lexicon knows (a demand, a condition, a fact). The turn
+  -- itself says that something is wrong: it counts as a reservation of RESERVATION
+  -- against the approval, so the comment reads as mixed rather than as plain support.
+  function Engine:reservation(s, contribs, from)
+    for _, m in ipairs(s.markers) do
+      if m.class == "contrast" and m.first > s.first then
+        local before, after = 0, false
+        for i = from, #contribs do
+          local c = contribs[i]
+          -- (an agreement marker before the turn acknowledges: "ik snap de zorgen, maar")
+          local marker = c.rule:find("agree%-marker") ~= nil
+          if c.first < m.first then
+            if not marker then before = before + (c.plain or c.weight) end
+          elseif c.first > m.last then after = true end
+        end
+        if before > 0 and not after then
+          contribs[#contribs + 1] = {weight = -RESERVATION * m.weight, plain = -RESERVATION,
+            first = m.first, last = m.last, rule = "reservation"}
+        end
+        return
+      end
+    end
   end
 
   -- "Klopt helemaal, en het zijn weer de zwakste leerlingen die ...": after an explicit
