@@ -1,20 +1,22 @@
 /* The core's allocator: plain libc behind a counter tests can trip. */
 #include "util/alloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long fail_countdown = -1;
+/* Atomic: the token store allocates from two threads at once. */
+static _Atomic long fail_countdown = -1;
 
 static int should_fail(void) {
-  if (fail_countdown < 0) return 0;
-  if (fail_countdown == 0) return 1;
-  fail_countdown--;
-  return 0;
+  long n = atomic_load(&fail_countdown);
+  while (n > 0 && !atomic_compare_exchange_weak(&fail_countdown, &n, n - 1)) {
+  }
+  return n == 0;
 }
 
-void tn_alloc_fail_after(long n) { fail_countdown = n; }
+void tn_alloc_fail_after(long n) { atomic_store(&fail_countdown, n); }
 
 void *tn_malloc(size_t size) {
   if (should_fail()) return NULL;

@@ -452,6 +452,10 @@ static void test_analysis(void **state) {
   assert_true(a.nrows > 0);
 
   assert_true(drive("store", store_op, &a) > 0);
+  /* split over two threads, which then fail in either or both */
+  tn_store_set_parallel_threshold(0);
+  assert_true(drive("store on two threads", store_op, &a) > 0);
+  tn_store_set_parallel_threshold((size_t)8 << 20);
   assert_true(drive("freq, dfm, keyness", freq_op, &a) > 0);
   assert_true(drive("dp", dp_op, &a) > 0);
   assert_true(drive("kwic, collocates", kwic_op, &a) > 0);
