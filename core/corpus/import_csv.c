@@ -210,7 +210,39 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
     size_t hl = rec.fields[k].len;
     while (hl && (*h == ' ')) h++, hl--;
     while (hl && h[hl - 1] == ' ') hl--;
-    names[k] = tn_strndup(h, hl);
+    size_t ok = tn_utf8_valid_prefix(h, hl);
+    if (ok < hl && opts->utf8 == TN_UTF8_REJECT) {
+      /* Every document would carry the bad name: stop here, once. */
+      char what[96];
+      tn_utf8_describe(h + ok, (size_t)(data + len - (h + ok)), what,
+                       sizeof what);
+      st = tn_error_set_at(err, TN_EUTF8, name, 1, (uint64_t)(h + ok - data),
+                           "the name of column %zu is not valid UTF-8 (%s); "
+                           "fix the encoding or pass --repair-utf8",
+                           k + 1, what);
+      goto done;
+    }
+    if (ok < hl) {
+      /* Repaired here, so that two names that become the same are
+       * caught below like any duplicate. */
+      tn_buf fixed = TN_BUF_INIT;
+      if (tn_utf8_repair(h, hl, &fixed) < 0) {
+        tn_buf_free(&fixed);
+        st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
+        goto done;
+      }
+      names[k] = fixed.data;
+      hl = fixed.len;
+      if (tn_report_note(report, TN_WARNING, name, 1,
+                         "the name of column %zu had invalid UTF-8, replaced "
+                         "by U+FFFD (--repair-utf8): \"%s\"",
+                         k + 1, names[k]) != TN_OK) {
+        st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
+        goto done;
+      }
+    } else {
+      names[k] = tn_strndup(h, hl);
+    }
     if (!names[k]) {
       st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
       goto done;

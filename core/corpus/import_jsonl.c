@@ -5,6 +5,7 @@
 #include "corpus/corpus.h"
 #include "util/alloc.h"
 #include "util/json.h"
+#include "util/utf8.h"
 
 /* Fields with a place of their own in tn_doc. */
 enum { F_ID, F_TEXT, F_KIND, F_PARENT, F_TITLE, F_AUTHOR, F_DATE, F_COUNT };
@@ -242,6 +243,40 @@ broken:
   return LINE_BROKEN;
 }
 
+/* Under --repair-utf8 two different bad names can become the same name
+ * ("\xff" and "\xfe" both become U+FFFD): a document would then have one
+ * field twice. Rare, so checked only when a name is invalid. */
+static int repaired_keys_clash(const line_state *ls, char *why,
+                               size_t whysize) {
+  int any = 0;
+  for (size_t m = 0; m < ls->nmeta && !any; m++)
+    any = tn_utf8_valid_prefix(ls->meta[m].key.ptr, ls->meta[m].key.len) <
+          ls->meta[m].key.len;
+  if (!any) return 0;
+  int clash = 0;
+  tn_buf a = TN_BUF_INIT, b = TN_BUF_INIT;
+  for (size_t m = 0; m < ls->nmeta && !clash; m++) {
+    tn_buf_clear(&a);
+    if (tn_utf8_repair(ls->meta[m].key.ptr, ls->meta[m].key.len, &a) < 0)
+      break; /* out of memory: tn_corpus_add will say so */
+    for (size_t n = m + 1; n < ls->nmeta && !clash; n++) {
+      tn_buf_clear(&b);
+      if (tn_utf8_repair(ls->meta[n].key.ptr, ls->meta[n].key.len, &b) < 0)
+        break;
+      clash = a.len == b.len && memcmp(a.data ? a.data : "",
+                                       b.data ? b.data : "", a.len) == 0;
+    }
+  }
+  if (clash)
+    snprintf(why, whysize,
+             "two field names become \"%.*s\" once their invalid UTF-8 is "
+             "replaced (--repair-utf8); fix the encoding of the names",
+             (int)(a.len > 60 ? 60 : a.len), a.data ? a.data : "");
+  tn_buf_free(&a);
+  tn_buf_free(&b);
+  return clash;
+}
+
 static const char *base_name(const char *path) {
   const char *slash = strrchr(path, '/');
   return slash ? slash + 1 : path;
@@ -321,6 +356,12 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
     for (size_t m = 0; m < ls.nmeta; m++) {
       ls.meta[m].key = resolve(&ls.scratch, &ls.meta_keys[m]);
       ls.meta[m].str = resolve(&ls.scratch, &ls.meta_vals[m]);
+    }
+    if (opts->utf8 == TN_UTF8_REPAIR && repaired_keys_clash(&ls, why,
+                                                          sizeof why)) {
+      st = tn_report_skip(report, TN_SKIP_INVALID_UTF8, name, lineno,
+                          line_off, 1, NULL, "%s", why);
+      continue;
     }
     in.meta = ls.meta;
     in.nmeta = (uint32_t)ls.nmeta;

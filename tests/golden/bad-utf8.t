@@ -157,3 +157,25 @@ $ tussen corpus --check --repair-utf8 --text-column=tekst $T/w1252.csv
 ! tussen: warning: $T/w1252.csv:11: byte 168: document "9": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
 ! tussen: warning: $T/w1252.csv: 15 more warnings than the 10 shown; --verbose shows every one
 ! tussen: corpus: read 25 documents from 1 file: used 25, skipped 0; repaired invalid UTF-8 in 25 documents
+
+# Invalid UTF-8 in a CSV column name would spoil every document: the run
+# stops at the header, unless --repair-utf8; names that become the same
+# once repaired are then duplicates like any other.
+$ printf 'id,caf\351,text\n1,a,b\n' > $T/name.csv && tussen corpus $T/name.csv
+! tussen: $T/name.csv:1: byte 6: the name of column 2 is not valid UTF-8 (byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?)); fix the encoding or pass --repair-utf8
+? 1
+$ tussen corpus --repair-utf8 $T/name.csv
+| {"id":"1","caf�":"a","text":"b"}
+! tussen: warning: $T/name.csv:1: the name of column 2 had invalid UTF-8, replaced by U+FFFD (--repair-utf8): "caf�"
+! tussen: corpus: read 1 document from 1 file: used 1, skipped 0
+$ printf 'id,\377,\376,text\n1,a,b,c\n' > $T/names.csv && tussen corpus --repair-utf8 $T/names.csv
+! tussen: warning: $T/names.csv:1: the name of column 2 had invalid UTF-8, replaced by U+FFFD (--repair-utf8): "�"
+! tussen: warning: $T/names.csv:1: the name of column 3 had invalid UTF-8, replaced by U+FFFD (--repair-utf8): "�"
+! tussen: $T/names.csv:1: the header names column "�" twice (columns 2 and 3); rename one of them
+? 1
+
+# In JSON Lines, two field names that become the same once repaired.
+$ printf '{"id":"a","\377":1,"\376":2,"text":"t"}\n{"id":"b","text":"goed"}\n' > $T/keys.jsonl && tussen corpus --repair-utf8 $T/keys.jsonl
+| {"id":"b","text":"goed"}
+! tussen: skipped: $T/keys.jsonl:1: byte 0: two field names become "�" once their invalid UTF-8 is replaced (--repair-utf8); fix the encoding of the names
+! tussen: corpus: read 2 documents from 1 file: used 1, skipped 1 (1 invalid UTF-8)
