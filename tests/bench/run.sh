@@ -100,10 +100,12 @@ row() {
       printf "| %s | failed (message on stderr) | | | %s | |\n", name, bname
       exit
     }
-    rate = n / t
-    mem = rss > 0 ? sprintf("%.2f", rss / 1024 / mbin) : ""
-    printf "| %s | %.3f s | %.1f %s/s | %s | %s | %.1fx |\n", name, t, rate,
-      unit, mem, bname, bt / t
+    rate = unit == "run" ? "" : sprintf("%.1f %s/s", n / t, unit)
+    mem = rss <= 0 ? "" : unit == "run" ? sprintf("%.1f MB in all", rss / 1024) : sprintf("%.2f", rss / 1024 / mbin)
+    r = bt / t
+    ratio = r >= 0.95 ? sprintf("%.1fx faster", r) : sprintf("%.1fx slower", 1 / r)
+    printf "| %s | %.3f s | %s | %s | %s | %s |\n", name, t, rate, mem,
+      bname, ratio
   }' >>"$rows"
 }
 
@@ -112,8 +114,8 @@ M=$(mb "$txt")
 set -- $(measure wc -w "$txt"); t_wc=$1
 set -- $(measure "$bin" tokenize --format tokens "$txt"); row "tussen tokenize" MB "$M" "$1" "$2" "wc -w $t_wc s" "$t_wc" "$M"
 if command -v ucto >/dev/null 2>&1; then
-  # Ucto is slow: a tenth of the text, scaled in the table by MB/s.
-  head -c $((small * 1048576)) "$txt" >"$dir/ucto.txt"
+  # Ucto is slow: a fiftieth of the text (at least 1 MB), both timed on it.
+  head -c $(( (size / 50 > 0 ? size / 50 : 1) * 1048576 )) "$txt" >"$dir/ucto.txt"
   Mu=$(mb "$dir/ucto.txt")
   set -- $(measure "$bin" tokenize --format tokens "$dir/ucto.txt"); t_tu=$1
   set -- $(measure ucto -L nld -Q "$dir/ucto.txt" "$dir/ucto.out"); t_uc=$1
@@ -137,12 +139,12 @@ done
 
 sw=$root/corpus/streetwise
 set -- $(measure wc -w "$sw/streetwise.jsonl"); t_wc0=$1
-set -- $(measure "$bin" --version); row "start-up: tussen --version" docs 1 "$1" "$2" "wc -w $t_wc0 s" "$t_wc0" 1
-set -- $(measure "$bin" run -q overview "$sw"); row "start-up: run overview on corpus/streetwise" docs 8 "$1" "$2" "wc -w $t_wc0 s" "$t_wc0" 1
+set -- $(measure "$bin" --version); row "start-up: tussen --version" run 1 "$1" "$2" "wc -w $t_wc0 s" "$t_wc0" 1
+set -- $(measure "$bin" run -q overview "$sw"); row "start-up: run overview on corpus/streetwise" run 1 "$1" "$2" "wc -w $t_wc0 s" "$t_wc0" 1
 
 cores=$(nproc 2>/dev/null || echo '?')
-echo "Corpus: $J MB of generated JSON Lines ($(docs "$jsonl") documents), $M MB of text; $cores cores; median of $runs runs."
+echo "Corpus: $J MB of generated JSON Lines ($(docs "$jsonl") documents), $M MB of text; $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'); median of $runs runs."
 echo
-echo "| Command | Median | Throughput | Peak RSS per MB of input | Baseline (same run) | Faster than baseline |"
+echo "| Command | Median | Throughput | Peak RSS per MB of input | Baseline (same run) | Against the baseline |"
 echo "| --- | --- | --- | --- | --- | --- |"
 cat "$rows"
