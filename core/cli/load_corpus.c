@@ -201,6 +201,7 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
   tn_error_clear(&err);
   cli_progress progress;
   cli_progress_init(&progress, o->quiet);
+  if (progress.enabled) progress.input_total = tn_corpus_input_size(paths, npaths);
   c->on_add = cli_progress_loading;
   c->on_add_ud = &progress;
   tn_status st = tn_corpus_load(c, paths, npaths, &o->load, &report, &err);

@@ -39,11 +39,21 @@ void cli_progress_line(const tn_progress *p, double elapsed_ms, char *out,
   double rate = secs > 0 ? mb / secs : 0;
   int n;
   if (p->ndocs == 0) {
-    /* loading: the totals are not known yet */
-    n = snprintf(out, size, "%s: %zu documents, %.1f MB", p->what ? p->what : "run",
+    /* loading: the documents to come are not known, the bytes are */
+    n = snprintf(out, size, "%s: %zu documents, %.1f", p->what ? p->what : "run",
                  p->docs, mb);
-    if (n >= 0 && (size_t)n < size && rate > 0)
-      snprintf(out + n, size - (size_t)n, ", %.1f MB/s", rate);
+    if (n >= 0 && (size_t)n < size)
+      n += snprintf(out + n, size - (size_t)n, p->nbytes ? "/%.1f MB" : " MB",
+                    total);
+    if (n < 0 || (size_t)n >= size || rate <= 0) return;
+    n += snprintf(out + n, size - (size_t)n, ", %.1f MB/s", rate);
+    if (n >= 0 && (size_t)n < size && p->nbytes && p->bytes > 0 &&
+        p->bytes <= p->nbytes) {
+      char left[32];
+      put_duration(left, sizeof left,
+                   secs * (double)(p->nbytes - p->bytes) / (double)p->bytes);
+      snprintf(out + n, size - (size_t)n, ", %s left", left);
+    }
     return;
   }
   n = snprintf(out, size, "%s: %zu/%zu documents, %.1f/%.1f MB",
@@ -78,7 +88,8 @@ void cli_progress_update(void *ud, const tn_progress *info) {
 }
 
 void cli_progress_loading(void *ud, size_t ndocs, unsigned long long bytes) {
-  tn_progress info = {"loading", ndocs, 0, bytes, 0};
+  cli_progress *p = ud;
+  tn_progress info = {"loading", ndocs, 0, bytes, p->input_total};
   cli_progress_update(ud, &info);
 }
 

@@ -12,6 +12,7 @@ typedef struct cli_progress {
   double pass_start;      /* this pass over the corpus began; 0: not yet */
   size_t last_docs;
   size_t width;           /* columns of the line on screen; 0: none */
+  unsigned long long input_total; /* bytes of the files being loaded */
 } cli_progress;
 
 void cli_progress_init(cli_progress *p, int quiet);

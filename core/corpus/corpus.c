@@ -14,6 +14,7 @@ tn_corpus *tn_corpus_new(void) {
   if (!c) return NULL;
   /* Large blocks: a corpus is mostly text, appended once. */
   tn_arena_init(&c->arena, 1024 * 1024);
+  c->input_scale = 1.0;
   return c;
 }
 
@@ -503,8 +504,10 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   c->id_slots[slot].index1 = (uint32_t)c->ndocs + 1;
   c->id_slots[slot].hash = hash;
   c->ndocs++;
-  c->added_bytes += d->text.len;
-  if (c->on_add) c->on_add(c->on_add_ud, c->ndocs, c->added_bytes);
+  if (c->on_add)
+    c->on_add(c->on_add_ud, c->ndocs,
+              c->input_base +
+                  (unsigned long long)((double)in.offset * c->input_scale));
   r->read++;
   r->used++;
   tn_buf_free(&tmp);

@@ -151,11 +151,13 @@ typedef struct tn_corpus {
   char **sources;       /* file names, owned */
   size_t nsources, sources_cap;
   int finished;
-  /* Called after each document is added, with the documents and bytes of
-   * text so far (the CLI's progress line); NULL: nothing is called. */
-  void (*on_add)(void *ud, size_t ndocs, unsigned long long bytes);
+  /* Called after each document is added, with the documents so far and
+   * the bytes of input files read up to that document (the CLI's progress
+   * line, compared with tn_corpus_input_size); NULL: nothing is called. */
+  void (*on_add)(void *ud, size_t ndocs, unsigned long long input_bytes);
   void *on_add_ud;
-  unsigned long long added_bytes;
+  unsigned long long input_base; /* input bytes of the files before this one */
+  double input_scale;            /* file bytes per loaded byte (.gz: < 1) */
 } tn_corpus;
 
 tn_corpus *tn_corpus_new(void);
@@ -166,6 +168,11 @@ void tn_corpus_free(tn_corpus *c);
  * and the document is skipped; only problems that stop the whole load
  * (an unreadable file, an unsupported file type, out of memory) return an
  * error status with `err` filled. */
+/* Bytes of the files that tn_corpus_load would read from these paths (as
+ * stored, so .gz files count compressed), for a progress line's total. */
+unsigned long long tn_corpus_input_size(const char *const *paths,
+                                        size_t npaths);
+
 tn_status tn_corpus_load(tn_corpus *c, const char *const *paths, size_t npaths,
                          const tn_load_options *opts, tn_load_report *report,
                          tn_error *err);

@@ -192,10 +192,17 @@ static tn_status load_file(tn_corpus *c, const char *path,
   memset(&fb, 0, sizeof fb);
   tn_status st = gz ? read_gzip(path, &fb, err) : read_plain(path, &fb, err);
   if (st == TN_OK) st = check_encoding(path, fb.data, fb.len, err);
+  struct stat sb;
+  unsigned long long stored = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size
+                                                   : fb.len;
   if (st == TN_OK) {
     report->files++;
     uint64_t before = report->read;
+    /* Progress counts file bytes: a .gz's offsets are scaled down. */
+    c->input_scale = fb.len ? (double)stored / (double)fb.len : 1.0;
     st = tn_corpus_load_buffer(c, path, fb.data, fb.len, opts, report, err);
+    c->input_base += stored;
+    c->input_scale = 1.0;
     if (st == TN_OK && report->read == before)
       st = tn_report_note(report, TN_WARNING, path, 0,
                           fb.len == 0 ? "empty file: no documents"
@@ -329,6 +336,39 @@ static tn_status load_path(tn_corpus *c, const char *path, walk *w,
     w->nfiles++;
   }
   return load_file(c, path, opts, report, err);
+}
+
+/* Sums the sizes of the files a load would read; directories are walked
+ * as load_dir walks them (hidden entries skipped, loops cut by depth). */
+static unsigned long long input_size(const char *path, int depth) {
+  struct stat sb;
+  if (depth > 64 || stat(path, &sb) != 0) return 0;
+  if (!S_ISDIR(sb.st_mode)) {
+    int gz;
+    return format_of(path, &gz) == FMT_NONE ? 0
+                                            : (unsigned long long)sb.st_size;
+  }
+  DIR *d = opendir(path);
+  if (!d) return 0;
+  unsigned long long total = 0;
+  tn_buf child = TN_BUF_INIT;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    tn_buf_clear(&child);
+    if (tn_buf_printf(&child, "%s/%s", path, e->d_name)) break;
+    total += input_size(child.data, depth + 1);
+  }
+  closedir(d);
+  tn_buf_free(&child);
+  return total;
+}
+
+unsigned long long tn_corpus_input_size(const char *const *paths,
+                                        size_t npaths) {
+  unsigned long long total = 0;
+  for (size_t i = 0; i < npaths; i++) total += input_size(paths[i], 0);
+  return total;
 }
 
 tn_status tn_corpus_load(tn_corpus *c, const char *const *paths, size_t npaths,
