@@ -141,11 +141,10 @@ static void test_invalid_bytes(void **state) {
   tn_tokenizer *tok = tn_tok_new();
   tn_tok_reset(tok, text, len);
   tn_token t;
-  size_t n = 0, invalid = 0, bytes = 0;
+  size_t n = 0, invalid = 0;
   tn_buf joined = TN_BUF_INIT;
   while (tn_tok_next(tok, &t)) {
     n++;
-    bytes += t.len;
     if (t.flags & TN_TOK_INVALID) {
       invalid++;
       assert_int_equal(t.len, 1);
