@@ -171,7 +171,12 @@ static const char *arena_copy(tn_arena *a, const char *s, size_t len) {
   return tn_arena_strndup(a, s, len);
 }
 
-tn_status tn_partial_add(tn_partial *p, const tn_doc *d) {
+/* Counts one document whose tokens come from `next` (the tokenizer, or a
+ * list another thread made). */
+typedef int (*tok_source)(void *ud, tn_partial_tok *out);
+
+static tn_status count_doc(tn_partial *p, const tn_doc *d, tok_source next,
+                           void *ud) {
   tn_str gv;
   const char *gname = "(none)";
   size_t glen = 6;
@@ -188,12 +193,11 @@ tn_status tn_partial_add(tn_partial *p, const tn_doc *d) {
     memset(&p->gstat[p->ngstat++], 0, sizeof *p->gstat);
   }
   group_stat *gs = &p->gstat[g];
-  tn_tok_reset(p->tok, d->text.ptr, d->text.len);
-  tn_token t;
+  tn_partial_tok t;
   uint64_t tokens = 0, all = 0, sents = 0;
   uint32_t prev_norm = TN_INTERN_NONE;
   tn_status st = TN_OK;
-  while (st == TN_OK && tn_tok_next(p->tok, &t)) {
+  while (st == TN_OK && next(ud, &t)) {
     all++;
     if (t.flags & TN_TOK_SENT_END) sents++;
     if (!tn_filter_kind(p->opts.kinds, t.kind)) {
@@ -236,6 +240,40 @@ tn_status tn_partial_add(tn_partial *p, const tn_doc *d) {
   }
   p->ndone++;
   return TN_OK;
+}
+
+static int from_tokenizer(void *ud, tn_partial_tok *out) {
+  tn_token t;
+  if (!tn_tok_next((tn_tokenizer *)ud, &t)) return 0;
+  out->start = (uint32_t)t.start;
+  out->len = (uint32_t)t.len;
+  out->kind = t.kind;
+  out->flags = t.flags;
+  return 1;
+}
+
+typedef struct list_reader {
+  const tn_partial_tok *t;
+  size_t i, n;
+} list_reader;
+
+static int from_list(void *ud, tn_partial_tok *out) {
+  list_reader *r = ud;
+  if (r->i >= r->n) return 0;
+  *out = r->t[r->i++];
+  return 1;
+}
+
+tn_status tn_partial_add(tn_partial *p, const tn_doc *d) {
+  if (d->text.len > UINT32_MAX) return TN_ELIMIT;
+  tn_tok_reset(p->tok, d->text.ptr, d->text.len);
+  return count_doc(p, d, from_tokenizer, p->tok);
+}
+
+tn_status tn_partial_add_tokens(tn_partial *p, const tn_doc *d,
+                                const tn_partial_tok *toks, size_t n) {
+  list_reader r = {toks, 0, n};
+  return count_doc(p, d, from_list, &r);
 }
 
 /* Field text with every byte below 0x20 and the backslash escaped, so a

@@ -33,6 +33,18 @@ void tn_partial_free(tn_partial *p);
  * kept. Not thread-safe: one tn_partial per thread. */
 tn_status tn_partial_add(tn_partial *p, const tn_doc *d);
 
+/* A token as tn_partial_add_tokens takes it: bytes in the document's
+ * text, a tn_tok_kind and TN_TOK_* flags. */
+typedef struct tn_partial_tok {
+  uint32_t start, len;
+  uint8_t kind, flags;
+} tn_partial_tok;
+
+/* Adds a document already tokenized (by another thread): the same counts
+ * as tn_partial_add. */
+tn_status tn_partial_add_tokens(tn_partial *p, const tn_doc *d,
+                                const tn_partial_tok *toks, size_t n);
+
 /* The header line (with its "\n") that every partial of these options
  * starts with; merged inputs must agree on it. */
 tn_status tn_partial_header(const tn_partial_opts *opts, tn_buf *out);
@@ -79,5 +91,10 @@ tn_status tn_partial_write_to(const tn_partial *p, tn_partial_emit emit,
  * parts gives the same bytes as counting everything into one. */
 tn_status tn_partial_add_corpus(tn_partial **parts, size_t nparts,
                                 const tn_corpus *c);
+
+/* Adds every document of `c` to one partial, tokenizing on a second
+ * thread while this one counts (slabs of 256 documents, two in flight):
+ * one vocabulary, so nothing is done twice. */
+tn_status tn_partial_add_piped(tn_partial *p, const tn_corpus *c);
 
 #endif

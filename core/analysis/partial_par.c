@@ -2,8 +2,10 @@
  * thread owns one tn_partial, so no counter is shared and the merged
  * result is the one-thread result byte for byte. */
 #include <pthread.h>
+#include <string.h>
 
 #include "analysis/partial.h"
+#include "text/tokenizer.h"
 #include "util/alloc.h"
 
 typedef struct job {
@@ -52,5 +54,124 @@ tn_status tn_partial_add_corpus(tn_partial **parts, size_t nparts,
     else run_job(&jobs[k]); /* no thread: count it here */
     if (st == TN_OK) st = jobs[k].st;
   }
+  return st;
+}
+
+/* ---- tokenizing on a second thread -------------------------------------- */
+
+/* A slab: the tokens of documents [from, to), doc k's at
+ * toks[end[k - from - 1] .. end[k - from]) (0 for the first). */
+enum { SLAB_DOCS = 256, NSLABS = 2 };
+typedef struct slab {
+  size_t from, to;
+  tn_partial_tok *toks;
+  size_t ntoks, cap;
+  size_t end[SLAB_DOCS];
+  int full; /* filled by the tokenizer, not yet counted */
+} slab;
+
+typedef struct pipe {
+  const tn_corpus *c;
+  slab slabs[NSLABS];
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int stop;       /* the counter gave up: the tokenizer ends too */
+  tn_status st;   /* the tokenizer's status */
+} pipe_t;
+
+static tn_status fill_slab(tn_tokenizer *tok, const tn_corpus *c, slab *s) {
+  s->ntoks = 0;
+  for (size_t k = s->from; k < s->to; k++) {
+    const tn_doc *d = tn_corpus_doc(c, k);
+    if (d->text.len > UINT32_MAX) return TN_ELIMIT;
+    tn_tok_reset(tok, d->text.ptr, d->text.len);
+    tn_token t;
+    while (tn_tok_next(tok, &t)) {
+      if (s->ntoks == s->cap &&
+          tn_grow((void **)&s->toks, &s->cap, s->ntoks + 1, sizeof *s->toks))
+        return TN_ENOMEM;
+      s->toks[s->ntoks++] = (tn_partial_tok){(uint32_t)t.start, (uint32_t)t.len,
+                                             t.kind, t.flags};
+    }
+    s->end[k - s->from] = s->ntoks;
+  }
+  return TN_OK;
+}
+
+static void *tokenize_thread(void *arg) {
+  pipe_t *pp = arg;
+  tn_tokenizer *tok = tn_tok_new();
+  tn_status st = tok ? TN_OK : TN_ENOMEM;
+  size_t next = 0;
+  for (size_t i = 0; st == TN_OK && next < pp->c->ndocs; i = (i + 1) % NSLABS) {
+    slab *s = &pp->slabs[i];
+    pthread_mutex_lock(&pp->mu);
+    while (s->full && !pp->stop) pthread_cond_wait(&pp->cv, &pp->mu);
+    int stop = pp->stop;
+    pthread_mutex_unlock(&pp->mu);
+    if (stop) break;
+    s->from = next;
+    s->to = next + SLAB_DOCS < pp->c->ndocs ? next + SLAB_DOCS : pp->c->ndocs;
+    next = s->to;
+    st = fill_slab(tok, pp->c, s);
+    pthread_mutex_lock(&pp->mu);
+    s->full = 1;
+    pthread_cond_broadcast(&pp->cv);
+    pthread_mutex_unlock(&pp->mu);
+  }
+  pthread_mutex_lock(&pp->mu);
+  pp->st = st;
+  pthread_cond_broadcast(&pp->cv);
+  pthread_mutex_unlock(&pp->mu);
+  tn_tok_free(tok);
+  return NULL;
+}
+
+tn_status tn_partial_add_piped(tn_partial *p, const tn_corpus *c) {
+  pipe_t pp;
+  memset(&pp, 0, sizeof pp);
+  pp.c = c;
+  pp.st = TN_OK;
+  if (pthread_mutex_init(&pp.mu, NULL)) return tn_partial_add_corpus(&p, 1, c);
+  if (pthread_cond_init(&pp.cv, NULL)) {
+    pthread_mutex_destroy(&pp.mu);
+    return tn_partial_add_corpus(&p, 1, c);
+  }
+  pthread_t th;
+  if (pthread_create(&th, NULL, tokenize_thread, &pp)) {
+    pthread_cond_destroy(&pp.cv);
+    pthread_mutex_destroy(&pp.mu);
+    return tn_partial_add_corpus(&p, 1, c);
+  }
+  tn_status st = TN_OK;
+  size_t done = 0;
+  for (size_t i = 0; st == TN_OK && done < c->ndocs; i = (i + 1) % NSLABS) {
+    slab *s = &pp.slabs[i];
+    pthread_mutex_lock(&pp.mu);
+    while (!s->full && pp.st == TN_OK) pthread_cond_wait(&pp.cv, &pp.mu);
+    int ready = s->full;
+    if (!ready) st = pp.st;
+    pthread_mutex_unlock(&pp.mu);
+    if (!ready) break;
+    for (size_t k = s->from; st == TN_OK && k < s->to; k++) {
+      size_t a = k == s->from ? 0 : s->end[k - s->from - 1];
+      st = tn_partial_add_tokens(p, tn_corpus_doc(c, k), s->toks + a,
+                                 s->end[k - s->from] - a);
+    }
+    done = s->to;
+    pthread_mutex_lock(&pp.mu);
+    s->full = 0;
+    pthread_cond_broadcast(&pp.cv);
+    pthread_mutex_unlock(&pp.mu);
+  }
+  pthread_mutex_lock(&pp.mu);
+  pp.stop = 1;
+  pthread_cond_broadcast(&pp.cv);
+  pthread_mutex_unlock(&pp.mu);
+  pthread_join(th, NULL);
+  if (st == TN_OK) st = pp.st;
+  for (size_t i = 0; i < NSLABS; i++) tn_free(pp.slabs[i].toks);
+  pthread_cond_destroy(&pp.cv);
+  pthread_mutex_destroy(&pp.mu);
   return st;
 }
