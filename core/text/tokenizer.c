@@ -1,5 +1,5 @@
-/* The Dutch tokenizer's iterator: scans chunks, keeps a small ring of
- * tokens for lookahead, and decides sentence and paragraph ends.
+/* The Dutch tokenizer's iterator: scans chunks into a small ring of tokens
+ * for lookahead and hands them out; tok_sentence.c decides sentence ends.
  *
  * Decision rules (tests/data/README-tokenizer.md says the same for users;
  * tests/data/tokenizer-conformance.tsv shows each with examples):
@@ -58,32 +58,7 @@
  * 41,5%) and numbers (1.234,56, 28-11-2026, 12:00) stay inside tokens;
  * a spaced & or / is its own token (planning & control-cycli).
  *
- * Sentence ends. A paragraph (ended by a blank line, a form feed, U+2029 or
- * the end of the text) always ends a sentence. Inside a paragraph a
- * sentence ends after a terminal mark (. ! ? ?! ... …) or an abbreviation
- * of class FINAL (enz. etc. e.d. jl. mln. pct.), together with the closing quotes,
- * brackets, emoticons and emoji that follow it (they belong to the sentence
- * they close), when the next token
- *  - starts with a capital, a digit, a letter without case, or is an
- *    apostrophe clitic ('t Is ...), a dash or another symbol; or
- *  - is an opening quote or bracket (,, „ “ " ( ...).
- * A lowercase word after it continues the sentence ("Wat?" vroeg hij; en
- * toen ... was het weg). Abbreviations of class MID (bijv. o.a. nr.) and
- * TITLE (dhr. Dr. St. and initials) never end a sentence inside a
- * paragraph: a capital after them is a name; except a single capital
- * followed by a sentence starter that is no name (Hij, Het, Maar, ...). A typewriter or typographic
- * closing quote ('' ” ») followed by a capital ends a sentence even
- * without a terminal mark. An opening quote after a terminal mark starts a
- * new sentence unless a lowercase word follows it. At a single line break
- * a sentence also ends before a list item (a line starting with - * • – or
- * 1. 1); the period after such a number ends nothing), and after a
- * heading: a line of at most 60 bytes that is the whole sentence so far,
- * does not end in , ; : ( a hyphen or a function word (de, van, en, ...),
- * followed by a line starting with a capital or digit. Hyphenation at a
- * line end (bestuurs-\nvorm) is left alone: two tokens, no break.
- * Straight quotes " and ' are opening or closing by where the spaces are;
- * spaced on both sides they close right after a terminal mark, else they
- * alternate within the paragraph.
+ * Sentence and paragraph ends: the rules are at the top of tok_sentence.c.
  */
 #include "text/tokenizer.h"
 
@@ -91,69 +66,6 @@
 
 #include "text/tok_internal.h"
 #include "util/alloc.h"
-
-/* Lookahead ring: a sentence decision needs the closers after a period
- * and the next token or two; a longer run of closers is cut off. */
-#define RING 64
-#define RING_MASK (RING - 1)
-#define MAX_CLOSERS 24
-
-/* What the sentence rules need to know about a token. */
-enum {
-  AX_TERM = 1 << 0,   /* . ! ? ... … ?! */
-  AX_OPEN = 1 << 1,   /* opening quote or bracket */
-  AX_CLOSE = 1 << 2,  /* closing quote or bracket */
-  AX_UPPER = 1 << 3,  /* starts with a capital */
-  AX_LOWER = 1 << 4,  /* starts with a lowercase letter */
-  AX_DIGIT = 1 << 5,  /* starts with a digit */
-  AX_EMO = 1 << 6,    /* emoji or emoticon */
-  AX_SOFT = 1 << 7,   /* , ; : ( - – : the sentence goes on */
-  AX_LIST = 1 << 8,   /* a list marker at the start of a line */
-  AX_CLITIC = 1 << 9, /* 't 's 'k ... */
-  AX_LINE0 = 1 << 10, /* first token of a line */
-  AX_QCLOSE = 1 << 11 /* an unambiguous closing quote: '' ” » */
-};
-
-typedef struct slot {
-  tn_token t;
-  size_t line_start; /* byte offset where the token's line starts */
-  uint16_t ax;
-  uint8_t abbr;
-  uint8_t decided;
-} slot;
-
-enum { PH_GAP, PH_LEAD, PH_CORE, PH_TRAIL };
-
-struct tn_tokenizer {
-  const char *s;
-  size_t len;     /* end of what is scanned */
-  size_t full;    /* length given by the caller */
-  int open_end;   /* partial: more text follows `len`, no paragraph end */
-  size_t consumed;
-  int stopped;
-
-  /* scanner */
-  size_t pos, cp;    /* next byte to look at, and its code point index */
-  int phase;
-  size_t a, b;       /* current chunk */
-  tn_bounds bd;
-  size_t line_start;
-  int line0;         /* the next token starts a line */
-  int space_before;  /* whitespace precedes the next token */
-  int after_term;    /* the token before the next one is . ! ? ... */
-  int after_item;    /* the token before is a number starting a line */
-  /* The sentence being returned: does it start a line, and where? The
-   * heading rule needs it (a heading is a line that is a sentence). */
-  int sent_begins;   /* the next token returned starts a sentence */
-  int sent_line0;
-  size_t sent_line;
-  int dq_open, sq_open;
-  int gq;            /* guillemets: 0 none open, 1 « opened, 2 » opened */
-  int exhausted;     /* no more tokens from the scanner */
-
-  slot ring[RING];
-  unsigned head, count;
-};
 
 /* ---- names -------------------------------------------------------------- */
 
@@ -419,7 +331,7 @@ static uint16_t case_bits(const char *s, size_t p, size_t q) {
  * of its chunk come from the whitespace after it. */
 static void push(tn_tokenizer *t, size_t p, size_t q, uint8_t kind,
                  uint8_t abbr) {
-  slot *sl = &t->ring[(t->head + t->count) & RING_MASK];
+  tok_slot *sl = &t->ring[(t->head + t->count) & TOK_RING_MASK];
   t->count++;
   sl->t.start = p;
   sl->t.len = q - p;
@@ -460,7 +372,7 @@ static void push(tn_tokenizer *t, size_t p, size_t q, uint8_t kind,
 }
 
 /* Scans one token into the ring; 0 at the end of the text. */
-static int scan(tn_tokenizer *t) {
+int tn_tokx_scan(tn_tokenizer *t) {
   const char *s = t->s;
   for (;;) {
     switch (t->phase) {
@@ -488,7 +400,7 @@ static int scan(tn_tokenizer *t) {
       size_t p = t->pos;
       int sb = t->space_before;
       push(t, p, q, kind, 0);
-      slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
+      tok_slot *sl = &t->ring[(t->head + t->count - 1) & TOK_RING_MASK];
       if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
         int keep = t->space_before;
         t->space_before = sb;
@@ -510,7 +422,7 @@ static int scan(tn_tokenizer *t) {
       size_t q = tn_tokx_core(s, p, &t->bd, &kind);
       int sb = t->space_before;
       push(t, p, q, kind, kind == TN_TOK_ABBREV ? t->bd.abbr : 0);
-      slot *sl = &t->ring[(t->head + t->count - 1) & RING_MASK];
+      tok_slot *sl = &t->ring[(t->head + t->count - 1) & TOK_RING_MASK];
       if (kind == TN_TOK_PUNCT || kind == TN_TOK_SYMBOL) {
         int keep = t->space_before;
         t->space_before = sb;
@@ -529,159 +441,6 @@ static int scan(tn_tokenizer *t) {
       return 0;
     }
   }
-}
-
-/* ---- sentence decisions ------------------------------------------------- */
-
-/* Slot i of the ring (0 = head), scanning more tokens as needed; NULL at
- * the end of what can be scanned. */
-static slot *peek(tn_tokenizer *t, unsigned i) {
-  while (t->count <= i) {
-    if (t->count == RING || t->exhausted) return NULL;
-    if (!scan(t)) {
-      t->exhausted = 1;
-      return NULL;
-    }
-  }
-  return &t->ring[(t->head + i) & RING_MASK];
-}
-
-/* Is slot n a list item marker at the start of its line (- * • – or a
- * number followed by . or ))? */
-static int list_item(tn_tokenizer *t, unsigned i) {
-  slot *n = peek(t, i);
-  if (!n || !(n->ax & AX_LINE0)) return 0;
-  if (n->t.kind == TN_TOK_NUMBER) {
-    slot *m = peek(t, i + 1);
-    if (!m || m->t.len != 1) return 0;
-    char c = t->s[m->t.start];
-    return (c == '.' || c == ')') && !(n->t.flags & TN_TOK_SPACE_AFTER);
-  }
-  return (n->ax & AX_LIST) != 0;
-}
-
-/* Does the token at slot i start a new sentence after a terminal mark? */
-static int starts_sentence(tn_tokenizer *t, unsigned i) {
-  slot *n = peek(t, i);
-  if (!n) return 1;
-  if (n->ax & AX_OPEN) {
-    /* A quote opens the next sentence unless a lowercase word follows:
-     * "... wist Jansen. ,,wij waren ..." goes on. A bracket always opens
-     * one: (zie ook ...) after a sentence is a sentence of its own. */
-    char c = t->s[n->t.start];
-    if (c == '(' || c == '[') return 1;
-    slot *m = peek(t, i + 1);
-    return !m || !(m->ax & AX_LOWER);
-  }
-  if (n->ax & (AX_UPPER | AX_DIGIT | AX_CLITIC)) return 1;
-  if (n->ax & AX_LOWER) return 0;
-  if (n->ax & AX_SOFT) return (n->ax & AX_LIST) != 0;
-  return n->t.kind != TN_TOK_WORD;
-}
-
-/* Articles, prepositions and conjunctions end no heading: a short line
- * ending in one is running text ("Hij liep naar de\nVerenigde Staten"). */
-static int function_word(const char *w, size_t n) {
-  static const char *const words[] = {
-      "aan", "als", "bij", "dat", "de", "die", "door", "een", "en", "het",
-      "in", "met", "naar", "of", "om", "op", "over", "te", "tot", "uit",
-      "van", "voor", "zijn", "is", "was", "maar", "want", "dus", "er"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
-  return 0;
-}
-
-/* Capitalised words that begin sentences and are never part of a name:
- * after an initial they mean the initial was a sentence's last word. */
-static int sentence_starter(const char *w, size_t n) {
-  static const char *const words[] = {
-      "Daarna", "Dan", "Dat", "Deze", "Dit", "Een", "Er", "Het", "Hij",
-      "Hoe", "Ik", "Je", "Maar", "Nu", "Ook", "Toen", "Wat", "We", "Wie",
-      "Wij", "Ze", "Zij"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
-  return 0;
-}
-
-/* Marks slots 0..last decided, with a sentence end on `last` if `brk`. */
-static void settle(tn_tokenizer *t, unsigned last, int brk) {
-  for (unsigned i = 0; i <= last; i++)
-    t->ring[(t->head + i) & RING_MASK].decided = 1;
-  if (brk) t->ring[(t->head + last) & RING_MASK].t.flags |= TN_TOK_SENT_END;
-}
-
-/* Decides the head token (and the closers after it). Returns 0 when done,
- * -1 when the answer depends on text that has not arrived (partial). */
-static int decide(tn_tokenizer *t) {
-  slot *h = peek(t, 0);
-  if (h->t.flags & TN_TOK_PARA_END) {
-    settle(t, 0, 1);
-    return 0;
-  }
-  int term = (h->ax & AX_TERM) != 0;
-  if (h->t.kind == TN_TOK_ABBREV) {
-    /* An abbreviation's period ends a sentence only for FINAL ones, and
-     * for a single capital when a word that starts sentences but is no
-     * name follows ("A = B. Hij geeft ..."; "P. de Boer" goes on). */
-    term = h->abbr == TN_ABBR_FINAL;
-    if (h->abbr == TN_ABBR_TITLE && h->t.len == 2) {
-      slot *n = peek(t, 1);
-      if (!n && t->open_end && t->exhausted) return -1;
-      term = n && n->t.kind == TN_TOK_WORD &&
-             sentence_starter(t->s + n->t.start, n->t.len);
-    }
-  }
-  if (term) {
-    /* Closers and trailing emoji belong to the sentence they end. */
-    unsigned last = 0;
-    for (unsigned i = 1; i < MAX_CLOSERS; i++) {
-      slot *c = peek(t, i);
-      if (!c) break;
-      if (!(c->ax & (AX_CLOSE | AX_EMO | AX_TERM))) break;
-      last = i;
-      if (c->t.flags & TN_TOK_PARA_END) break;
-    }
-    slot *l = peek(t, last);
-    if (l->t.flags & TN_TOK_PARA_END) {
-      settle(t, last, 1);
-      return 0;
-    }
-    slot *n = peek(t, last + 1);
-    if (!n && t->open_end && t->exhausted) return -1;
-    int brk = starts_sentence(t, last + 1);
-    if (!brk) {
-      settle(t, 0, 0);
-      return 0;
-    }
-    settle(t, last, 1);
-    return 0;
-  }
-  if (h->ax & AX_QCLOSE) {
-    slot *n = peek(t, 1);
-    if (!n && t->open_end && t->exhausted) return -1;
-    settle(t, 0, n && (n->ax & AX_UPPER) && !(n->ax & AX_OPEN));
-    return 0;
-  }
-  if ((h->t.flags & TN_TOK_LINE_END) && !(h->ax & AX_OPEN)) {
-    slot *n = peek(t, 1);
-    if (!n && t->open_end && t->exhausted) return -1;
-    int brk = 0;
-    if (n && list_item(t, 1)) {
-      brk = 1;
-    } else if (n && (n->ax & (AX_UPPER | AX_DIGIT)) && !(h->ax & AX_SOFT) &&
-               h->t.start + h->t.len - h->line_start <= 60 &&
-               t->s[h->t.start + h->t.len - 1] != '-') {
-      /* A heading: its line is the whole sentence so far, which rules out
-       * the lines of wrapped running text. */
-      if (t->sent_begins) brk = (h->ax & AX_LINE0) != 0;
-      else brk = t->sent_line0 && t->sent_line == h->line_start;
-      if (brk && function_word(t->s + h->t.start, h->t.len)) brk = 0;
-    }
-    settle(t, 0, brk);
-    return 0;
-  }
-  settle(t, 0, 0);
-  return 0;
 }
 
 /* The common case, without the ring: nothing is pending and the next
@@ -767,7 +526,7 @@ tail:
     out->flags = 0;
     t->space_before = 0;
     t->pos = q;
-    /* "1." starting a line is a list item (see scan) */
+    /* "1." starting a line is a list item (see tn_tokx_scan) */
     t->after_item = kind == TN_TOK_NUMBER && t->line0;
   } else {
     if (u[q] != ' ' || u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] == K_SPACE)
@@ -848,13 +607,13 @@ int tn_tok_next(tn_tokenizer *t, tn_token *out) {
 
 static int next_slow(tn_tokenizer *t, tn_token *out) {
   if (t->stopped) return 0;
-  if (!peek(t, 0)) {
+  if (!tn_tokx_peek(t, 0)) {
     t->consumed = t->len;
     t->stopped = 1;
     return 0;
   }
-  slot *h = &t->ring[t->head];
-  if (!h->decided && decide(t) < 0) {
+  tok_slot *h = &t->ring[t->head];
+  if (!h->decided && tn_tokx_decide(t) < 0) {
     /* Wait for more text, unless nothing came out of this piece at all:
      * then decide as if the text ended here, so the caller progresses. */
     if (h->t.start > 0) {
@@ -862,7 +621,7 @@ static int next_slow(tn_tokenizer *t, tn_token *out) {
       t->stopped = 1;
       return 0;
     }
-    settle(t, 0, 0);
+    tn_tokx_settle(t, 0, 0);
   }
   *out = h->t;
   if (t->sent_begins) {
@@ -871,7 +630,7 @@ static int next_slow(tn_tokenizer *t, tn_token *out) {
     t->sent_line = h->line_start;
   }
   if (h->t.flags & TN_TOK_SENT_END) t->sent_begins = 1;
-  t->head = (t->head + 1) & RING_MASK;
+  t->head = (t->head + 1) & TOK_RING_MASK;
   t->count--;
   return 1;
 }
