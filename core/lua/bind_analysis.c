@@ -1,30 +1,24 @@
-/* The Lua face of core/analysis: corpus:count, corpus:kwic,
- * corpus:collocates, corpus:store, the tussen.Freq type and tussen.stats.
- * The counting itself stays in C; Lua sees only the rows it asks for. */
+/* The Lua face of core/analysis: corpus:store, corpus:count and the
+ * tussen.Freq type, and the opening of tussen.stats and the corpus methods.
+ * The counting itself stays in C; Lua sees only the rows it asks for.
+ * Options are read in bind_options.c, kwic and collocates live in
+ * bind_concord.c. */
 #include <string.h>
 
-#include "analysis/colloc.h"
 #include "analysis/freq.h"
-#include "analysis/keyness.h"
-#include "analysis/kwic.h"
 #include "analysis/store.h"
 #include "lua/bind_analysis.h"
 #include "lua/internal.h"
-#include "text/tokenizer.h"
 #include "util/alloc.h"
 
 #define TN_STORE_T "tussen.Store"
-#define TN_STOPWORDS_T "tussen.Stopwords"
 #define TN_REG_STORES "tussen.stores" /* corpus userdata -> Store (weak) */
 
 typedef struct lstore {
   tn_store *s;
 } lstore;
 
-typedef struct lstop {
-  tn_stopwords sw;
-  int init;
-} lstop;
+/* ---- the store, built once per corpus ------------------------------------ */
 
 /* The corpus of a tussen.Corpus userdata: l_corpus.c keeps the pointer as
  * its first member. */
@@ -34,8 +28,6 @@ static tn_corpus *corpus_of(lua_State *L, int idx) {
   return *c;
 }
 
-/* ---- the store, built once per corpus ------------------------------------ */
-
 static int store_gc(lua_State *L) {
   lstore *u = luaL_checkudata(L, 1, TN_STORE_T);
   tn_store_free(u->s);
@@ -44,7 +36,7 @@ static int store_gc(lua_State *L) {
 }
 
 /* The store of the corpus at idx, building it on first use. */
-static tn_store *get_store(lua_State *L, int idx) {
+tn_store *tn_get_store(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   tn_corpus *c = corpus_of(L, idx);
   lua_getfield(L, LUA_REGISTRYINDEX, TN_REG_STORES);
@@ -74,7 +66,7 @@ static tn_store *get_store(lua_State *L, int idx) {
   return u->s;
 }
 
-static void raise_error(lua_State *L, const char *what, const tn_error *err) {
+void tn_raise_error(lua_State *L, const char *what, const tn_error *err) {
   luaL_error(L, "%s: %s", what, err->message[0] ? err->message
                                                  : tn_strerror(err->status));
 }
@@ -84,7 +76,7 @@ static void raise_error(lua_State *L, const char *what, const tn_error *err) {
  * later kwic and collocates call cost its matches instead of a pass over
  * the corpus (worth it for many queries on a large corpus). */
 static int l_store(lua_State *L) {
-  tn_store *s = get_store(L, 1);
+  tn_store *s = tn_get_store(L, 1);
   if (!lua_isnoneornil(L, 2)) {
     static const char *const keys[] = {"index", NULL};
     int o = tn_opt_table(L, 2, "store", keys);
@@ -107,228 +99,6 @@ static int l_store(lua_State *L) {
   lua_pushboolean(L, s->idx_pos != NULL);
   lua_setfield(L, -2, "index");
   return 1;
-}
-
-/* ---- options -------------------------------------------------------------- */
-
-/* Reads opts[key] (table at idx) as a kind of value; returns 0 when absent. */
-static int opt_get(lua_State *L, int idx, const char *fname, const char *key,
-                   int type) {
-  if (lua_getfield(L, idx, key) == LUA_TNIL) {
-    lua_pop(L, 1);
-    return 0;
-  }
-  if (lua_type(L, -1) != type && !(type == LUA_TNUMBER && lua_isinteger(L, -1)))
-    luaL_error(L, "%s: option '%s' must be a %s, not a %s", fname, key,
-               lua_typename(L, type), luaL_typename(L, -1));
-  return 1;
-}
-
-lua_Integer tn_opt_int(lua_State *L, int idx, const char *fname,
-                           const char *key, lua_Integer def, lua_Integer lo,
-                           lua_Integer hi) {
-  if (!opt_get(L, idx, fname, key, LUA_TNUMBER)) return def;
-  int isint;
-  lua_Integer v = lua_tointegerx(L, -1, &isint);
-  lua_pop(L, 1);
-  if (!isint || v < lo || v > hi)
-    luaL_error(L, "%s: option '%s' must be a whole number from %d to %d", fname,
-               key, (int)lo, (int)hi);
-  return v;
-}
-
-int tn_opt_bool(lua_State *L, int idx, const char *fname, const char *key,
-                    int def) {
-  if (!opt_get(L, idx, fname, key, LUA_TBOOLEAN)) return def;
-  int v = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return v;
-}
-
-/* A string option; the string stays on the stack (the caller's frame keeps
- * the options table, which holds it too). */
-static const char *opt_str(lua_State *L, int idx, const char *fname,
-                           const char *key, const char *def) {
-  if (!opt_get(L, idx, fname, key, LUA_TSTRING)) return def;
-  const char *s = lua_tostring(L, -1);
-  lua_pop(L, 1); /* still referenced by the options table */
-  return s;
-}
-
-static tn_layer opt_layer(lua_State *L, int idx, const char *fname) {
-  const char *by = opt_str(L, idx, fname, "by", "norm");
-  int l = tn_layer_from_name(by);
-  if (l < 0)
-    luaL_error(L, "%s: option 'by' must be \"form\", \"norm\" or \"stem\", "
-                  "not \"%s\"",
-               fname, by);
-  return (tn_layer)l;
-}
-
-static int stop_gc(lua_State *L) {
-  lstop *u = luaL_checkudata(L, 1, TN_STOPWORDS_T);
-  if (u->init) tn_stopwords_free(&u->sw);
-  u->init = 0;
-  return 0;
-}
-
-static lstop *new_stop(lua_State *L) {
-  lstop *u = lua_newuserdatauv(L, sizeof *u, 0);
-  tn_stopwords_init(&u->sw);
-  u->init = 1;
-  luaL_setmetatable(L, TN_STOPWORDS_T);
-  return u;
-}
-
-/* Adds a source to a stopword set: a list of words, or the name of a data
- * file (scripts/lexicons/, the script's directory, or a "file" argument)
- * read through tussen.data.read. */
-static void stop_add_source(lua_State *L, lstop *u, int idx, const char *fname) {
-  idx = lua_absindex(L, idx);
-  if (lua_type(L, idx) == LUA_TTABLE) {
-    lua_Integer n = luaL_len(L, idx);
-    for (lua_Integer i = 1; i <= n; i++) {
-      if (lua_geti(L, idx, i) != LUA_TSTRING)
-        luaL_error(L, "%s: stopword %d is a %s, not a string", fname, (int)i,
-                   luaL_typename(L, -1));
-      size_t len;
-      const char *w = lua_tolstring(L, -1, &len);
-      if (tn_stopwords_add(&u->sw, w, len) != TN_OK)
-        luaL_error(L, "out of memory");
-      lua_pop(L, 1);
-    }
-    return;
-  }
-  if (lua_type(L, idx) != LUA_TSTRING)
-    luaL_error(L, "%s: stopwords must be a word list file name, a list of "
-                  "words or a tussen.Stopwords, not a %s",
-               fname, luaL_typename(L, idx));
-  const char *name = lua_tostring(L, idx);
-  lua_getfield(L, LUA_REGISTRYINDEX, TN_REG_MODULE);
-  lua_getfield(L, -1, "data");
-  lua_getfield(L, -1, "read");
-  lua_pushvalue(L, idx);
-  lua_call(L, 1, 2);
-  if (lua_isnil(L, -2))
-    luaL_error(L, "%s: stopwords: %s", fname, lua_tostring(L, -1));
-  size_t len;
-  const char *data = lua_tolstring(L, -2, &len);
-  tn_error err;
-  tn_error_clear(&err);
-  if (tn_stopwords_parse(&u->sw, name, data, len, &err) != TN_OK) {
-    char msg[1200];
-    tn_error_format(&err, msg, sizeof msg);
-    luaL_error(L, "%s: %s", fname, msg);
-  }
-  lua_pop(L, 4);
-}
-
-/* tussen.stats.stopwords(source, ...): one set from word lists and files. */
-int tn_l_stopwords(lua_State *L) {
-  int n = lua_gettop(L);
-  lstop *u = new_stop(L);
-  for (int i = 1; i <= n; i++) stop_add_source(L, u, i, "stopwords");
-  return 1;
-}
-
-/* opts.stopwords as a set (pushed on the stack, kept there), or NULL. */
-static const tn_stopwords *opt_stopwords(lua_State *L, int idx,
-                                         const char *fname) {
-  lua_getfield(L, idx, "stopwords");
-  if (lua_isnil(L, -1) || (lua_isboolean(L, -1) && !lua_toboolean(L, -1)))
-    return NULL; /* nil stays on the stack as a placeholder */
-  lstop *u = luaL_testudata(L, -1, TN_STOPWORDS_T);
-  if (u) return &u->sw;
-  lstop *nu = new_stop(L);
-  stop_add_source(L, nu, -2, fname);
-  return &nu->sw;
-}
-
-/* opts.docs = {kind = ..., parent = ..., id = ...}: a document mask in a
- * userdata (freed by the collector), pushed; NULL when absent. */
-static const uint8_t *opt_docs(lua_State *L, int idx, const char *fname,
-                               const tn_store *s) {
-  if (lua_getfield(L, idx, "docs") == LUA_TNIL) return NULL;
-  if (!lua_istable(L, -1))
-    luaL_error(L, "%s: option 'docs' must be a table such as "
-                  "{kind = \"comment\"}, not a %s",
-               fname, luaL_typename(L, -1));
-  int t = lua_absindex(L, -1);
-  static const char *const keys[] = {"kind", "parent", "id", NULL};
-  tn_check_keys(L, t, keys, fname);
-  const char *want[3] = {NULL, NULL, NULL};
-  for (int i = 0; i < 3; i++) {
-    if (lua_getfield(L, t, keys[i]) != LUA_TNIL) {
-      if (lua_type(L, -1) != LUA_TSTRING)
-        luaL_error(L, "%s: docs.%s must be a string", fname, keys[i]);
-      want[i] = lua_tostring(L, -1);
-    }
-    lua_pop(L, 1);
-  }
-  uint8_t *mask = lua_newuserdatauv(L, s->ndocs ? s->ndocs : 1, 0);
-  for (size_t d = 0; d < s->ndocs; d++) {
-    const tn_doc *doc = tn_corpus_doc(s->corpus, d);
-    int ok = 1;
-    for (int i = 0; i < 3 && ok; i++) {
-      if (!want[i]) continue;
-      tn_str v;
-      ok = tn_doc_field(doc, keys[i], &v) && v.len == strlen(want[i]) &&
-           memcmp(v.ptr, want[i], v.len) == 0;
-    }
-    mask[d] = (uint8_t)ok;
-  }
-  return mask;
-}
-
-/* The filter options shared by count and collocates. Pushes what must stay
- * alive (stopwords, strings stay in the options table). */
-static void opt_filter(lua_State *L, int idx, const char *fname,
-                       tn_term_filter *f) {
-  memset(f, 0, sizeof *f);
-  f->by = opt_layer(L, idx, fname);
-  const char *kinds = opt_str(L, idx, fname, "kinds", NULL);
-  f->kinds = TN_KIND_BIT(TN_TOK_WORD) | TN_KIND_BIT(TN_TOK_ABBREV) |
-             TN_KIND_BIT(TN_TOK_NUMBER) | TN_KIND_BIT(TN_TOK_HASHTAG) |
-             TN_KIND_BIT(TN_TOK_MENTION);
-  if (kinds) {
-    tn_error err;
-    tn_error_clear(&err);
-    if (tn_kinds_parse(kinds, &f->kinds, &err) != TN_OK)
-      luaL_error(L, "%s: option 'kinds': %s", fname, err.message);
-  }
-  f->min_len = (size_t)tn_opt_int(L, idx, fname, "min_len", 0, 0, 1000000);
-  f->max_len = (size_t)tn_opt_int(L, idx, fname, "max_len", 0, 0, 1000000);
-  f->glob = opt_str(L, idx, fname, "match", NULL);
-  f->regex = opt_str(L, idx, fname, "regex", NULL);
-  f->stop = opt_stopwords(L, idx, fname);
-}
-
-int tn_opt_table(lua_State *L, int idx, const char *fname,
-                     const char *const *keys) {
-  if (lua_isnoneornil(L, idx)) {
-    if (lua_gettop(L) < idx) lua_settop(L, idx);
-    lua_newtable(L);
-    lua_replace(L, idx);
-  }
-  luaL_checktype(L, idx, LUA_TTABLE);
-  tn_check_keys(L, idx, keys, fname);
-  return idx;
-}
-
-/* Calls tussen.table(rows, columns) on the rows at the top. */
-void tn_make_table(lua_State *L, const char *const *cols) {
-  int rows = lua_gettop(L);
-  lua_getfield(L, LUA_REGISTRYINDEX, TN_REG_MODULE);
-  lua_getfield(L, -1, "table");
-  lua_remove(L, -2);
-  lua_pushvalue(L, rows);
-  lua_newtable(L);
-  for (int i = 0; cols[i]; i++) {
-    lua_pushstring(L, cols[i]);
-    lua_rawseti(L, -2, i + 1);
-  }
-  lua_call(L, 2, 1);
-  lua_replace(L, rows);
 }
 
 /* ---- corpus:count --------------------------------------------------------- */
@@ -367,17 +137,17 @@ static void apply_keep(lua_State *L, int fn, const tn_store *s,
 /* corpus:count([opts]): a tussen.Freq. */
 static int l_count(lua_State *L) {
   const char *fname = "count";
-  const tn_store *s = get_store(L, 1);
+  const tn_store *s = tn_get_store(L, 1);
   int o = tn_opt_table(L, 2, fname, count_keys);
   tn_freq_opts fo;
   memset(&fo, 0, sizeof fo);
-  opt_filter(L, o, fname, &fo.filter);
+  tn_opt_filter(L, o, fname, &fo.filter);
   fo.n = (int)tn_opt_int(L, o, fname, "n", 1, 1, TN_NGRAM_MAX);
   fo.min_count = (uint64_t)tn_opt_int(L, o, fname, "min", 0, 0, INT32_MAX);
   fo.top = (size_t)tn_opt_int(L, o, fname, "top", 0, 0, INT32_MAX);
-  fo.group = opt_str(L, o, fname, "group", NULL);
+  fo.group = tn_opt_str(L, o, fname, "group", NULL);
   fo.cross_sentences = tn_opt_bool(L, o, fname, "cross_sentences", 0);
-  fo.docs = opt_docs(L, o, fname, s);
+  fo.docs = tn_opt_docs(L, o, fname, s);
   fo.forms = tn_opt_bool(L, o, fname, "forms", 0);
   fo.dp = tn_opt_bool(L, o, fname, "dp", 0);
   if (lua_getfield(L, o, "keep") != LUA_TNIL) {
@@ -394,7 +164,7 @@ static int l_count(lua_State *L) {
   luaL_setmetatable(L, TN_FREQ_T);
   tn_error err;
   tn_error_clear(&err);
-  if (tn_freq_count(&u->f, s, &fo, &err) != TN_OK) raise_error(L, fname, &err);
+  if (tn_freq_count(&u->f, s, &fo, &err) != TN_OK) tn_raise_error(L, fname, &err);
   return 1;
 }
 
@@ -597,208 +367,10 @@ static const luaL_Reg freq_methods[] = {{"rows", freq_rows},
                                         {"dfm", freq_dfm},
                                         {NULL, NULL}};
 
-/* ---- corpus:kwic ---------------------------------------------------------- */
-
-static const char *const kwic_keys[] = {"by",   "width", "sort", "limit",
-                                        "docs", "exact", NULL};
-
-static int kwic_gc(lua_State *L) {
-  tn_kwic **box = lua_touserdata(L, 1);
-  tn_kwic_free(*box);
-  *box = NULL;
-  return 0;
-}
-
-/* corpus:kwic(query[, opts]): a table of doc, position, left, match, right. */
-static int l_kwic(lua_State *L) {
-  const char *fname = "kwic";
-  tn_store *s = get_store(L, 1);
-  const char *query = luaL_checkstring(L, 2);
-  int o = tn_opt_table(L, 3, fname, kwic_keys);
-  tn_kwic_opts ko;
-  memset(&ko, 0, sizeof ko);
-  ko.by = opt_layer(L, o, fname);
-  ko.width = (size_t)tn_opt_int(L, o, fname, "width", 5, 1, 1000);
-  ko.limit = (size_t)tn_opt_int(L, o, fname, "limit", 0, 0, INT32_MAX);
-  const char *sort = opt_str(L, o, fname, "sort", "position");
-  int so = tn_kwic_sort_from_name(sort);
-  if (so < 0)
-    luaL_error(L, "%s: option 'sort' must be \"position\", \"left\", "
-                  "\"right\" or \"match\", not \"%s\"",
-               fname, sort);
-  ko.sort = (tn_kwic_sort)so;
-  ko.docs = opt_docs(L, o, fname, s);
-  ko.literal = tn_opt_bool(L, o, fname, "exact", 0);
-  /* The result is owned by a userdata while its lines are copied: the
-   * copy can raise (the memory limit), and must not leak it then. */
-  tn_kwic **box = lua_newuserdatauv(L, sizeof *box, 0);
-  *box = NULL;
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, kwic_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
-  tn_error err;
-  tn_error_clear(&err);
-  if (tn_kwic_run(box, s, query, &ko, &err) != TN_OK)
-    raise_error(L, fname, &err);
-  const tn_kwic *k = *box;
-  lua_createtable(L, (int)k->nlines, 0);
-  for (size_t i = 0; i < k->nlines; i++) {
-    const tn_kwic_line *ln = &k->lines[i];
-    if (!lua_checkstack(L, 4)) break;
-    lua_createtable(L, 0, 5);
-    const tn_doc *d = tn_corpus_doc(s->corpus, ln->doc);
-    lua_pushlstring(L, d->id.ptr, d->id.len);
-    lua_setfield(L, -2, "doc");
-    lua_pushinteger(L, (lua_Integer)(ln->pos - s->doc_start[ln->doc]) + 1);
-    lua_setfield(L, -2, "position");
-    lua_pushstring(L, ln->left);
-    lua_setfield(L, -2, "left");
-    lua_pushstring(L, ln->match);
-    lua_setfield(L, -2, "match");
-    lua_pushstring(L, ln->right);
-    lua_setfield(L, -2, "right");
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  tn_kwic_free(*box);
-  *box = NULL;
-  static const char *const cols[] = {"doc", "position", "left", "match",
-                                     "right", NULL};
-  tn_make_table(L, cols);
-  return 1;
-}
-
-/* ---- corpus:collocates ---------------------------------------------------- */
-
-static const char *const colloc_keys[] = {
-    "by",    "kinds", "min_len", "max_len",  "match", "regex", "stopwords",
-    "window", "left", "right",   "sentence", "min",   "sort",  "top",
-    "docs",  "exact", NULL};
-
-/* Collocation results owned by a userdata, so a Lua error while their rows
- * are copied cannot leak them. */
-typedef struct lcolls {
-  tn_colloc **c;
-  size_t n;
-} lcolls;
-
-static int colls_gc(lua_State *L) {
-  lcolls *u = lua_touserdata(L, 1);
-  for (size_t i = 0; i < u->n; i++) tn_colloc_free(u->c[i]);
-  tn_free(u->c);
-  u->c = NULL;
-  u->n = 0;
-  return 0;
-}
-
-static void push_colloc_row(lua_State *L, const tn_colloc_row *r,
-                            const char *node, const tn_colloc *c) {
-  lua_createtable(L, 0, 10);
-  if (node) {
-    lua_pushstring(L, node);
-    lua_setfield(L, -2, "node");
-    lua_pushinteger(L, (lua_Integer)c->f_node);
-    lua_setfield(L, -2, "node_freq");
-  }
-  lua_pushstring(L, r->term);
-  lua_setfield(L, -2, "term");
-  lua_pushinteger(L, (lua_Integer)r->f_nc);
-  lua_setfield(L, -2, "freq");
-  lua_pushinteger(L, (lua_Integer)r->f_c);
-  lua_setfield(L, -2, "coll_freq");
-  for (int m = 0; m < TN_ASSOC_COUNT; m++) {
-    lua_pushnumber(L, r->score[m]);
-    lua_setfield(L, -2, tn_assoc_name((tn_assoc)m));
-  }
-}
-
-/* corpus:collocates(node[, opts]): a table of term, freq (co-occurrences),
- * coll_freq, logdice, mi, mi3, t, ll, sorted by opts.sort (logdice); then
- * the node's frequency and the corpus size. With a list of nodes: one
- * table with node and node_freq columns first (the corpus frequencies are
- * counted once for all of them). */
-static int l_collocates(lua_State *L) {
-  const char *fname = "collocates";
-  tn_store *s = get_store(L, 1);
-  int many = lua_istable(L, 2);
-  if (!many) luaL_checkstring(L, 2);
-  int o = tn_opt_table(L, 3, fname, colloc_keys);
-  tn_colloc_opts co;
-  memset(&co, 0, sizeof co);
-  opt_filter(L, o, fname, &co.filter);
-  lua_Integer w = tn_opt_int(L, o, fname, "window", 5, 0, 1000);
-  co.left = (size_t)tn_opt_int(L, o, fname, "left", w, 0, 1000);
-  co.right = (size_t)tn_opt_int(L, o, fname, "right", w, 0, 1000);
-  if (co.left == 0 && co.right == 0)
-    luaL_error(L, "%s: the window is empty (left = right = 0)", fname);
-  co.sentence = tn_opt_bool(L, o, fname, "sentence", 0);
-  co.min_count = (uint64_t)tn_opt_int(L, o, fname, "min", 1, 1, INT32_MAX);
-  co.top = (size_t)tn_opt_int(L, o, fname, "top", 0, 0, INT32_MAX);
-  const char *sort = opt_str(L, o, fname, "sort", "logdice");
-  int a = tn_assoc_from_name(sort);
-  if (a < 0)
-    luaL_error(L, "%s: option 'sort' must be \"logdice\", \"mi\", \"mi3\", "
-                  "\"t\", \"ll\" or \"freq\", not \"%s\"",
-               fname, sort);
-  co.sort = (tn_assoc)a;
-  co.docs = opt_docs(L, o, fname, s);
-  co.literal = tn_opt_bool(L, o, fname, "exact", 0);
-  size_t n = many ? (size_t)luaL_len(L, 2) : 1;
-  if (many && n == 0) luaL_argerror(L, 2, "at least one node expected");
-  const char **nodes = lua_newuserdatauv(L, n * sizeof *nodes, 0);
-  for (size_t i = 0; i < n; i++) {
-    if (!many) {
-      nodes[i] = lua_tostring(L, 2);
-      continue;
-    }
-    if (lua_geti(L, 2, (lua_Integer)i + 1) != LUA_TSTRING)
-      luaL_error(L, "%s: node %d is a %s, not a string", fname, (int)i + 1,
-                 luaL_typename(L, -1));
-    nodes[i] = lua_tostring(L, -1); /* kept alive by the list */
-    lua_pop(L, 1);
-  }
-  lcolls *box = lua_newuserdatauv(L, sizeof *box, 0);
-  box->c = NULL;
-  box->n = 0;
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, colls_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
-  box->c = tn_calloc(n, sizeof *box->c);
-  if (!box->c) return luaL_error(L, "out of memory");
-  box->n = n;
-  tn_error err;
-  tn_error_clear(&err);
-  if (tn_colloc_run_many(box->c, s, nodes, n, &co, &err) != TN_OK)
-    raise_error(L, fname, &err);
-  lua_newtable(L);
-  lua_Integer k = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < box->c[i]->nrows; j++) {
-      push_colloc_row(L, &box->c[i]->rows[j], many ? nodes[i] : NULL,
-                      box->c[i]);
-      lua_rawseti(L, -2, ++k);
-    }
-  if (many) {
-    static const char *const cols[] = {"node", "node_freq", "term", "freq",
-                                       "coll_freq", "logdice", "mi", "mi3",
-                                       "t", "ll", NULL};
-    tn_make_table(L, cols);
-    return 1;
-  }
-  static const char *const cols[] = {"term", "freq", "coll_freq", "logdice",
-                                     "mi",   "mi3",  "t",         "ll",
-                                     NULL};
-  tn_make_table(L, cols);
-  lua_pushinteger(L, (lua_Integer)box->c[0]->f_node);
-  lua_pushinteger(L, (lua_Integer)box->c[0]->n);
-  return 3;
-}
-
 static const luaL_Reg corpus_methods[] = {{"store", l_store},
                                           {"count", l_count},
-                                          {"kwic", l_kwic},
-                                          {"collocates", l_collocates},
+                                          {"kwic", tn_l_kwic},
+                                          {"collocates", tn_l_collocates},
                                           {NULL, NULL}};
 
 static void new_type(lua_State *L, const char *name, lua_CFunction gc,
@@ -820,7 +392,7 @@ static void new_type(lua_State *L, const char *name, lua_CFunction gc,
 
 void tn_open_analysis(lua_State *L) {
   new_type(L, TN_STORE_T, store_gc, NULL);
-  new_type(L, TN_STOPWORDS_T, stop_gc, NULL);
+  new_type(L, TN_STOPWORDS_T, tn_l_stopwords_gc, NULL);
   new_type(L, TN_FREQ_T, freq_gc, freq_methods);
   luaL_getmetatable(L, TN_FREQ_T);
   lua_pushcfunction(L, freq_tostring);

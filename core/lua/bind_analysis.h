@@ -1,5 +1,6 @@
-/* Shared by the analysis bindings (bind_analysis.c, bind_stats.c): the
- * tussen.Freq type and the option helpers. */
+/* Shared by the analysis bindings (bind_analysis.c, bind_options.c,
+ * bind_concord.c, bind_stats.c): the tussen.Freq type, the store and the
+ * option helpers. */
 #ifndef TN_LUA_BIND_ANALYSIS_H
 #define TN_LUA_BIND_ANALYSIS_H
 
@@ -7,6 +8,7 @@
 #include "lua/internal.h"
 
 #define TN_FREQ_T "tussen.Freq"
+#define TN_STOPWORDS_T "tussen.Stopwords"
 
 typedef struct lfreq {
   tn_freq *f;
@@ -28,7 +30,27 @@ int tn_opt_bool(lua_State *L, int idx, const char *fname, const char *key,
 /* Turns the list of rows at the top into tussen.table(rows, cols). */
 void tn_make_table(lua_State *L, const char *const *cols);
 
+/* The token store of the tussen.Corpus at idx, built on first use. */
+tn_store *tn_get_store(lua_State *L, int idx);
+/* Raises "what: message" for a failed call into core/analysis. */
+void tn_raise_error(lua_State *L, const char *what, const tn_error *err);
+
+/* A string option; the options table keeps the string alive. */
+const char *tn_opt_str(lua_State *L, int idx, const char *fname,
+                       const char *key, const char *def);
+/* Option 'by': "form", "norm" (default) or "stem". */
+tn_layer tn_opt_layer(lua_State *L, int idx, const char *fname);
+/* Option 'docs' as a document mask (pushed, in a userdata); NULL if absent. */
+const uint8_t *tn_opt_docs(lua_State *L, int idx, const char *fname,
+                           const tn_store *s);
+/* The filter options shared by count and collocates. */
+void tn_opt_filter(lua_State *L, int idx, const char *fname,
+                   tn_term_filter *f);
+
 int tn_l_stopwords(lua_State *L);
+int tn_l_stopwords_gc(lua_State *L);
+int tn_l_kwic(lua_State *L);
+int tn_l_collocates(lua_State *L);
 extern const luaL_Reg tn_stats_funcs[];
 
 /* Sets tussen.stats on the tussen table at the top and adds count, kwic,
