@@ -1,7 +1,7 @@
 -- Scores the argument engine against the hand-drawn argument maps of tests/data/arguments/
 -- (format in its README) and fails when a score drops below its floor.
 --
--- Run by tests/lua/arguments-cases.sh, which joins the case files of one part (tune or heldout)
+-- Run by tests/lua/arguments-cases.sh, which joins the case files of one part (tune, heldout or held2)
 -- into one file ("=== NAME" before each case) and passes it as --arg cases=FILE.
 
 local arguments = require("arguments")

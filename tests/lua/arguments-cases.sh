@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the argument engine over one part of tests/data/arguments/ (tune or heldout) with the real
+# Runs the argument engine over one part of tests/data/arguments/ (tune, heldout or held2) with the real
 # binary in its sandbox: joins the part's case files into one file and scores it
 # (tests/lua/arguments-cases.lua), failing when a score drops below the given floors.
 # Usage: arguments-cases.sh TUSSEN PART UNITS_F1 RELATIONS_F1 MAIN_ACCURACY
