@@ -279,6 +279,18 @@ local function normative(u)
   return false
 end
 
+-- Does the document open with a title over at least two paragraphs of body text?
+local function titled_article(units)
+  local first = units[1]
+  if not first or not first.heading then return false end
+  local paras = {}
+  local n = 0
+  for _, v in ipairs(units) do
+    if not v.heading and not paras[v.para] then paras[v.para] = true; n = n + 1 end
+  end
+  return n >= 2
+end
+
 -- Relations from the connectives of one document's units.
 function Engine:relate(units, map)
   local rel_of = map.rel_of
@@ -304,7 +316,25 @@ function Engine:relate(units, map)
       if d == "marked-supports-other" then
         add_rel(map, u, other, "support", m, "marker")
       elseif d == "other-supports-marked" then
-        if (e.sense == "conclusion" or e.sense == "summary") and u.first_in_sent then
+        if (e.sense == "conclusion" or e.sense == "summary") and u.first_in_sent
+            and u.sent == units[#units].sent and u.doc.kind ~= "comment"
+            and titled_article(units) then
+          -- the last sentence of a titled article concludes what its title claims: it restates
+          -- the title; a summary (Kortom) leaves the premises to the sections they argue in,
+          -- a conclusion (Daarom) still draws on its own paragraph
+          add_rel(map, u, units[1], "restate", m, "marker")
+          u.restatement = true
+          if e.sense == "conclusion" then
+            for j = i - 1, 1, -1 do
+              local v = units[j]
+              if v.para ~= u.para or v.heading then break end
+              if not v.background and not v.countered
+                  and not (rel_of[v] and rel_of[v].type ~= "attack") then
+                add_rel(map, v, u, "support", m, "marker")
+              end
+            end
+          end
+        elseif (e.sense == "conclusion" or e.sense == "summary") and u.first_in_sent then
           -- a conclusion draws on the run of free premises before it in its paragraph
           -- (a summary on the whole document so far)
           local any = false
@@ -410,6 +440,11 @@ function Engine:main_claim(units, map, first_rel)
     local m = marker_of(u)
     local out = map.rel_of[u]
     if i == 1 and u.heading then score = score + 3 end
+    -- a title over an article of several paragraphs names its thesis; the conclusion at its end
+    -- sums it up again (and collects the support of the whole text) without replacing it
+    if i == 1 and u.heading and u.doc.kind ~= "comment" and titled_article(units) then
+      score = score + 4
+    end
     if i == 1 then score = score + 1 end
     -- an article's lead paragraph states its thesis; its title names it
     if u.doc.kind ~= "comment" and u.para == 1 and not u.heading then score = score + 1 end
