@@ -256,6 +256,26 @@ return {
     t.raises(function() e2:extend({lexicon = {}}, "mine.lua") end, "unknown key 'lexicon'")
     n = n + 1
 
+    -- rhetorical questions by form: toch inside, a verb-first question to "you"; the form
+    -- counts against, and its cues are asserted, not halved
+    has("Dat is toch niet te geloven?", "rhetorical-form")
+    has("Dan neem je toch de trein?", "rhetorical-form")
+    has("Heb je het stuk wel gelezen?", "rhetorical-form")
+    check(pol("Heb je het stuk wel gelezen?") < 0, "a verb-first question to you is a reproach")
+    check(pol("Ben je helemaal gek geworden?") < pol("Is hij helemaal gek geworden?"),
+      "the cues of a rhetorical question are not halved like a plain question's")
+    check(not rules("Hoe laat gaat het zwembad open?"):find("rhetorical", 1, true),
+      "a plain question is no reproach")
+    check(not rules("Toch?"):find("rhetorical-form", 1, true), "Toch? opening is a tag")
+    -- comparison: what follows "dan" after a comparative judges the foil, turned around
+    has("Beter dan de vorige regeling, die deed helemaal niks.", "comparison-foil")
+    check(pol("Beter dan de vorige regeling, die deed helemaal niks.") > 0,
+      "a target better than a failed foil is good")
+    check(pol("Slechter dan de vorige regeling, die was tenminste goed.") < 0,
+      "a target worse than a good foil is bad")
+    check(not rules("Het is goed dat ze komen, dan weten we meer."):find("comparison", 1, true),
+      "dan after a plain adjective opens no foil")
+
     -- determinism: the same text, the same evidence
     local a1 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")
     local a2 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")

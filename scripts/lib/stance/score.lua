@@ -86,6 +86,33 @@ return function(M, Engine, K)
     return true
   end
 
+  -- A question whose form asserts rather than asks: "toch" inside it (Dat is toch niet
+  -- normaal?) or a verb-first question to "you" (Ben je gek geworden? Heb je het stuk wel
+  -- gelezen?). Its cues are asserted, not doubted, and the form itself is a reproach.
+  -- ("waarom" at the start is a rhetorical marker of stance-markers.tsv already.)
+  local SECOND_PERSON = {je = true, jij = true, u = true, jullie = true}
+  local function rhetorical_form(toks, sent)
+    for i = sent.first + 1, sent.last do
+      -- mid-sentence "toch" in a question asks for assent (Dan ga je toch 's avonds?)
+      if toks[i].norm == "toch" then return sent.first end
+    end
+    local second = toks[sent.first + 1]
+    if sent.last - sent.first >= 3 and toks[sent.first].kind == "word" and second
+        and second.kind == "word" and SECOND_PERSON[second.norm]
+        and not ATTRIBUTIVE_DET[toks[sent.first].norm] then
+      return sent.first
+    end
+    return nil
+  end
+
+  -- Comparative adjectives whose "dan" opens the foil: what the foil is judged to be says how
+  -- the target compares ("Beter dan die zakjesheffing, die deed niks": the foil failed).
+  local function comparative(t)
+    local w = t.norm
+    return w == "beter" or w == "erger" or w == "meer" or w == "minder"
+      or (#w > 4 and w:sub(-2) == "er")
+  end
+
   local function ends_in_question(toks, sent)
     for i = sent.last, sent.first, -1 do
       local t = toks[i]
@@ -474,14 +501,41 @@ return function(M, Engine, K)
         S.extra[#S.extra + 1] = {first = irony.first, last = irony.last, score = irony.weight,
           rule = "irony-cue"}
       end
+      -- comparison: cues after "dan" that follows a comparative adjective judge the foil,
+      -- so they count turned around for the target (stops at a contrast)
+      for _, c in ipairs(S.cues) do
+        if c.type == "adj" and comparative(toks[c.last]) then
+          local d = nil
+          for i = c.last + 1, math.min(c.last + 3, sent.last) do
+            if toks[i].norm == "dan" then d = i; break end
+          end
+          if d then
+            local stop = sent.last
+            for _, m in ipairs(S.markers) do
+              if m.class == "contrast" and m.first > d and m.first <= stop then stop = m.first end
+            end
+            for _, f in ipairs(S.cues) do
+              if f.first > d and f.last <= stop and not f.foil then
+                f.foil = true
+                f.score = -f.score
+                f.mods[#f.mods + 1] = "comparison-foil"
+              end
+            end
+          end
+        end
+      end
       -- questions: rhetorical openers and ?! count against; plain questions are unsure
       local question, qform = ends_in_question(toks, sent)
       if question then
         local rhet = nil
         for _, m in ipairs(S.markers) do if m.class == "rhetorical" then rhet = rhet or m end end
+        local form_at = (not rhet) and rhetorical_form(toks, sent) or nil
         if rhet then
           S.extra[#S.extra + 1] = {first = rhet.first, last = rhet.last, score = rhet.weight,
             rule = "rhetorical-question"}
+        elseif form_at then
+          S.extra[#S.extra + 1] = {first = form_at, last = form_at, score = K.RHET_FORM,
+            rule = "rhetorical-form"}
         elseif qform:find("!", 1, true) or qform:find("??", 1, true) then
           S.extra[#S.extra + 1] = {first = sent.last, last = sent.last, score = -1,
             rule = "rhetorical-question"}
