@@ -291,6 +291,21 @@ local function titled_article(units)
   return n >= 2
 end
 
+-- Does unit i open the second side of a weighing (anderzijds, aan de andere kant) after a
+-- first side (enerzijds, aan de ene kant) earlier in its paragraph?
+local FIRST_SIDE = { enerzijds = true, ["aan de ene kant"] = true }
+local function weighs_sides(units, i)
+  local u = units[i]
+  for j = i - 1, 1, -1 do
+    local v = units[j]
+    if v.para ~= u.para then return false end
+    for _, mm in ipairs({ v.opener or false, v.inside or false }) do
+      if mm and FIRST_SIDE[mm.entry.phrase] then return true end
+    end
+  end
+  return false
+end
+
 -- Relations from the connectives of one document's units.
 function Engine:relate(units, map)
   local rel_of = map.rel_of
@@ -361,6 +376,10 @@ function Engine:relate(units, map)
           other.countered = true
           u.counters = true
         end
+      elseif d == "marked-contrasts-other" and weighs_sides(units, i) then
+        -- "Enerzijds X. Anderzijds Y": the second side of a weighing, not a counter-argument;
+        -- it argues for what the first side argues for
+        pending_add[#pending_add + 1] = { u = u, prev = units[i - 1], m = m }
       elseif d == "marked-contrasts-other" then
         add_rel(map, u, other, "attack", m, "marker")
       elseif d == "marked-attacks-claim" then
