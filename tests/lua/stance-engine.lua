@@ -276,6 +276,10 @@ return {
     check(not rules("Het is goed dat ze komen, dan weten we meer."):find("comparison", 1, true),
       "dan after a plain adjective opens no foil")
 
+    -- "had ... eerder gemoeten": good, only late; the gap takes the time phrase
+    check(pol("Had vijf jaar eerder gemoeten.") > 0, "had ... eerder gemoeten")
+    check(pol("Dit had tien jaar geleden al moeten gebeuren.") > 0, "had ... al moeten gebeuren")
+
     -- determinism: the same text, the same evidence
     local a1 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")
     local a2 = engine:analyze("Niet slecht, maar ook niet geweldig!! 👍")
