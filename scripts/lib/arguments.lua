@@ -654,7 +654,14 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
   if not target and refers_to(cmain, parent_names(cmain.doc, map)) then
     target, how = pmain, "reference"
   end
-  -- 3. content-word overlap, weighted by how rare a stem is in the parent
+  -- 3. a bare verdict (Eens. Helemaal mee eens. Onzin.) judges the text as a whole: its
+  -- premises tell why, and the words they share with one sentence of the parent do not make
+  -- that sentence the one judged
+  if not target and (has_cue(cmain, "agree") or has_cue(cmain, "disagree"))
+      and select(2, cmain.text:gsub("%S+", "")) <= 3 then
+    target, how = pmain, "verdict"
+  end
+  -- 4. content-word overlap, weighted by how rare a stem is in the parent
   if not target then
     -- what a parent offers is computed once for all the comments that answer it
     map.parent_index = map.parent_index or {}
