@@ -208,6 +208,11 @@ return {
     t.eq(st("k1").stance, "support", "a complaint agrees with a critical article")
     t.eq(st("k2").stance, "support", "praise of the criticism supports it")
     t.eq(st("k3").stance, "oppose", "fijn voor jou dismisses the comment it answers")
+    -- rejecting the remedy is no complaint that echoes the criticism
+    docs.k4 = {id = "k4", parent = "k", text = "Nog meer regels lost niets op."}
+    t.eq(st("k4").stance, "oppose", "a negated verb of solving rejects a remedy")
+    check(rules(docs.k4.text):find("negation", 1, true), "its cue is the negated verb")
+    n = n + 1
     docs.c7 = {id = "c7", parent = "a", text = "Klopt helemaal, en de auto's staan nu overal in de weg."}
     t.eq(st("c7").stance, "support", "content after an agreement gives its reasons")
     docs.c8 = {id = "c8", parent = "a", text = "Mee eens, maar het is veel te duur en slecht geregeld."}

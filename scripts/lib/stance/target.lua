@@ -129,6 +129,15 @@ return function(M, Engine)
     return stance, score, round(conf)
   end
 
+  -- Verbs of solving: negated, they reject a remedy (lost niets op, helpt niet, verbetert
+  -- niks) rather than complain about the problem a critical target denounces.
+  local REMEDY_VERBS = {oplossen = true, verhelpen = true, helpen = true, verbeteren = true,
+    ["zoden aan de dijk"] = true}
+  local function has_mod(c, mod)
+    for _, x in ipairs(c.mods) do if x == mod then return true end end
+    return false
+  end
+
   -- Words of the present that set the state of things against a change.
   local NOW = {nu = true, momenteel = true, tegenwoordig = true}
 
@@ -265,6 +274,13 @@ return function(M, Engine)
               and not P.comment and (c.turn or 1) >= 1 and (s.factor or 1) >= 1 then
             a = 1
             wy = "general(praise)"
+          end
+          -- "meer geld lost niks op": a negated verb of solving judges a remedy, not the
+          -- problem, so under a critical target it is not a complaint that echoes it
+          if about == "general" and a < 0 and c.final < 0 and wy == "general(critical target)"
+              and REMEDY_VERBS[c.entry] and has_mod(c, "negation") then
+            a = 1
+            wy = "general(remedy rejected)"
           end
           if status_quo[c.first] and a > 0 and wy ~= "echoes-target" then
             a, wy = -1, wy .. "(status quo)"
