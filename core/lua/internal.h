@@ -70,6 +70,9 @@ int tn_load_chunk(lua_State *L, const char *path, const char *chunkname);
 int tn_open_tussen(lua_State *L);   /* pushes the tussen table */
 void tn_open_corpus(lua_State *L);  /* sets tussen.corpus (table on top) */
 void tn_open_text(lua_State *L);
+/* tussen.text.tokens / tussen.text.sentences (l_tokens.c) */
+int tn_l_text_tokens(lua_State *L);
+int tn_l_text_sentences(lua_State *L);
 void tn_open_analysis(lua_State *L); /* tussen.stats, corpus:count... */
 void tn_open_rules(lua_State *L);    /* tussen.rules (bind_rules.c) */
 void tn_open_report(lua_State *L);   /* tussen.report (l_report.c) */

@@ -89,7 +89,8 @@ static int text_sub(lua_State *L) {
 static const luaL_Reg text_funcs[] = {
     {"lower", text_lower}, {"upper", text_upper}, {"casefold", text_casefold},
     {"nfc", text_nfc},     {"len", text_len},     {"sub", text_sub},
-    {"width", text_width}, {NULL, NULL}};
+    {"width", text_width}, {"tokens", tn_l_text_tokens},
+    {"sentences", tn_l_text_sentences}, {NULL, NULL}};
 
 void tn_open_text(lua_State *L) {
   luaL_newmetatable(L, BOX_T);

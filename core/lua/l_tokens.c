@@ -5,6 +5,7 @@
 
 #include "lua/internal.h"
 #include "text/tokenizer.h"
+#include "util/utf8.h"
 
 #define TOK_T "tussen.tokenizer"
 #define REG_TOK "tussen.tok"
@@ -107,35 +108,36 @@ static void push_token(lua_State *L, ltok *t, const char *text,
   lua_setfield(L, -2, "sentence");
 }
 
+/* Pushes the list of token tables of text[0..len). */
+static void push_tokens(lua_State *L, const char *text, size_t len) {
+  ltok *t = get_tok(L);
+  lua_newtable(L);
+  tn_tok_reset(t->tok, text, len);
+  tn_token tk;
+  lua_Integer n = 0, sentence = 1;
+  while (tn_tok_next(t->tok, &tk)) {
+    push_token(L, t, text, &tk, sentence);
+    lua_rawseti(L, -2, ++n);
+    if (tk.flags & TN_TOK_SENT_END) sentence++;
+  }
+}
+
 /* doc:tokens() -> list of {form, norm, kind, start, stop, char_start,
  * space, sentence} */
 static int doc_tokens(lua_State *L) {
   tn_ldoc *d = check_doc(L);
   const tn_doc *doc = tn_corpus_doc(d->c, d->index);
   tn_progress_doc(L, d->c, d->index, 1);
-  ltok *t = get_tok(L);
-  lua_newtable(L);
-  tn_tok_reset(t->tok, doc->text.ptr, doc->text.len);
-  tn_token tk;
-  lua_Integer n = 0, sentence = 1;
-  while (tn_tok_next(t->tok, &tk)) {
-    push_token(L, t, doc->text.ptr, &tk, sentence);
-    lua_rawseti(L, -2, ++n);
-    if (tk.flags & TN_TOK_SENT_END) sentence++;
-  }
+  push_tokens(L, doc->text.ptr, doc->text.len);
   return 1;
 }
 
-/* doc:sentences() -> list of {text, start, stop, tokens} */
-static int doc_sentences(lua_State *L) {
-  tn_ldoc *d = check_doc(L);
-  const tn_doc *doc = tn_corpus_doc(d->c, d->index);
-  tn_progress_doc(L, d->c, d->index, 1);
-  const char *text = doc->text.ptr;
+/* Pushes the list of sentences {text, start, stop, tokens} of text. */
+static void push_sentences(lua_State *L, const char *text, size_t len) {
   ltok *t = get_tok(L);
   lua_newtable(L);
   int list = lua_gettop(L);
-  tn_tok_reset(t->tok, text, doc->text.len);
+  tn_tok_reset(t->tok, text, len);
   tn_token tk;
   lua_Integer nsent = 0, ntok = 0;
   size_t first = 0;
@@ -165,6 +167,41 @@ static int doc_sentences(lua_State *L) {
     }
   }
   lua_settop(L, list); /* the tokenizer always ends the last sentence */
+}
+
+/* doc:sentences() -> list of {text, start, stop, tokens} */
+static int doc_sentences(lua_State *L) {
+  tn_ldoc *d = check_doc(L);
+  const tn_doc *doc = tn_corpus_doc(d->c, d->index);
+  tn_progress_doc(L, d->c, d->index, 1);
+  push_sentences(L, doc->text.ptr, doc->text.len);
+  return 1;
+}
+
+/* A string argument for the tokenizer: valid UTF-8, as corpus text is. */
+static const char *check_text(lua_State *L, size_t *len) {
+  const char *s = luaL_checklstring(L, 1, len);
+  size_t ok = tn_utf8_valid_prefix(s, *len);
+  if (ok < *len)
+    luaL_argerror(L, 1,
+                  lua_pushfstring(L, "invalid UTF-8 at byte %d", (int)ok + 1));
+  return s;
+}
+
+/* tussen.text.tokens(s) -> the token list of a string, as doc:tokens() */
+int tn_l_text_tokens(lua_State *L) {
+  size_t len;
+  const char *s = check_text(L, &len);
+  push_tokens(L, s, len);
+  return 1;
+}
+
+/* tussen.text.sentences(s) -> the sentences of a string, as
+ * doc:sentences() */
+int tn_l_text_sentences(lua_State *L) {
+  size_t len;
+  const char *s = check_text(L, &len);
+  push_sentences(L, s, len);
   return 1;
 }
 

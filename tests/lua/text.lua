@@ -37,6 +37,21 @@ return {
              "bad argument #1 to 'upper' %(string expected, got nil%)")
     t.raises(function() text.sub("x") end, "number expected")
     n = n + 4
+    -- the tokenizer over strings: multi-byte punctuation stays whole
+    local toks = text.tokens("r – tree ’s avonds. Dat is zo!")
+    local forms = {}
+    for i, tk in ipairs(toks) do forms[i] = tk.form end
+    t.eq(table.concat(forms, "|"), "r|–|tree|’s|avonds|.|Dat|is|zo|!")
+    t.eq(toks[2].kind, "punct")
+    t.eq(toks[7].sentence, 2)
+    t.eq(toks[4].norm, "'s")
+    t.eq(toks[3].start, 7)
+    local sents = text.sentences("Een zin. En nog een!")
+    t.eq(#sents, 2)
+    t.eq(sents[2].text, "En nog een!")
+    t.eq(#text.tokens(""), 0)
+    t.raises(function() text.tokens("a\255b") end, "invalid UTF%-8 at byte 2")
+    n = n + 10
     -- numbers are accepted where Lua accepts them as strings
     t.eq(text.upper(12), "12")
     n = n + 1
