@@ -40,6 +40,22 @@ end
 local SPLIT_SENSES = { reason = true, result = true, conclusion = true, contrast = true,
   concession = true, restatement = true, summary = true, addition = true, example = true }
 
+-- "een kleine, maar groeiende groep": "maar" between two attributive adjectives (inflected,
+-- after a determiner) joins them inside one noun phrase; it opens no clause.
+local DETERMINER = { een = true, de = true, het = true, ["zo'n"] = true, deze = true,
+  die = true, dit = true, elke = true, iedere = true, geen = true, onze = true, ons = true,
+  hun = true, mijn = true, zijn = true, haar = true, uw = true, jullie = true }
+local NOT_ADJECTIVE = { deze = true, onze = true, welke = true, zulke = true, elke = true,
+  iedere = true, jullie = true }
+local function coordinates_adjectives(sent, i)
+  local comma, before, det, after = sent[i - 1], sent[i - 2], sent[i - 3], sent[i + 1]
+  if not (comma and before and det and after) or comma.form ~= "," then return false end
+  local function inflected(t)
+    return t.kind == "w" and #t.low >= 4 and t.low:sub(-1) == "e" and not NOT_ADJECTIVE[t.low]
+  end
+  return DETERMINER[det.low] and inflected(before) and inflected(after) or false
+end
+
 -- Does match m open a new unit inside its sentence (not at its start)?
 local function opens_unit(m, sent, from)
   local e = m.entry
@@ -54,6 +70,7 @@ local function opens_unit(m, sent, from)
   local min = (e.clause == "sub" or e.clause == "main") and 2 or 4
   if e.sense == "restatement" then min = 5 end
   if nw < min then return false end
+  if e.phrase == "maar" and coordinates_adjectives(sent, m.first) then return false end
   if e.phrase == "maar" then
     -- "niet X, maar Y" corrects within one claim; it is no counter-argument
     for k = from, m.first - 1 do
