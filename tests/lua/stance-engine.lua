@@ -208,6 +208,10 @@ return {
     t.eq(st("k1").stance, "support", "a complaint agrees with a critical article")
     t.eq(st("k2").stance, "support", "praise of the criticism supports it")
     t.eq(st("k3").stance, "oppose", "fijn voor jou dismisses the comment it answers")
+    -- "het huidige ...": like "nu", the present state a proposed change ends
+    docs.c9 = {id = "c9", parent = "a", text = "Ik fiets er elke dag en de huidige route is levensgevaarlijk."}
+    t.eq(st("c9").stance, "support", "a complaint about the present state under a proposal")
+    n = n + 1
     -- rejecting the remedy is no complaint that echoes the criticism
     docs.k4 = {id = "k4", parent = "k", text = "Meer geld lost niets op."}
     t.eq(st("k4").stance, "oppose", "a negated verb of solving rejects a remedy")

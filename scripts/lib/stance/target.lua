@@ -139,7 +139,9 @@ return function(M, Engine)
   end
 
   -- Words of the present that set the state of things against a change.
-  local NOW = {nu = true, momenteel = true, tegenwoordig = true}
+  -- ("het huidige pad is levensgevaarlijk": the present one, which the change replaces)
+  local NOW = {nu = true, momenteel = true, tegenwoordig = true, huidige = true,
+    huidig = true}
 
   -- "Met de kinderen fietsen is nu levensgevaarlijk": under an article that reports or
   -- proposes a change (not a critical one, not a comment), a complaint in a clause with
