@@ -212,6 +212,18 @@ return {
     docs.c9 = {id = "c9", parent = "a", text = "Ik fiets er elke dag en de huidige route is levensgevaarlijk."}
     t.eq(st("c9").stance, "support", "a complaint about the present state under a proposal")
     n = n + 1
+    -- "Juist, ..." right after the writer's own question answers it, agreeing with no one
+    docs.c10 = {id = "c10", parent = "a", text = "En wie gaat dat betalen? Juist, de bewoners."}
+    check(st("c10").stance == "oppose", "a self-answer is no agreement")
+    local function st_rules(id)
+      local out = {}
+      for _, e in ipairs(st(id).evidence) do out[#out + 1] = e.rule end
+      return table.concat(out, " ")
+    end
+    check(not st_rules("c10"):find("agree-marker", 1, true), "no agree-marker")
+    check(st_rules("c5"):find("agree-marker", 1, true), "but Precies, opening a comment is one")
+    t.eq(st("c5").stance, "support", "Precies, opening a comment still agrees")
+    n = n + 1
     -- rejecting the remedy is no complaint that echoes the criticism
     docs.k4 = {id = "k4", parent = "k", text = "Meer geld lost niets op."}
     t.eq(st("k4").stance, "oppose", "a negated verb of solving rejects a remedy")

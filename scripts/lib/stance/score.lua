@@ -457,6 +457,16 @@ return function(M, Engine, K)
     for _, m in ipairs(result.markers) do table.insert(by_sent[m.sent].markers, m) end
     for si, sent in ipairs(sents) do
       local S = by_sent[si]
+      -- "En wie moet dat betalen? Juist, wij.": an agreement word opening the sentence after
+      -- the writer's own question answers that question; it agrees with no one
+      if si > 1 and ends_in_question(toks, sents[si - 1]) then
+        for _, m in ipairs(S.markers) do
+          if m.class == "agree" and m.first == sent.first then
+            m.class = "self_answer"
+            m.weight = 0
+          end
+        end
+      end
       -- capitals
       local caps_word = nil
       for i = sent.first, sent.last do
