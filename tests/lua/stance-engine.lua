@@ -224,6 +224,10 @@ return {
     check(st_rules("c5"):find("agree-marker", 1, true), "but Precies, opening a comment is one")
     t.eq(st("c5").stance, "support", "Precies, opening a comment still agrees")
     n = n + 1
+    -- words for complaining wave the critical article's complaint away
+    docs.k5 = {id = "k5", parent = "k", text = "Altijd hetzelfde gezeur."}
+    t.eq(st("k5").stance, "oppose", "gezeur dismisses the criticism")
+    n = n + 1
     -- rejecting the remedy is no complaint that echoes the criticism
     docs.k4 = {id = "k4", parent = "k", text = "Meer geld lost niets op."}
     t.eq(st("k4").stance, "oppose", "a negated verb of solving rejects a remedy")

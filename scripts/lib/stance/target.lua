@@ -133,6 +133,9 @@ return function(M, Engine)
   -- niks) rather than complain about the problem a critical target denounces.
   local REMEDY_VERBS = {oplossen = true, verhelpen = true, helpen = true, verbeteren = true,
     ["zoden aan de dijk"] = true}
+  -- Words for complaining: said of a complaint, they wave it away.
+  local DISMISSAL = {gezeur = true, gezanik = true, geklaag = true, gejammer = true,
+    gezeik = true, zeuren = true, zeurpiet = true, janken = true, jammeren = true}
   local function has_mod(c, mod)
     for _, x in ipairs(c.mods) do if x == mod then return true end end
     return false
@@ -283,6 +286,13 @@ return function(M, Engine)
               and REMEDY_VERBS[c.entry] and has_mod(c, "negation") then
             a = 1
             wy = "general(remedy rejected)"
+          end
+          -- "altijd hetzelfde gezeur": words for complaining dismiss the complaint, here the
+          -- critical target's own, so they are not a complaint that echoes it
+          if about == "general" and a < 0 and c.final < 0 and wy == "general(critical target)"
+              and DISMISSAL[c.entry] then
+            a = 1
+            wy = "general(dismissal)"
           end
           if status_quo[c.first] and a > 0 and wy ~= "echoes-target" then
             a, wy = -1, wy .. "(status quo)"
