@@ -141,17 +141,49 @@ static tn_status make_groups(tn_freq *f, const tn_store *s,
 
 /* ---- counting single terms ---------------------------------------------- */
 
+/* Keeps the first `top` rows of rows[0..n) in row_cmp order, sorted, at the
+ * front: one pass with a small sorted buffer, so a top-20 list of a large
+ * vocabulary costs a comparison per row instead of a full sort. row_cmp is
+ * a total order (terms are unique in a group), so the result is the same
+ * as sorting everything and cutting. */
+static tn_status select_top(tn_freq_row *rows, size_t n, size_t top) {
+  tn_freq_row *best = tn_malloc(top * sizeof *best);
+  if (!best) return TN_ENOMEM;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const tn_freq_row *r = &rows[i];
+    if (k == top && row_cmp(r, &best[k - 1]) >= 0) continue;
+    size_t j = k < top ? k++ : k - 1;
+    while (j > 0 && row_cmp(r, &best[j - 1]) < 0) {
+      best[j] = best[j - 1];
+      j--;
+    }
+    best[j] = *r;
+  }
+  memcpy(rows, best, k * sizeof *rows);
+  tn_free(best);
+  return TN_OK;
+}
+
 static tn_status finish_group(tn_freq *f, tn_freq_group *g,
                               const tn_freq_opts *o) {
-  tn_freq_sort(g->rows, g->nrows);
-  size_t keep = 0;
-  for (size_t i = 0; i < g->nrows; i++) {
-    if (g->rows[i].count < o->min_count) break;
-    keep++;
-  }
-  if (o->top && keep > o->top) keep = o->top;
-  g->nrows = keep;
   (void)f;
+  /* rows under min_count would be cut after sorting: drop them first */
+  size_t keep = g->nrows;
+  if (o->min_count > 1) {
+    keep = 0;
+    for (size_t i = 0; i < g->nrows; i++)
+      if (g->rows[i].count >= o->min_count) g->rows[keep++] = g->rows[i];
+  }
+  if (o->top && keep > 4 * o->top) {
+    tn_status st = select_top(g->rows, keep, o->top);
+    if (st != TN_OK) return st;
+    keep = o->top;
+  } else {
+    tn_freq_sort(g->rows, keep);
+    if (o->top && keep > o->top) keep = o->top;
+  }
+  g->nrows = keep;
   return TN_OK;
 }
 
@@ -345,33 +377,13 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
       st = TN_ENOMEM;
       break;
     }
+    /* rows name the store's strings and ids until min and top have cut
+     * them (the same bytes sort the same): only the rows kept are copied
+     * into the list's own vocabulary below */
     for (size_t i = 0; i < nt; i++) {
       uint32_t id = touched[i];
-      if (tid_of[id] == TN_INTERN_NONE) {
-        tid_of[id] = tn_intern_add(&f->terms, tn_store_str(s, by, id),
-                                   tn_intern_len(&s->vocab[by], id));
-        if (tid_of[id] == TN_INTERN_NONE) {
-          st = TN_ENOMEM;
-          break;
-        }
-      }
-      uint32_t tid = tid_of[id];
-      g->rows[i] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
+      g->rows[i] = (tn_freq_row){tn_store_str(s, by, id), id,
                                  tally[id].docs, tally[id].count, NULL, 0, 0};
-      if (form_of) {
-        if (!form_of[id]) {
-          /* copied: the list may outlive the store */
-          uint32_t bf = best ? best[id] : id;
-          form_of[id] = tn_arena_strndup(
-              &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
-              tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
-          if (!form_of[id]) {
-            st = TN_ENOMEM;
-            break;
-          }
-        }
-        g->rows[i].form = form_of[id];
-      }
       if (o->dp) {
         /* absent from the other documents: |0 - s_i| = s_i, summing to
          * 1 - the sizes of the documents where it occurs */
@@ -386,6 +398,32 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     }
     g->nrows = nt;
     if (st == TN_OK) st = finish_group(f, g, o);
+    for (size_t i = 0; i < g->nrows && st == TN_OK; i++) {
+      tn_freq_row *r = &g->rows[i];
+      uint32_t id = r->id;
+      if (tid_of[id] == TN_INTERN_NONE) {
+        tid_of[id] = tn_intern_add(&f->terms, r->term,
+                                   tn_intern_len(&s->vocab[by], id));
+        if (tid_of[id] == TN_INTERN_NONE) {
+          st = TN_ENOMEM;
+          break;
+        }
+      }
+      r->id = tid_of[id];
+      r->term = tn_intern_str(&f->terms, r->id);
+      if (form_of && st == TN_OK) {
+        if (!form_of[id]) {
+          /* copied: the list may outlive the store */
+          uint32_t bf = best ? best[id] : id;
+          form_of[id] = tn_arena_strndup(
+              &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
+              tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
+          if (!form_of[id]) st = TN_ENOMEM;
+        }
+        r->form = form_of[id];
+      }
+    }
+    if (st != TN_OK) g->nrows = 0; /* no row may point into the store */
   }
   tn_free(tally);
   tn_free(touched);

@@ -78,10 +78,15 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
   for (size_t i = 0; i < ref->nrows; i++)
     bcount[ref->rows[i].id] = ref->rows[i].count;
   double c = (double)target->tokens, d = (double)ref->tokens;
+  /* two groups of one list share its term ids: no lookup by string */
+  int same = target >= ref_list->groups &&
+             target < ref_list->groups + ref_list->ngroups;
   size_t n = 0;
   for (size_t i = 0; i < target->nrows; i++) {
     const tn_freq_row *t = &target->rows[i];
-    uint32_t rid = tn_intern_find(&ref_list->terms, t->term, strlen(t->term));
+    uint32_t rid = same ? t->id
+                        : tn_intern_find(&ref_list->terms, t->term,
+                                         strlen(t->term));
     uint64_t b = 0;
     if (rid != TN_INTERN_NONE) {
       b = bcount[rid];
