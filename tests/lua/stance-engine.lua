@@ -301,6 +301,9 @@ return {
     check(not rules("Het is goed dat ze komen, dan weten we meer."):find("comparison", 1, true),
       "dan after a plain adjective opens no foil")
 
+    -- a wish of success to "you" under a plan is a sarcastic one
+    check(pol("Succes met je boodschappen op de fiets in de regen.") < 0, "succes met je ...")
+    check(pol("Het plan is een succes.") > 0, "succes on its own is praise")
     -- "had ... eerder gemoeten": good, only late; the gap takes the time phrase
     check(pol("Had vijf jaar eerder gemoeten.") > 0, "had ... eerder gemoeten")
     check(pol("Dit had tien jaar geleden al moeten gebeuren.") > 0, "had ... al moeten gebeuren")
