@@ -301,6 +301,10 @@ return {
     check(not rules("Het is goed dat ze komen, dan weten we meer."):find("comparison", 1, true),
       "dan after a plain adjective opens no foil")
 
+    -- goedkoper: cheaper than the foil is good, "het kan veel goedkoper" is not
+    check(pol("Veel goedkoper dan een nieuwe weg.") > 0, "goedkoper dan")
+    check(pol("Het kan veel goedkoper.") < 0, "kan veel goedkoper: it costs too much now")
+    check(pol("Eerst de bibliotheek, nu het zwembad.") < 0, "eerst ..., nu: a list of losses")
     -- a wish of success to "you" under a plan is a sarcastic one
     check(pol("Succes met je boodschappen op de fiets in de regen.") < 0, "succes met je ...")
     check(pol("Het plan is een succes.") > 0, "succes on its own is praise")
