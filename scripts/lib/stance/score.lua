@@ -96,6 +96,12 @@ return function(M, Engine, K)
       -- mid-sentence "toch" in a question asks for assent (Dan ga je toch 's avonds?)
       if toks[i].norm == "toch" then return sent.first end
     end
+    -- a who-question closed by "dan" challenges (Wie heeft dat geteld dan?)
+    local last = sent.last
+    while last > sent.first and is_punct(toks[last]) do last = last - 1 end
+    if toks[sent.first].norm == "wie" and toks[last].norm == "dan" and last > sent.first + 1 then
+      return sent.first
+    end
     local second = toks[sent.first + 1]
     if sent.last - sent.first >= 3 and toks[sent.first].kind == "word" and second
         and second.kind == "word" and SECOND_PERSON[second.norm]
