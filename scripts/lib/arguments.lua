@@ -323,6 +323,28 @@ local function weighs_sides(units, i)
   return false
 end
 
+-- A sentence that reports the view of others (Veel werkgevers denken dat, Sommige ouders vrezen
+-- dat, Critici menen dat): a group of people, a verb of opinion and "dat" within its first
+-- words. Returns a marker for it, or nil.
+local GROUP = { veel = true, vele = true, velen = true, sommige = true, sommigen = true,
+  andere = true, anderen = true, critici = true, tegenstanders = true, sceptici = true,
+  voorstanders = true, politici = true }
+local OPINION = { denken = true, vinden = true, vrezen = true, beweren = true, stellen = true,
+  zeggen = true, menen = true, geloven = true, betogen = true, roepen = true, verwachten = true,
+  waarschuwen = true, claimen = true }
+local ANAPHOR = { dat = true, dit = true, die = true, ["zo'n"] = true }
+local function reported_view(u)
+  local t = u.toks
+  if not t[1] or not GROUP[t[1].low] then return nil end
+  for k = 2, math.min(#t - 1, 4) do
+    if OPINION[t[k].low] and t[k + 1].low == "dat" then
+      return { entry = { phrase = t[1].low .. " ... " .. t[k].low .. " dat",
+        sense = "objection", direction = "marked-attacks-claim" } }
+    end
+  end
+  return nil
+end
+
 -- Relations from the connectives of one document's units.
 function Engine:relate(units, map)
   local rel_of = map.rel_of
@@ -411,6 +433,18 @@ function Engine:relate(units, map)
       elseif d == "marked-adds" then
         -- relates to whatever the previous unit relates to; decided once all else is known
         pending_add[#pending_add + 1] = { u = u, prev = units[i - 1], m = m }
+      end
+    end
+    if not m and u.first_in_sent and u.doc.kind ~= "comment" then
+      local om = reported_view(u)
+      if om then
+        -- "Veel werkgevers denken dat X": the view the author sets out to refute
+        u.objection = om
+      elseif units[i - 1] and units[i - 1].objection and units[i - 1].sent == u.sent - 1
+          and ANAPHOR[u.toks[1].low] and not (units[i + 1] and units[i + 1].sent == u.sent) then
+        -- "Dat is te kort door de bocht": the author's answer to that view, a sentence of
+        -- its own (one countered by "maar" grants the view instead)
+        add_rel(map, u, units[i - 1], "attack", nil, "reported view")
       end
     end
     for _, rule in ipairs(self.rules) do
