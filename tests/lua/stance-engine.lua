@@ -308,6 +308,11 @@ return {
     check(pol("Veel goedkoper dan een nieuwe weg.") > 0, "goedkoper dan")
     check(pol("Het kan veel goedkoper.") < 0, "kan veel goedkoper: it costs too much now")
     check(pol("Eerst de bibliotheek, nu het zwembad.") < 0, "eerst ..., nu: a list of losses")
+    -- idioms of comment sections: a sneering gift, money better spent, the world did not end
+    check(pol("Weer een cadeautje voor de rijken.") < 0, "cadeautje voor de ...")
+    check(pol("Een mooi cadeautje.") > 0, "a cadeautje on its own is a gift")
+    check(pol("Had dat geld maar in de zorg gestoken.") < 0, "had dat geld maar ...")
+    check(pol("Bij ons mag het al jaren en de wereld is niet vergaan.") > 0, "de wereld is niet vergaan")
     -- a wish of success to "you" under a plan is a sarcastic one
     check(pol("Succes met je boodschappen op de fiets in de regen.") < 0, "succes met je ...")
     check(pol("Het plan is een succes.") > 0, "succes on its own is praise")
