@@ -168,11 +168,17 @@ local EDGE_STYLE = {
   restate = 'color="steelblue", style="dashed"',
 }
 
+-- dot sizes each box for the font it names and the SVG asks the browser for that font; a font
+-- the browser does not have (Helvetica on Linux) is replaced by a wider one and the labels spill
+-- over their boxes. DejaVu Sans is on the machines that render (fonts-dejavu-core in CI) and
+-- in most browsers' fallback list, so the measured and the shown text agree.
+local DOT_FONT = "DejaVu Sans"
+
 function M.to_dot(map)
   local out = { "digraph arguments {",
-    '  graph [rankdir="BT", fontname="Helvetica", fontsize=11, newrank=true];',
-    '  node [shape="box", style="rounded", fontname="Helvetica", fontsize=10];',
-    '  edge [fontname="Helvetica", fontsize=9];' }
+    '  graph [rankdir="BT", fontname="' .. DOT_FONT .. '", fontsize=11, newrank=true];',
+    '  node [shape="box", style="rounded", fontname="' .. DOT_FONT .. '", fontsize=10];',
+    '  edge [fontname="' .. DOT_FONT .. '", fontsize=9];' }
   for di, e in ipairs(map.docs) do
     local label = e.doc.id .. (e.doc.title and (": " .. e.doc.title) or "")
     out[#out + 1] = string.format("  subgraph cluster_%d {", di)

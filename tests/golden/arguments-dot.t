@@ -5,3 +5,7 @@ $ tussen run -q arguments --arg output=dot corpus/streetwise > $T/map.dot && dot
 | 1
 $ tussen run -q arguments --arg output=dot corpus/streetwise | grep -c -- ' -> '
 | 87
+# dot sizes the boxes for DejaVu Sans and the SVG names that font, so labels fit their boxes
+$ grep -c 'font-family="Helvetica' $T/map.svg; grep -q 'font-family="DejaVu Sans"' $T/map.svg && echo dejavu
+| 0
+| dejavu
