@@ -209,24 +209,28 @@ return {
     t.eq(st("k2").stance, "support", "praise of the criticism supports it")
     t.eq(st("k3").stance, "oppose", "fijn voor jou dismisses the comment it answers")
     -- "het huidige ...": like "nu", the present state a proposed change ends
-    docs.c9 = {id = "c9", parent = "a", text = "Ik fiets er elke dag en de huidige route is levensgevaarlijk."}
-    t.eq(st("c9").stance, "support", "a complaint about the present state under a proposal")
+    docs.h9 = {id = "h9", parent = "a", text = "Ik fiets er elke dag en de huidige route is levensgevaarlijk."}
+    t.eq(st("h9").stance, "support", "a complaint about the present state under a proposal")
     n = n + 1
     -- "Juist, ..." right after the writer's own question answers it, agreeing with no one
-    docs.c10 = {id = "c10", parent = "a", text = "En wie gaat dat betalen? Juist, de bewoners."}
-    check(st("c10").stance == "oppose", "a self-answer is no agreement")
+    docs.h10 = {id = "h10", parent = "a", text = "En wie gaat dat betalen? Juist, de bewoners."}
+    check(st("h10").stance == "oppose", "a self-answer is no agreement")
     local function st_rules(id)
       local out = {}
       for _, e in ipairs(st(id).evidence) do out[#out + 1] = e.rule end
       return table.concat(out, " ")
     end
-    check(not st_rules("c10"):find("agree-marker", 1, true), "no agree-marker")
+    check(not st_rules("h10"):find("agree-marker", 1, true), "no agree-marker")
     check(st_rules("c5"):find("agree-marker", 1, true), "but Precies, opening a comment is one")
     t.eq(st("c5").stance, "support", "Precies, opening a comment still agrees")
     n = n + 1
     -- words for complaining wave the critical article's complaint away
     docs.k5 = {id = "k5", parent = "k", text = "Altijd hetzelfde gezeur."}
     t.eq(st("k5").stance, "oppose", "gezeur dismisses the criticism")
+    n = n + 1
+    -- "Eens dat ..., maar ...": the diagnosis shared, the remedy doubted
+    docs.h11 = {id = "h11", parent = "a", text = "Eens dat er iets moet gebeuren, maar dit plan is veel te duur."}
+    t.eq(st("h11").stance, "mixed", "agreement with a that-clause, then a turn")
     n = n + 1
     -- rejecting the remedy is no complaint that echoes the criticism
     docs.k4 = {id = "k4", parent = "k", text = "Meer geld lost niets op."}
