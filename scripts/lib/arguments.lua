@@ -485,6 +485,17 @@ local function refers_to(u, names)
   return false
 end
 
+local FIRST_PERSON = { ik = true, wij = true, we = true, ons = true, onze = true, mijn = true }
+local function testimony(u)
+  if has_cue(u, "agree") or has_cue(u, "disagree") or has_cue(u, "reference") then
+    return false
+  end
+  for _, t in ipairs(u.toks) do
+    if FIRST_PERSON[t.low] then return true end
+  end
+  return false
+end
+
 -- Chooses the main claim: the unit that the text builds up to.
 function Engine:main_claim(units, map, first_rel)
   local best, best_score
@@ -543,6 +554,9 @@ function Engine:main_claim(units, map, first_rel)
     end
     if has_cue(u, "agree") or has_cue(u, "disagree") then score = score + 2 end
     if u.question and u.doc.kind == "comment" then score = score + 1 end
+    -- a commenter's own experience (Ik zie het elke ochtend, Bij ons in het dorp) is the
+    -- evidence for the position, not the position itself
+    if u.doc.kind == "comment" and testimony(u) and not normative(u) then score = score - 1.5 end
     score = score + (incoming[u] or 0)
     if out and (out.type == "support" or out.type == "restate") then score = score - 3 end
     if out and out.type == "attack" and m and m.entry.direction == "marked-conceded" then
