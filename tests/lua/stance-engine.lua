@@ -317,6 +317,9 @@ return {
     check(pol("Een mooi cadeautje.") > 0, "a cadeautje on its own is a gift")
     check(pol("Had dat geld maar in de zorg gestoken.") < 0, "had dat geld maar ...")
     check(pol("Bij ons mag het al jaren en de wereld is niet vergaan.") > 0, "de wereld is niet vergaan")
+    -- lekker as a particle ("laat ze het lekker zelf uitzoeken") is no praise
+    check(pol("Laat ze het lekker zelf uitzoeken.") == 0, "lekker zelf is a particle")
+    check(pol("Lekker weer vandaag.") > 0, "lekker on its own is")
     -- a wish of success to "you" under a plan is a sarcastic one
     check(pol("Succes met je boodschappen op de fiets in de regen.") < 0, "succes met je ...")
     check(pol("Het plan is een succes.") > 0, "succes on its own is praise")
