@@ -50,6 +50,35 @@ local function run(ctx)
   t.eq(texts(m)[1], "Als de gemeente niets doet, dan loopt de wachtlijst op", "condition kept")
   ok()
 
+  -- longer articles: the title over several paragraphs is the main claim and the closing
+  -- "Kortom" restates it; enerzijds/anderzijds weigh two sides; reported views are objections
+  m = analyse(e, "Meer bomen in de stad\n\nHet wordt in de zomer steeds heter. Enerzijds "
+    .. "geven bomen schaduw. Anderzijds houden ze regenwater vast.\n\nVeel bewoners denken "
+    .. "dat bomen alleen overlast geven. Dat is te kort door de bocht.\n\nKortom, de stad "
+    .. "heeft meer bomen nodig.")
+  t.eq(m.docs[1].main.text, "Meer bomen in de stad", "title of a long article is its main claim")
+  t.eq(rel(m, "de stad heeft", "Meer bomen").type, "restate", "Kortom restates the title")
+  t.eq(rel(m, "houden ze", "geven bomen"), nil, "anderzijds does not attack enerzijds")
+  t.eq(rel(m, "houden ze", "Meer bomen").type, "support", "anderzijds argues with enerzijds")
+  t.eq(rel(m, "Veel bewoners", "Meer bomen").type, "attack", "a reported view is an objection")
+  t.eq(rel(m, "Dat is te kort", "Veel bewoners").type, "attack", "the answer to the view")
+  m = analyse(e, "Een kleine, maar groeiende groep werkt thuis.")
+  t.eq(#m.docs[1].units, 1, "maar between two adjectives opens no unit")
+  ok()
+
+  -- a comment's bare verdict answers the main claim; first-person experience is its evidence
+  m = e:analyse({
+    { id = "a", kind = "article", text = "Het centrum moet autovrij worden. Auto's maken de "
+      .. "pleinen lawaaiig en de lucht vies." },
+    { id = "r", kind = "comment", parent = "a", text = "Eens. Ik woon aan het plein en hoor "
+      .. "elke nacht het lawaai van auto's." },
+    { id = "s", kind = "comment", parent = "a", text = "Als buurtbewoner zie ik het elke "
+      .. "ochtend: de stoepen staan vol. Een autovrij centrum zou enorm helpen." } })
+  t.eq(rel(m, "Eens", "Het centrum").type, "support", "verdict answers the main claim")
+  t.eq(m.docs[3].main.text, "Een autovrij centrum zou enorm helpen",
+    "testimony is not the commenter's position")
+  ok()
+
   -- "niet X, maar Y" corrects one claim; "X, maar Y" counters X
   m = analyse(e, "Het gaat niet om geld, maar om aandacht voor bewoners.")
   t.eq(#m.docs[1].units, 1, "niet X maar Y")
