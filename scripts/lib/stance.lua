@@ -22,6 +22,7 @@ local CAPS_SENTENCE = 1.2   -- a sentence with a word in capitals
 local EXCLAIM_STEP = 0.15   -- per exclamation mark, at most three
 local QUESTION_FACTOR = 0.5 -- cues in a plain question
 local RHET_FORM = -1 -- a question whose form asserts (toch niet ...?, Ben je ...?)
+local FOREBODING = -1 -- "straks ...": a consequence foretold, without praise
 local DOUBLE_NEG = -0.5     -- niet on-X: litotes, a weak positive
 local ON_PREFIX = 0.8       -- on-X derived from a positive X
 local NORM_ALPHA = 6        -- raw score s -> s / sqrt(s^2 + alpha)
@@ -243,7 +244,8 @@ M.LABEL_THRESHOLD = LABEL_THRESHOLD
 require("stance.score")(M, Engine, {
   NEG_WINDOW = NEG_WINDOW, MOD_WINDOW = MOD_WINDOW, BACK_NEG_WINDOW = BACK_NEG_WINDOW,
   CAPS_FACTOR = CAPS_FACTOR, CAPS_SENTENCE = CAPS_SENTENCE, EXCLAIM_STEP = EXCLAIM_STEP,
-  QUESTION_FACTOR = QUESTION_FACTOR, RHET_FORM = RHET_FORM, DOUBLE_NEG = DOUBLE_NEG, ON_PREFIX = ON_PREFIX,
+  QUESTION_FACTOR = QUESTION_FACTOR, RHET_FORM = RHET_FORM,
+  FOREBODING = FOREBODING, DOUBLE_NEG = DOUBLE_NEG, ON_PREFIX = ON_PREFIX,
   match = match,
 })
 require("stance.target")(M, Engine)

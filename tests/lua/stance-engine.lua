@@ -320,6 +320,15 @@ return {
     -- lekker as a particle ("laat ze het lekker zelf uitzoeken") is no praise
     check(pol("Laat ze het lekker zelf uitzoeken.") == 0, "lekker zelf is a particle")
     check(pol("Lekker weer vandaag.") > 0, "lekker on its own is")
+    -- "straks": a consequence foretold counts against, unless praised; a bare verdict of
+    -- praise right after it is ironic
+    has("Straks is de bakker op de hoek ook weg.", "foreboding")
+    check(pol("Straks is de bakker op de hoek ook weg.") < 0, "straks foretells a loss")
+    check(pol("Straks kunnen de kinderen weer veilig buiten spelen.") > 0, "unless it is praised")
+    check(not rules("Tot straks, ik kom eraan."):find("foreboding", 1, true), "tot straks")
+    check(pol("Dus straks sta ik elke dag een uur in de file. Geweldig.") < 0,
+      "praise after a foretold burden is ironic")
+    check(pol("Ik sta elke dag een uur in de file. Geweldig.") > 0, "but not without straks")
     -- a wish of success to "you" under a plan is a sarcastic one
     check(pol("Succes met je boodschappen op de fiets in de regen.") < 0, "succes met je ...")
     check(pol("Het plan is een succes.") > 0, "succes on its own is praise")

@@ -502,6 +502,32 @@ return function(M, Engine, K)
           c.mods[#c.mods + 1] = "attributive"
         end
       end
+      -- "straks" foretells what the change will bring, in comment sections a feared
+      -- consequence (Straks is de bakker ook weg): with no praise in the sentence it counts
+      -- against; and a bare verdict of praise right after it is ironic (... Geweldig.)
+      local pos, neg = 0, 0
+      for _, c in ipairs(S.cues) do
+        if c.score > 0 then pos = pos + 1 elseif c.score < 0 then neg = neg + 1 end
+      end
+      for i = sent.first, sent.last do
+        if toks[i].norm == "straks" and not (i > sent.first and toks[i - 1].norm == "tot")
+            and pos == 0 then
+          S.foreboding = true
+          S.extra[#S.extra + 1] = {first = i, last = i, score = K.FOREBODING,
+            rule = "foreboding"}
+          break
+        end
+      end
+      if si > 1 and by_sent[si - 1].foreboding and pos > 0 and neg == 0 then
+        local words = 0
+        for i = sent.first, sent.last do if toks[i].kind == "word" then words = words + 1 end end
+        if words <= 2 then
+          for _, c in ipairs(S.cues) do
+            c.score = -c.score
+            c.mods[#c.mods + 1] = "irony"
+          end
+        end
+      end
       -- irony: positive cues turn around, the cue itself counts against
       local irony = nil
       for _, m in ipairs(S.markers) do
