@@ -274,7 +274,7 @@ typedef struct dp_scratch {
  * documents where it occurs. */
 static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
                      uint32_t km, const uint32_t *map, uint32_t sink,
-                     const term_tally *tally, uint64_t tokens,
+                     term_tally *tally, uint64_t tokens, int count_docs,
                      dp_scratch *x) {
   x->min_s = 1.0;
   for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
@@ -296,11 +296,41 @@ static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
     for (size_t i = 0; i < nd; i++) {
       uint32_t id = x->dtouched[i];
       if (id == sink) continue;
+      tally[id].docs += (uint32_t)count_docs;
       x->sum_abs[id] +=
           fabs((double)x->dc[id] / (double)tally[id].count - sd);
       x->sum_s[id] += sd;
     }
   }
+}
+
+/* The counts of the whole corpus from the build's per-form statistics,
+ * without a pass over the tokens (the DP pass then counts documents, so
+ * a list with DP reads the tokens once, not twice). Returns 0, having
+ * changed nothing, when some form occurs both with a kind counted and one
+ * left out: then only a pass over the tokens can tell. */
+static int counts_from_stats(const tn_store *s, uint32_t km,
+                             const uint32_t *map, uint32_t sink,
+                             term_tally *tally, uint32_t *touched,
+                             size_t *ntouched, uint64_t *tokens) {
+  size_t nf = tn_store_vocab_size(s, TN_LAYER_FORM);
+  for (size_t fid = 0; fid < nf; fid++) {
+    uint32_t kinds = s->form_stat[fid].kinds;
+    if ((kinds & km) && (kinds & km) != kinds) return 0;
+  }
+  size_t nt = 0;
+  uint64_t tok = 0;
+  for (size_t fid = 0; fid < nf; fid++) {
+    uint32_t c = s->form_stat[fid].freq, id = map[fid];
+    if (!(s->form_stat[fid].kinds & km) || !c) continue;
+    tok += c;
+    if (id == sink) continue;
+    if (tally[id].count == 0) touched[nt++] = id;
+    tally[id].count += c;
+  }
+  *ntouched = nt;
+  *tokens = tok;
+  return 1;
 }
 
 static tn_status count_unigrams(tn_freq *f, const tn_store *s,
@@ -340,7 +370,12 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     tn_freq_group *g = &f->groups[gi];
     size_t ntouched = 0;
     uint64_t tokens = 0;
-    for (uint32_t k = gr->first[gi]; k < gr->first[gi + 1]; k++) {
+    /* one group of every document: counts from the store's statistics */
+    int from_stats = o->dp && f->ngroups == 1 && !o->docs &&
+                     counts_from_stats(s, km, map, sink, tally, touched,
+                                       &ntouched, &tokens);
+    for (uint32_t k = gr->first[gi]; !from_stats && k < gr->first[gi + 1];
+         k++) {
       uint32_t d = gr->doc_list[k];
       uint32_t stamp = d + 1;
       const uint32_t *form = s->form;
@@ -368,7 +403,8 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     uint64_t counted = 0;
     for (size_t i = 0; i < nt; i++) counted += tally[touched[i]].count;
     tally[sink] = (term_tally){0, 0, 0};
-    if (o->dp) group_dp(s, gr, gi, km, map, sink, tally, tokens, &x);
+    if (o->dp)
+      group_dp(s, gr, gi, km, map, sink, tally, tokens, from_stats, &x);
     g->tokens = tokens;
     g->counted = counted;
     g->types = nt;
