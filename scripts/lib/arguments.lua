@@ -345,6 +345,9 @@ local function reported_view(u)
   return nil
 end
 
+local ENUMERATION_START = { enerzijds = true, ["aan de ene kant"] = true,
+  ["ten eerste"] = true, allereerst = true, ["in de eerste plaats"] = true }
+
 -- Relations from the connectives of one document's units.
 function Engine:relate(units, map)
   local rel_of = map.rel_of
@@ -401,6 +404,10 @@ function Engine:relate(units, map)
               add_rel(map, v, u, "support", m, "marker")
               any = true
             end
+            -- the first item of a weighing or an enumeration (Enerzijds, Ten eerste) opens the
+            -- run of premises: what came before it is not drawn into the conclusion
+            local vm = marker_of(v)
+            if vm and ENUMERATION_START[vm.entry.phrase] then break end
           end
           if not any then add_rel(map, other, u, "support", m, "marker") end
         elseif e.sense == "result" and not u.first_in_sent and other and normative(other) then
