@@ -317,6 +317,9 @@ return {
     check(pol("Een mooi cadeautje.") > 0, "a cadeautje on its own is a gift")
     check(pol("Had dat geld maar in de zorg gestoken.") < 0, "had dat geld maar ...")
     check(pol("Bij ons mag het al jaren en de wereld is niet vergaan.") > 0, "de wereld is niet vergaan")
+    -- "die hoor je niet klagen": others manage, the complaint is unfounded
+    check(pol("Een leraar verdient hetzelfde en die hoor je niet klagen.") < 0, "hoor je niet klagen")
+    check(pol("Ik zal niet klagen.") > 0, "niet klagen on its own is content")
     -- lekker as a particle ("laat ze het lekker zelf uitzoeken") is no praise
     check(pol("Laat ze het lekker zelf uitzoeken.") == 0, "lekker zelf is a particle")
     check(pol("Lekker weer vandaag.") > 0, "lekker on its own is")
