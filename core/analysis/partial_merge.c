@@ -181,8 +181,12 @@ tn_status tn_partial_merge(tn_partial_src *srcs, size_t n,
     }
     if (min == n) break;
     char type = srcs[min].line[0];
-    int keys, nvals;
-    shape(type, &keys, &nvals);
+    /* every line's type was checked when it was read (key_length) */
+    int keys = 0, nvals = 0;
+    if (shape(type, &keys, &nvals) != 0) {
+      st = TN_EINTERNAL;
+      goto done;
+    }
     uint64_t sums[4] = {0, 0, 0, 0};
     size_t first = min, holders = 0;
     size_t klen_min = klen[min];
