@@ -596,9 +596,23 @@ function Engine:finish_doc(units, map, pending_add, main)
     if h and h ~= u then return h end
     return main
   end
+  -- "Op zee waait het bovendien harder, waardoor X": the unit carries its own addition
+  -- (bovendien) besides the relation the next clause's marker gave it; that forward relation
+  -- does not stop the addition, so the unit has two relations
+  local adding = {}
+  for _, pa in ipairs(pending_add) do adding[pa.u] = true end
+  local function own_rel(u)
+    local r = rel_of[u]
+    if r and adding[u] and r.origin == "marker" and r.to.n > u.n and r.to.sent == u.sent
+        and marker_of(r.to) and marker_of(r.to).entry.phrase == r.marker then
+      return nil
+    end
+    return r
+  end
+  local defaults = {}
   for _, pa in ipairs(pending_add) do
     local u, prev = pa.u, pa.prev
-    if not rel_of[u] and prev then
+    if not own_rel(u) and prev then
       local r = rel_of[prev]
       if r and r.type == "support" then
         add_rel(map, u, r.to, r.type, pa.m, "marker")
@@ -618,7 +632,7 @@ function Engine:finish_doc(units, map, pending_add, main)
     end
   end
   for _, u in ipairs(units) do
-    local r = rel_of[u]
+    local r = own_rel(u)
     -- a sentence that counters a side point ("Het college wil X. Y echter ...") also argues
     -- for the main claim; a point the author counters argues for nothing
     local free = not r or (r.type == "attack" and r.to ~= main and u.first_in_sent
@@ -627,7 +641,7 @@ function Engine:finish_doc(units, map, pending_add, main)
       if u.heading then
         add_rel(map, u, main, "support", nil, "default")
       elseif not u.restatement then
-        add_rel(map, u, default_target(u), "support", nil, "default")
+        defaults[u] = add_rel(map, u, default_target(u), "support", nil, "default")
       end
     end
   end
@@ -635,7 +649,7 @@ function Engine:finish_doc(units, map, pending_add, main)
   for _, pa in ipairs(pending_add) do
     if pa.later then
       local r = rel_of[pa.prev]
-      local mine = rel_of[pa.u]
+      local mine = defaults[pa.u] or rel_of[pa.u]
       if r and mine and mine.origin == "default" and r.to ~= pa.u then
         mine.to, mine.type, mine.marker, mine.sense, mine.origin =
           r.to, r.type, pa.m.entry.phrase, pa.m.entry.sense, "marker"

@@ -67,6 +67,11 @@ local function run(ctx)
   -- ("Dat is hard nodig" supports the main claim by default, not through "dus")
   t.eq(rel(m, "Dat is hard", "Een vaste regel").marker, nil, "a weighing opens the run")
   t.eq(rel(m, "willen steden", "Een vaste regel").type, "support", "the weighing's sides")
+  -- a unit with its own addition keeps it besides the relation the next clause gives it
+  m = analyse(e, "Windmolens horen op zee. Daar is veel ruimte. Op zee waait het bovendien "
+    .. "harder, waardoor een molen daar meer stroom oplevert.")
+  t.eq(rel(m, "Op zee waait", "een molen").type, "support", "waardoor: the first relation")
+  t.eq(rel(m, "Op zee waait", "Windmolens").type, "support", "bovendien: the second relation")
   m = analyse(e, "Een kleine, maar groeiende groep werkt thuis.")
   t.eq(#m.docs[1].units, 1, "maar between two adjectives opens no unit")
   ok()
