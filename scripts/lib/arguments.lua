@@ -333,6 +333,18 @@ local OPINION = { denken = true, vinden = true, vrezen = true, beweren = true, s
   zeggen = true, menen = true, geloven = true, betogen = true, roepen = true, verwachten = true,
   waarschuwen = true, claimen = true }
 local ANAPHOR = { dat = true, dit = true, die = true, ["zo'n"] = true }
+-- A sentence in which an authority announces a plan (Het kabinet wil, De gemeente overweegt).
+local AUTHORITY = { kabinet = true, college = true, minister = true, regering = true,
+  gemeente = true, provincie = true, staatssecretaris = true, gemeenteraad = true,
+  ministerie = true, overheid = true }
+local PLANS = { wil = true, wilde = true, overweegt = true, plant = true, gaat = true,
+  stelt = true }
+local function announces_plan(u)
+  local t = u.toks
+  return t[3] and (t[1].low == "het" or t[1].low == "de") and AUTHORITY[t[2].low]
+    and PLANS[t[3].low] and true or false
+end
+
 local function reported_view(u)
   local t = u.toks
   if not t[1] or not GROUP[t[1].low] then return nil end
@@ -447,6 +459,11 @@ function Engine:relate(units, map)
       if om then
         -- "Veel werkgevers denken dat X": the view the author sets out to refute
         u.objection = om
+      elseif announces_plan(u) and units[i + 1] and units[i + 1].first_in_sent
+          and units[i + 1].toks[1] and ANAPHOR[units[i + 1].toks[1].low] then
+        -- "Het kabinet wil X. Dat is een vergissing.": the plan is the occasion, the author's
+        -- verdict on it is the argument
+        u.background = true
       elseif units[i - 1] and units[i - 1].objection and units[i - 1].sent == u.sent - 1
           and ANAPHOR[u.toks[1].low] and not (units[i + 1] and units[i + 1].sent == u.sent) then
         -- "Dat is te kort door de bocht": the author's answer to that view, a sentence of

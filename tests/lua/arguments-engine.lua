@@ -72,6 +72,11 @@ local function run(ctx)
     .. "harder, waardoor een molen daar meer stroom oplevert.")
   t.eq(rel(m, "Op zee waait", "een molen").type, "support", "waardoor: the first relation")
   t.eq(rel(m, "Op zee waait", "Windmolens").type, "support", "bovendien: the second relation")
+  -- an authority's announced plan that the author then judges is the occasion, not a premise
+  m = analyse(e, "Het kabinet wil de regels gelijktrekken. Dat is een vergissing. Dorpen "
+    .. "willen op zondag rust.")
+  t.eq(m.docs[1].units[1].role, "background", "announced plan is background")
+  t.eq(m.docs[1].main.text, "Dat is een vergissing", "the verdict on it is the claim")
   m = analyse(e, "Een kleine, maar groeiende groep werkt thuis.")
   t.eq(#m.docs[1].units, 1, "maar between two adjectives opens no unit")
   ok()
