@@ -4,7 +4,8 @@
 -- The engine is data-driven: connectives come from scripts/lexicons/connectives-nl.tsv (or the
 -- user's additions), relations follow from each connective's sense and direction, and users add
 -- relation rules as Lua functions. Tokens and sentences: scripts/lib/arguments/text.lua; the
--- lexicon and its matcher: scripts/lib/arguments/lexicon.lua; writers:
+-- lexicon and its matcher: scripts/lib/arguments/lexicon.lua; readings of longer texts
+-- (titles, weighings, reported views): scripts/lib/arguments/readings.lua; writers:
 -- scripts/lib/arguments-output.lua.
 
 local M = {}
@@ -15,11 +16,18 @@ if not has_tussen then tussen = nil end
 
 local atext = require("arguments.text")
 local lexicon = require("arguments.lexicon")
+local readings = require("arguments.readings")
 
 local lower, tokenize, split_sentences = atext.lower, atext.tokenize, atext.split_sentences
 local is_end_punct, first_word, dice = atext.is_end_punct, atext.first_word, atext.dice
 local content_stems, content_stems_of_toks = atext.content_stems, atext.content_stems_of_toks
 local STOP, NOT_VERB, CLAUSE_PUNCT = atext.STOP, atext.NOT_VERB, atext.CLAUSE_PUNCT
+local coordinates_adjectives, titled_article = readings.coordinates_adjectives,
+  readings.titled_article
+local weighs_sides, reported_view, announces_plan = readings.weighs_sides,
+  readings.reported_view, readings.announces_plan
+local testimony, ANAPHOR = readings.testimony, readings.ANAPHOR
+local ENUMERATION_START = readings.ENUMERATION_START
 
 local Engine = {}
 Engine.__index = Engine
@@ -39,22 +47,6 @@ end
 
 local SPLIT_SENSES = { reason = true, result = true, conclusion = true, contrast = true,
   concession = true, restatement = true, summary = true, addition = true, example = true }
-
--- "een kleine, maar groeiende groep": "maar" between two attributive adjectives (inflected,
--- after a determiner) joins them inside one noun phrase; it opens no clause.
-local DETERMINER = { een = true, de = true, het = true, ["zo'n"] = true, deze = true,
-  die = true, dit = true, elke = true, iedere = true, geen = true, onze = true, ons = true,
-  hun = true, mijn = true, zijn = true, haar = true, uw = true, jullie = true }
-local NOT_ADJECTIVE = { deze = true, onze = true, welke = true, zulke = true, elke = true,
-  iedere = true, jullie = true }
-local function coordinates_adjectives(sent, i)
-  local comma, before, det, after = sent[i - 1], sent[i - 2], sent[i - 3], sent[i + 1]
-  if not (comma and before and det and after) or comma.form ~= "," then return false end
-  local function inflected(t)
-    return t.kind == "w" and #t.low >= 4 and t.low:sub(-1) == "e" and not NOT_ADJECTIVE[t.low]
-  end
-  return DETERMINER[det.low] and inflected(before) and inflected(after) or false
-end
 
 -- Does match m open a new unit inside its sentence (not at its start)?
 local function opens_unit(m, sent, from)
@@ -296,70 +288,6 @@ local function normative(u)
   return false
 end
 
--- Does the document open with a title over at least two paragraphs of body text?
-local function titled_article(units)
-  local first = units[1]
-  if not first or not first.heading then return false end
-  local paras = {}
-  local n = 0
-  for _, v in ipairs(units) do
-    if not v.heading and not paras[v.para] then paras[v.para] = true; n = n + 1 end
-  end
-  return n >= 2
-end
-
--- Does unit i open the second side of a weighing (anderzijds, aan de andere kant) after a
--- first side (enerzijds, aan de ene kant) earlier in its paragraph?
-local FIRST_SIDE = { enerzijds = true, ["aan de ene kant"] = true }
-local function weighs_sides(units, i)
-  local u = units[i]
-  for j = i - 1, 1, -1 do
-    local v = units[j]
-    if v.para ~= u.para then return false end
-    for _, mm in ipairs({ v.opener or false, v.inside or false }) do
-      if mm and FIRST_SIDE[mm.entry.phrase] then return true end
-    end
-  end
-  return false
-end
-
--- A sentence that reports the view of others (Veel werkgevers denken dat, Sommige ouders vrezen
--- dat, Critici menen dat): a group of people, a verb of opinion and "dat" within its first
--- words. Returns a marker for it, or nil.
-local GROUP = { veel = true, vele = true, velen = true, sommige = true, sommigen = true,
-  andere = true, anderen = true, critici = true, tegenstanders = true, sceptici = true,
-  voorstanders = true, politici = true }
-local OPINION = { denken = true, vinden = true, vrezen = true, beweren = true, stellen = true,
-  zeggen = true, menen = true, geloven = true, betogen = true, roepen = true, verwachten = true,
-  waarschuwen = true, claimen = true }
-local ANAPHOR = { dat = true, dit = true, die = true, ["zo'n"] = true }
--- A sentence in which an authority announces a plan (Het kabinet wil, De gemeente overweegt).
-local AUTHORITY = { kabinet = true, college = true, minister = true, regering = true,
-  gemeente = true, provincie = true, staatssecretaris = true, gemeenteraad = true,
-  ministerie = true, overheid = true }
-local PLANS = { wil = true, wilde = true, overweegt = true, plant = true, gaat = true,
-  stelt = true }
-local function announces_plan(u)
-  local t = u.toks
-  return t[3] and (t[1].low == "het" or t[1].low == "de") and AUTHORITY[t[2].low]
-    and PLANS[t[3].low] and true or false
-end
-
-local function reported_view(u)
-  local t = u.toks
-  if not t[1] or not GROUP[t[1].low] then return nil end
-  for k = 2, math.min(#t - 1, 4) do
-    if OPINION[t[k].low] and t[k + 1].low == "dat" then
-      return { entry = { phrase = t[1].low .. " ... " .. t[k].low .. " dat",
-        sense = "objection", direction = "marked-attacks-claim" } }
-    end
-  end
-  return nil
-end
-
-local ENUMERATION_START = { enerzijds = true, ["aan de ene kant"] = true,
-  ["ten eerste"] = true, allereerst = true, ["in de eerste plaats"] = true }
-
 -- Relations from the connectives of one document's units.
 function Engine:relate(units, map)
   local rel_of = map.rel_of
@@ -505,17 +433,6 @@ local function refers_to(u, names)
   local t = lower(u.text)
   for _, n in ipairs(names) do
     if #n >= 3 and t:find(n, 1, true) then return true end
-  end
-  return false
-end
-
-local FIRST_PERSON = { ik = true, wij = true, we = true, ons = true, onze = true, mijn = true }
-local function testimony(u)
-  if has_cue(u, "agree") or has_cue(u, "disagree") or has_cue(u, "reference") then
-    return false
-  end
-  for _, t in ipairs(u.toks) do
-    if FIRST_PERSON[t.low] then return true end
   end
   return false
 end
