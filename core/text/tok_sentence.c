@@ -16,8 +16,9 @@
  * A lowercase word after it continues the sentence ("Wat?" vroeg hij; en
  * toen ... was het weg). Abbreviations of class MID (bijv. o.a. nr.) and
  * TITLE (dhr. Dr. St. and initials) never end a sentence inside a
- * paragraph: a capital after them is a name; except a single capital
- * followed by a sentence starter that is no name (Hij, Het, Maar, ...). A typewriter or typographic
+ * paragraph: a capital after them is a name; except that an initial or a
+ * dotted capital abbreviation (V.S., B.V.) followed by a sentence starter
+ * that is no name (Hij, Het, Maar, Daar, ...) ends one. A typewriter or typographic
  * closing quote ('' ” ») followed by a capital ends a sentence even
  * without a terminal mark. An opening quote after a terminal mark starts a
  * new sentence unless a lowercase word follows it. At a single line break
@@ -87,12 +88,22 @@ static int function_word(const char *w, size_t n) {
  * after an initial they mean the initial was a sentence's last word. */
 static int sentence_starter(const char *w, size_t n) {
   static const char *const words[] = {
-      "Daarna", "Dan", "Dat", "Deze", "Dit", "Een", "Er", "Het", "Hij",
-      "Hoe", "Ik", "Je", "Maar", "Nu", "Ook", "Toen", "Wat", "We", "Wie",
-      "Wij", "Ze", "Zij"};
+      "Als",   "Bovendien", "Daar", "Daarna", "Daarom", "Dan",  "Dat",
+      "Deze",  "Die",       "Dit",  "Dus",    "Een",    "Er",   "Het",
+      "Hier",  "Hij",       "Hoe",  "Ik",     "Je",     "Maar", "Nu",
+      "Omdat", "Ook",       "Toch", "Toen",   "Volgens", "Want", "Wat",
+      "We",    "Wie",       "Wij",  "Ze",     "Zij"};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
   return 0;
+}
+
+/* V.S., B.V., N.V.: capitals and periods only (names, not "bijv."). */
+static int capital_dotted(const char *w, size_t n) {
+  if (n < 3) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((w[i] >= 'A' && w[i] <= 'Z') || w[i] == '.')) return 0;
+  return 1;
 }
 
 /* Marks slots 0..last decided, with a sentence end on `last` if `brk`. */
@@ -112,15 +123,25 @@ int tn_tokx_decide(tn_tokenizer *t) {
   }
   int term = (h->ax & AX_TERM) != 0;
   if (h->t.kind == TN_TOK_ABBREV) {
-    /* An abbreviation's period ends a sentence only for FINAL ones, and
-     * for a single capital when a word that starts sentences but is no
-     * name follows ("A = B. Hij geeft ..."; "P. de Boer" goes on). */
+    /* An abbreviation's period ends a sentence for FINAL ones; for
+     * initials and dotted capitals (V.S., B.V.) only when a
+     * word that starts sentences but is no name follows ("A = B. Hij
+     * geeft ..."; "in de V.S. Daar ..."; "P. de Boer" goes on). */
     term = h->abbr == TN_ABBR_FINAL;
-    if (h->abbr == TN_ABBR_TITLE && h->t.len == 2) {
+    int initial = h->abbr == TN_ABBR_TITLE && h->t.len == 2;
+    /* A dotted capital opening its sentence (N.B. Het ...) ends nothing. */
+    int dotted = !initial && !t->sent_begins &&
+                 capital_dotted(t->s + h->t.start, h->t.len);
+    if (!term && (initial || dotted)) {
       tok_slot *n = tn_tokx_peek(t, 1);
       if (!n && t->open_end && t->exhausted) return -1;
       term = n && n->t.kind == TN_TOK_WORD &&
              sentence_starter(t->s + n->t.start, n->t.len);
+      /* Names of firms and papers begin with articles (N.V. Het Parool). */
+      if (term && dotted && n->t.len == 3 &&
+          (memcmp(t->s + n->t.start, "Het", n->t.len) == 0 ||
+           memcmp(t->s + n->t.start, "Een", n->t.len) == 0))
+        term = 0;
     }
   }
   if (term) {
