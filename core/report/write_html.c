@@ -34,7 +34,7 @@ static const char css[] =
     "ul.in-cell{margin:0;padding-left:1rem}\n"
     "figure{margin:1rem 0}figcaption{font-weight:600}\n"
     ".chart>svg{width:100%;max-width:40rem;height:auto}\n"
-    "svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}\n"
+    ".chart svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}\n"
     "mark{color:inherit;padding:0 .1em;border-radius:2px}\n"
     "mark.pos{background:#d6e9ff;border-bottom:2px solid #0b4f8a}\n"
     "mark.neg{background:#ffe1d6;border-bottom:2px dashed #8a1f0b}\n"

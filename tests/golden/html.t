@@ -25,7 +25,7 @@ $ TUSSEN_DOT=none tussen run -q tests/data/html/widgets.lua --format html corpus
 | ul.in-cell{margin:0;padding-left:1rem}
 | figure{margin:1rem 0}figcaption{font-weight:600}
 | .chart>svg{width:100%;max-width:40rem;height:auto}
-| svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}
+| .chart svg text{font:13px system-ui,'DejaVu Sans',sans-serif;fill:#1a1a1a}
 | mark{color:inherit;padding:0 .1em;border-radius:2px}
 | mark.pos{background:#d6e9ff;border-bottom:2px solid #0b4f8a}
 | mark.neg{background:#ffe1d6;border-bottom:2px dashed #8a1f0b}
