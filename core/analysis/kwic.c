@@ -146,8 +146,11 @@ tn_status tn_query_find(const tn_store *s, const tn_query *q,
     for (size_t d = 0; d < s->ndocs; d++) {
       if (docs && !docs[d]) continue;
       size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
+      const uint8_t *first = q->match[0];
+      const uint32_t *form = s->form;
       for (size_t p = lo; p < hi; p++) {
-        if (!tn_query_at(s, q, p, hi)) continue;
+        /* the first word rules out nearly every position: test it alone */
+        if (!first[form[p]] || !tn_query_at(s, q, p, hi)) continue;
         if (tn_grow((void **)&out, &cap, len + 1, sizeof *out)) {
           tn_free(out);
           return TN_ENOMEM;
