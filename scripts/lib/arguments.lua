@@ -611,11 +611,36 @@ end
 -- Across documents: what a comment answers
 ------------------------------------------------------------------------------------------------
 
+-- Quote marks are multi-byte: a Lua character class would take their bytes one by one and
+-- cut other characters that share them (the dash – shares two bytes with “ and ’).
+local OPENERS = { "“", "„", "‘", '"' }
+local CLOSERS = { "”", "’", '"' }
+local INSIDE_FORBIDDEN = { "“", "‘" }
+
+local function find_first(text, marks, init)
+  local best, len
+  for _, m in ipairs(marks) do
+    local i = text:find(m, init, true)
+    if i and (not best or i < best) then best, len = i, #m end
+  end
+  return best, len
+end
+
 local function quotes_in(text)
-  local out = {}
-  for q in text:gmatch("[“\"„‘]([^”\"“‘’]+)[”\"’]") do
-    local _, nw = q:gsub("%S+", "")
-    if nw >= 3 then out[#out + 1] = q end
+  local out, pos = {}, 1
+  while true do
+    local o, olen = find_first(text, OPENERS, pos)
+    if not o then break end
+    local c, clen = find_first(text, CLOSERS, o + olen)
+    if not c then break end
+    local q = text:sub(o + olen, c - 1)
+    if q ~= "" and not find_first(q, INSIDE_FORBIDDEN, 1) then
+      local _, nw = q:gsub("%S+", "")
+      if nw >= 3 then out[#out + 1] = q end
+      pos = c + clen
+    else
+      pos = o + olen -- a nested opener: the quote starts there
+    end
   end
   return out
 end

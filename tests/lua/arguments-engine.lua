@@ -139,6 +139,16 @@ local function run(ctx)
   t.eq(m.rel_of[m.docs[3].main].type, "attack", "onzin attacks")
   ok()
 
+  -- dashes and typographic quotes share bytes; a comment with both still finds its quote
+  docs = {
+    { id = "a", kind = "article", text = "Gemeenten moeten bewoners meer ruimte geven." },
+    { id = "r", kind = "comment", parent = "a",
+      text = "Het woord – ruimte – valt vaak. Ik lees \u{201C}bewoners meer ruimte geven\u{201D} – mee eens." },
+  }
+  m = e:analyse(docs)
+  t.eq(m.rel_of[m.docs[2].main].how, "quote", "quote found beside dashes")
+  ok()
+
   -- extension: a new connective, an override, a relation rule
   local e2 = arguments.new()
   e2:add_connective({ phrase = "om die simpele reden", sense = "reason",
