@@ -143,7 +143,7 @@ local function run(ctx)
   docs = {
     { id = "a", kind = "article", text = "Gemeenten moeten bewoners meer ruimte geven." },
     { id = "r", kind = "comment", parent = "a",
-      text = "Het woord – ruimte – valt vaak. Ik lees \u{201C}bewoners meer ruimte geven\u{201D} – mee eens." },
+      text = "Het woord – ruimte voor de bewoners – valt vaak. Ik lees \u{201C}bewoners meer ruimte geven\u{201D} – mee eens." },
   }
   m = e:analyse(docs)
   t.eq(m.rel_of[m.docs[2].main].how, "quote", "quote found beside dashes")
