@@ -18,6 +18,24 @@ local atext = require("arguments.text")
 local lexicon = require("arguments.lexicon")
 local readings = require("arguments.readings")
 
+-- Quote marks are multi-byte: a Lua character class would take their bytes one by one and
+-- match other characters that share them (the dash – shares two bytes with “ and ’), so
+-- they are searched for as strings.
+local OPENERS = { "“", "„", "‘", '"' }
+local CLOSERS = { "”", "’", '"' }
+local INSIDE_FORBIDDEN = { "“", "‘" }
+local QUOTE_MARKS = { '"', "“", "”", "‘", "’", "„" }
+
+-- The first of `marks` in text from init: its position and length.
+local function find_first(text, marks, init)
+  local best, len
+  for _, m in ipairs(marks) do
+    local i = text:find(m, init, true)
+    if i and (not best or i < best) then best, len = i, #m end
+  end
+  return best, len
+end
+
 local lower, tokenize, split_sentences = atext.lower, atext.tokenize, atext.split_sentences
 local is_end_punct, first_word, dice = atext.is_end_punct, atext.first_word, atext.dice
 local content_stems, content_stems_of_toks = atext.content_stems, atext.content_stems_of_toks
@@ -410,7 +428,7 @@ function Engine:relate(units, map)
           sense = r.sense or "rule" } } or nil, "rule")
       end
     end
-    if has_cue(u, "reference") and u.text:find("[\"“”‘’„]") then u.background = true end
+    if has_cue(u, "reference") and find_first(u.text, QUOTE_MARKS, 1) then u.background = true end
   end
   return pending_add
 end
@@ -611,20 +629,6 @@ end
 -- Across documents: what a comment answers
 ------------------------------------------------------------------------------------------------
 
--- Quote marks are multi-byte: a Lua character class would take their bytes one by one and
--- cut other characters that share them (the dash – shares two bytes with “ and ’).
-local OPENERS = { "“", "„", "‘", '"' }
-local CLOSERS = { "”", "’", '"' }
-local INSIDE_FORBIDDEN = { "“", "‘" }
-
-local function find_first(text, marks, init)
-  local best, len
-  for _, m in ipairs(marks) do
-    local i = text:find(m, init, true)
-    if i and (not best or i < best) then best, len = i, #m end
-  end
-  return best, len
-end
 
 local function quotes_in(text)
   local out, pos = {}, 1

@@ -115,6 +115,11 @@ local function tokenize(text)
   return toks
 end
 
+-- Marks that open a quote or an aside, as strings ("“" is three bytes, a Lua character class
+-- would match any character sharing one of them).
+local OPENING_MARK = { ['"'] = true, ["'"] = true, ["“"] = true, ["‘"] = true, ["„"] = true,
+  ["("] = true }
+
 local function is_end_punct(form)
   return form:match("^[%.!?]+$") ~= nil or form == "…" or form == "?!"
 end
@@ -136,7 +141,8 @@ local function split_sentences(text, base)
     if nxt then
       local gap = text:sub(t.e - base + 1, nxt.s - 1)
       local first = nxt.form:sub(1, 1)
-      local upper_next = first:match("[%u%d]") or nxt.kind == "p" and nxt.form:match("^[\"'“‘„(]")
+      local upper_next = first:match("[%u%d]") or nxt.kind == "p" and OPENING_MARK[nxt.form:sub(1, #"“")]
+        or nxt.kind == "p" and OPENING_MARK[first]
         or first:match("[\195]") and nxt.form:match("^[\195][\128-\158]")
       if t.kind == "p" and is_end_punct(t.form) and (upper_next or gap:find("\n")) then
         flush()
