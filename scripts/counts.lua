@@ -15,9 +15,10 @@ end
 
 return {
   description = [[
-Term counts of a corpus: the top terms of the whole corpus and of each group
-(a document field, kind by default), with the number of documents holding
-each and its rate per million counted tokens; no stopwords are left out.
+Term counts of a corpus and of each group, with documents and rate per million.
+The top terms of the whole corpus and of each group (a document field, kind
+by default), with the number of documents holding each and its rate per
+million counted tokens; no stopwords are left out.
 Order is count descending, then term (byte order); groups in byte order.
 For corpora spread over files or machines: 'tussen map' each part, then
 'tussen merge --report' on the parts writes the same report.]],
