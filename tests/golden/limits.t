@@ -93,7 +93,7 @@ $ tussen run -q --time-limit=1 tests/data/limits/endless-pcall.lua tests/data/lu
 !   tests/data/limits/endless-pcall.lua:6: in function 'run'
 ? 1
 $ tussen run -q --time-limit=0 tests/data/limits/endless-pcall.lua tests/data/lua/meta.jsonl 2>"$T/err" & pid=$!
-> i=0; while ! grep -q running "$T/err" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+> i=0; while ! grep -qs running "$T/err" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 > kill -INT $pid; wait $pid; rc=$?; cat "$T/err" >&2; exit $rc
 ! tussen: tests/data/limits/endless-pcall.lua: warning: running
 ! tussen: tests/data/limits/endless-pcall.lua:6: interrupted
@@ -101,7 +101,7 @@ $ tussen run -q --time-limit=0 tests/data/limits/endless-pcall.lua tests/data/lu
 !   tests/data/limits/endless-pcall.lua:6: in function 'run'
 ? 130
 $ tussen run -q --time-limit=0 tests/data/limits/endless.lua tests/data/lua/meta.jsonl 2>"$T/err" & pid=$!
-> i=0; while ! grep -q running "$T/err" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+> i=0; while ! grep -qs running "$T/err" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 > kill -INT $pid; wait $pid; rc=$?; cat "$T/err" >&2; exit $rc
 ! tussen: tests/data/limits/endless.lua: warning: running
 ! tussen: tests/data/limits/endless.lua:6: interrupted
