@@ -84,6 +84,10 @@ int cli_bad_option(const char *command, int opt, char **argv);
 int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
                       const char *command);
 
+/* Prints one load diagnostic to stderr: "tussen: skipped: FILE:LINE: byte N:
+ * document \"ID\": message". */
+void cli_print_diagnostic(const tn_diagnostic *d);
+
 /* Loads the paths, printing diagnostics and the summary to stderr. Returns
  * NULL with *exit_code set when the run cannot go on. */
 tn_corpus *cli_load_corpus(const cli_corpus_options *o,

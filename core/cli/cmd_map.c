@@ -77,19 +77,7 @@ static void print_new(diag_printer *dp, const tn_load_report *r, int quiet) {
       dp->hidden++;
       continue;
     }
-    const char *label = d->severity == TN_ERROR     ? "skipped"
-                        : d->severity == TN_WARNING ? "warning"
-                                                    : "note";
-    fprintf(stderr, "tussen: %s: ", label);
-    if (d->file) {
-      fputs(d->file, stderr);
-      if (d->line) fprintf(stderr, ":%llu", (unsigned long long)d->line);
-      fputs(": ", stderr);
-    }
-    if (d->has_offset)
-      fprintf(stderr, "byte %llu: ", (unsigned long long)d->offset);
-    if (d->doc_id) fprintf(stderr, "document \"%s\": ", d->doc_id);
-    fprintf(stderr, "%s\n", d->message);
+    cli_print_diagnostic(d);
   }
 }
 

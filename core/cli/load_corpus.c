@@ -84,7 +84,7 @@ int cli_corpus_option(cli_corpus_options *o, int opt, const char *arg,
   }
 }
 
-static void print_diagnostic(const tn_diagnostic *d) {
+void cli_print_diagnostic(const tn_diagnostic *d) {
   const char *label = d->severity == TN_ERROR     ? "skipped"
                       : d->severity == TN_WARNING ? "warning"
                                                   : "note";
@@ -158,7 +158,7 @@ static void print_diagnostics(const tn_load_report *r, int show_all,
     if (g && g->total > COLLAPSE_ABOVE && g->shown >= SHOWN_PER_GROUP)
       continue;
     if (g) g->shown++;
-    print_diagnostic(d);
+    cli_print_diagnostic(d);
   }
   for (size_t k = 0; k < ngroups && !verbose; k++) {
     const skip_group *g = &groups[k];
