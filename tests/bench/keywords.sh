@@ -41,37 +41,12 @@ fi
 bytes=$(wc -c <"$file")
 cat "$file" >/dev/null # warm the page cache for every contender
 
-now_ns() { date +%s%N; }
-
-# Runs "$@" $runs times; prints "median_wall_seconds peak_rss_kb
-# median_cpu_seconds" (CPU: user + system of the command and its children,
-# the fairer number on a machine other work keeps busy).
-measure() {
-  times=
-  cpus=
-  rss=0
-  i=0
-  while [ $i -lt "$runs" ]; do
-    t0=$(now_ns)
-    /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
-      { cat "$dir/err" >&2; echo "keywords.sh: failed: $*" >&2; exit 1; }
-    t1=$(now_ns)
-    times="$times $((t1 - t0))"
-    line=$(tail -n 1 "$dir/rss")
-    r=${line%% *}
-    cpus="$cpus $(echo "$line" | awk '{ printf "%.3f", $2 + $3 }')"
-    [ "$r" -gt "$rss" ] && rss=$r
-    i=$((i + 1))
-  done
-  med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  cpu=$(printf '%s\n' $cpus | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  echo "$med $rss $cpu"
-}
+. "$here/measure.sh"
 
 export TUSSEN_SCRIPTS="$root/scripts"
-set -- $(measure "$bin" run -q keywords "$file"); t_kw=$1 rss_kw=$2 c_kw=$3
+set -- $(measure "$bin" run -q keywords "$file"); t_kw=$1 c_kw=$2 rss_kw=$3
 set -- $(measure sh -c 'LC_ALL=C tr -cs "[:alpha:]" "\n" < "$1" | LC_ALL=C sort |
-  LC_ALL=C uniq -c | LC_ALL=C sort -rn' sh "$file"); t_sh=$1 c_sh=$3
+  LC_ALL=C uniq -c | LC_ALL=C sort -rn' sh "$file"); t_sh=$1 c_sh=$2
 
 LC_ALL=C awk -v bytes="$bytes" -v runs="$runs" -v tk="$t_kw" -v ts="$t_sh" \
   -v ck="$c_kw" -v cs="$c_sh" -v rss="$rss_kw" \

@@ -44,32 +44,7 @@ bytes=$(wc -c <"$file")
 docs=$(wc -l <"$file")
 cat "$file" >/dev/null # warm the page cache for every contender
 
-now_ns() { date +%s%N; }
-
-# Runs "$@" $runs times; prints "median_wall_seconds median_cpu_seconds
-# peak_rss_kb" (CPU = user + system: steadier than wall time on a busy
-# machine).
-measure() {
-  times=
-  cpus=
-  rss=0
-  i=0
-  while [ $i -lt "$runs" ]; do
-    t0=$(now_ns)
-    /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
-      { cat "$dir/err" >&2; echo "load.sh: failed: $*" >&2; exit 1; }
-    t1=$(now_ns)
-    times="$times $((t1 - t0))"
-    set -- $(tail -n 1 "$dir/rss") "$@"
-    [ "$1" -gt "$rss" ] && rss=$1
-    cpus="$cpus $(echo "$2 $3" | awk '{ print $1 + $2 }')"
-    shift 3
-    i=$((i + 1))
-  done
-  med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  cpu=$(printf '%s\n' $cpus | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  echo "$med $cpu $rss"
-}
+. "$here/measure.sh"
 
 set -- $(measure "$bin" corpus --check -q "$file"); t_tussen=$1 c_tussen=$2 rss_tussen=$3
 set -- $(measure wc -l "$file"); t_wc=$1 c_wc=$2

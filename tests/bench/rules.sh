@@ -116,28 +116,8 @@ LC_ALL=C awk '
 patterns=$(($(wc -l <"$scheme") - 1))
 cat "$file" >/dev/null # warm the page cache
 
-now_ns() { date +%s%N; }
-
-# Runs "$@" $runs times; prints the median wall-clock seconds and the
-# median CPU seconds (user + system). On a busy machine the CPU times are
-# the steadier comparison; both are reported.
-measure() {
-  times=
-  cpus=
-  i=0
-  while [ $i -lt "$runs" ]; do
-    t0=$(now_ns)
-    /usr/bin/time -f '%U %S' -o "$dir/cpu" "$@" >"$dir/out" 2>"$dir/err" ||
-      { cat "$dir/err" >&2; echo "rules.sh: failed: $*" >&2; exit 1; }
-    t1=$(now_ns)
-    times="$times $((t1 - t0))"
-    cpus="$cpus $(tail -n 1 "$dir/cpu" | awk '{ printf "%d", ($1 + $2) * 1000 }')"
-    i=$((i + 1))
-  done
-  w=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  c=$(printf '%s\n' $cpus | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e3 }')
-  echo "$w $c"
-}
+measure_out=$dir/out
+. "$here/measure.sh"
 
 set -- $(measure "$bin" tokenize --format tokens "$file"); t_tok=$1 c_tok=$2
 set -- $(measure "$bin" run codes -q --arg "scheme=$scheme" --arg examples=0 \

@@ -48,28 +48,9 @@ while [ "$(wc -c <"$file")" -lt "$limit" ]; do cat "$seed" >>"$file"; done
 bytes=$(wc -c <"$file")
 cat "$file" >/dev/null # warm the page cache for both contenders
 
-now_ns() { date +%s%N; }
+. "$here/measure.sh"
 
-# Runs "$@" $runs times; prints "median_seconds peak_rss_kb".
-measure() {
-  times=
-  rss=0
-  i=0
-  while [ $i -lt "$runs" ]; do
-    t0=$(now_ns)
-    /usr/bin/time -f '%M' -o "$dir/rss" "$@" >/dev/null 2>"$dir/err" ||
-      { cat "$dir/err" >&2; echo "tokenize.sh: failed: $*" >&2; exit 1; }
-    t1=$(now_ns)
-    times="$times $((t1 - t0))"
-    r=$(tail -n 1 "$dir/rss")
-    [ "$r" -gt "$rss" ] && rss=$r
-    i=$((i + 1))
-  done
-  med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] / 1e9 }')
-  echo "$med $rss"
-}
-
-set -- $(measure "$bin" tokenize --format tokens "$file"); t_tok=$1 rss_tok=$2
+set -- $(measure "$bin" tokenize --format tokens "$file"); t_tok=$1 rss_tok=$3
 set -- $(measure wc -w "$file"); t_wc=$1
 tokens=$("$bin" tokenize --format tokens "$file" | grep -c .)
 
