@@ -224,6 +224,14 @@ void tn_load_report_summary(const tn_load_report *r, tn_buf *out);
 tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
                           size_t len, const tn_load_options *opts,
                           tn_load_report *report, tn_error *err);
+/* tn_import_jsonl for a piece of a file (tn_stream's batches, whole lines)
+ * that starts after line `line0` at byte `offset0` of it: messages,
+ * documents' lines and the FILE:LINE ids of documents without one count
+ * from the start of the file, as in a load of the whole file. */
+tn_status tn_import_jsonl_part(tn_corpus *c, const char *name,
+                               const char *data, size_t len, uint64_t line0,
+                               uint64_t offset0, const tn_load_options *opts,
+                               tn_load_report *report, tn_error *err);
 tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                         size_t len, char delimiter,
                         const tn_load_options *opts, tn_load_report *report,

@@ -285,12 +285,21 @@ static const char *base_name(const char *path) {
 tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
                           size_t len, const tn_load_options *opts,
                           tn_load_report *report, tn_error *err) {
+  return tn_import_jsonl_part(c, name, data, len, 0, 0, opts, report, err);
+}
+
+tn_status tn_import_jsonl_part(tn_corpus *c, const char *name,
+                               const char *data, size_t len, uint64_t line0,
+                               uint64_t offset0, const tn_load_options *opts,
+                               tn_load_report *report, tn_error *err) {
   line_state ls;
   memset(&ls, 0, sizeof ls);
   tn_status st = TN_OK;
-  uint64_t lineno = 0;
+  uint64_t lineno = line0;
   size_t pos = 0;
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+  /* a byte order mark can only start the file, not a later piece */
+  if (offset0 == 0 && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    pos = 3;
   char why[256];
   char genid[600];
   /* Lines end in LF, CRLF or a lone CR (old Mac files): JSON allows no raw
@@ -327,7 +336,7 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
     }
     if (lr == LINE_BROKEN) {
       st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, lineno,
-                          line_off + at, 1, NULL,
+                          offset0 + line_off + at, 1, NULL,
                           "malformed JSON: %s; fix or remove the line", why);
       continue;
     }
@@ -343,8 +352,8 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
         snprintf(idbuf, sizeof idbuf, "%.*s", (int)(in.id.len > 100 ? 100 : in.id.len),
                  in.id.ptr);
       st = tn_report_skip(report, TN_SKIP_BAD_FIELD, name, lineno,
-                          line_off + at, 1, in.id.ptr ? idbuf : NULL, "%s",
-                          why);
+                          offset0 + line_off + at, 1,
+                          in.id.ptr ? idbuf : NULL, "%s", why);
       continue;
     }
     if (!in.id.ptr) {
@@ -360,14 +369,14 @@ tn_status tn_import_jsonl(tn_corpus *c, const char *name, const char *data,
     if (opts->utf8 == TN_UTF8_REPAIR && repaired_keys_clash(&ls, why,
                                                           sizeof why)) {
       st = tn_report_skip(report, TN_SKIP_INVALID_UTF8, name, lineno,
-                          line_off, 1, NULL, "%s", why);
+                          offset0 + line_off, 1, NULL, "%s", why);
       continue;
     }
     in.meta = ls.meta;
     in.nmeta = (uint32_t)ls.nmeta;
     in.source = name;
     in.line = lineno;
-    in.offset = line_off;
+    in.offset = offset0 + line_off;
     in.raw = line;
     in.raw_len = linelen;
     st = tn_corpus_add(c, &in, opts, report);

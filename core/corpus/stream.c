@@ -13,11 +13,12 @@
 struct tn_stream {
   gzFile gz;
   char *path;
-  const char *base; /* the file name without directories */
   size_t batch;
-  tn_buf buf;       /* bytes read but not yet imported */
-  uint64_t line0;   /* lines before buf */
-  uint64_t off0;    /* bytes before buf */
+  tn_buf buf;       /* bytes read; those from `start` on are not imported */
+  size_t start;
+  size_t scanned;   /* no batch ends before this index of buf */
+  uint64_t line0;   /* lines before buf.data + start */
+  uint64_t off0;    /* bytes before buf.data + start */
   int eof;
 };
 
@@ -46,8 +47,6 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
     tn_free(s);
     return TN_ENOMEM;
   }
-  const char *slash = strrchr(s->path, '/');
-  s->base = slash ? slash + 1 : s->path;
   s->batch = batch_bytes ? batch_bytes : 1;
   errno = 0;
   s->gz = gzopen(path, "rb");
@@ -74,12 +73,38 @@ void tn_stream_close(tn_stream *s) {
   tn_free(s);
 }
 
-/* Reads until the buffer holds a batch and ends in a newline (or the file
- * ends). */
-static tn_status fill(tn_stream *s, tn_error *err) {
-  while (!s->eof) {
-    const char *nl = s->buf.len ? memchr(s->buf.data, '\n', s->buf.len) : NULL;
-    if (nl && s->buf.len >= s->batch) return TN_OK;
+/* Index just past the first newline at or after `batch` bytes from
+ * `start`: the end of the next batch; 0 when the buffer holds none yet. */
+static size_t batch_end(tn_stream *s) {
+  size_t avail = s->buf.len - s->start;
+  size_t from = s->batch - 1 < avail ? s->start + s->batch - 1 : s->buf.len;
+  if (from < s->scanned) from = s->scanned;
+  if (from < s->buf.len) {
+    const char *nl = memchr(s->buf.data + from, '\n', s->buf.len - from);
+    if (nl) return (size_t)(nl - s->buf.data) + 1;
+  }
+  s->scanned = from > s->buf.len ? from : s->buf.len;
+  return 0;
+}
+
+/* Reads until the buffer holds a whole batch (or the file ends); *end is
+ * the index in buf where the batch ends. */
+static tn_status fill(tn_stream *s, size_t *end, tn_error *err) {
+  for (;;) {
+    *end = batch_end(s);
+    if (*end) return TN_OK;
+    if (s->eof) {
+      *end = s->buf.len;
+      return TN_OK;
+    }
+    /* Imported bytes go before reading more: what moves is less than a
+     * batch and a line, once per read of up to 1 MiB. */
+    if (s->start) {
+      memmove(s->buf.data, s->buf.data + s->start, s->buf.len - s->start);
+      s->buf.len -= s->start;
+      s->scanned = s->scanned > s->start ? s->scanned - s->start : 0;
+      s->start = 0;
+    }
     if (tn_buf_reserve(&s->buf, 1 << 20)) return TN_ENOMEM;
     int n = gzread(s->gz, s->buf.data + s->buf.len, 1 << 20);
     if (n < 0) {
@@ -100,67 +125,42 @@ static tn_status fill(tn_stream *s, tn_error *err) {
                                "tells whether it is intact)",
                                (unsigned long long)(s->off0 + s->buf.len));
       s->eof = 1;
-      break;
     }
     s->buf.len += (size_t)n;
   }
-  return TN_OK;
 }
 
-/* Names like "FILE:LINE" made by the importer count lines from the start
- * of the batch: give them the line of the file. */
-static tn_status rebase_ids(tn_stream *s, tn_corpus *c, size_t len_base) {
-  char want[64];
-  for (size_t i = 0; i < c->ndocs; i++) {
-    tn_doc *d = &c->docs[i];
-    if (d->id.len != len_base + 1 + (size_t)snprintf(want, sizeof want, "%llu",
-                                                     (unsigned long long)d->line) ||
-        memcmp(d->id.ptr, s->base, len_base) != 0 || d->id.ptr[len_base] != ':' ||
-        memcmp(d->id.ptr + len_base + 1, want, d->id.len - len_base - 1) != 0)
-      continue;
-    char *id = tn_arena_alloc(&c->arena, len_base + 24);
-    if (!id) return TN_ENOMEM;
-    int n = snprintf(id, len_base + 24, "%s:%llu", s->base,
-                     (unsigned long long)(d->line + s->line0));
-    d->id.ptr = id;
-    d->id.len = (size_t)n;
-  }
-  return TN_OK;
+/* Lines as the JSON Lines importer counts them: each LF, and each CR not
+ * followed by one (a lone CR ends a line in old Mac files). */
+static uint64_t count_lines(const char *p, size_t len) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'));
+  return n;
 }
 
 tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
                          const tn_load_options *opts, tn_load_report *report,
                          tn_error *err) {
   *out = NULL;
-  tn_status st = fill(s, err);
-  if (st != TN_OK) return st;
-  if (s->buf.len == 0) return TN_OK;
-  /* the batch: up to the last newline (everything at the end of the file) */
-  size_t len = s->buf.len;
-  if (!s->eof) {
-    const char *p = s->buf.data + len;
-    while (p > s->buf.data && p[-1] != '\n') p--;
-    len = (size_t)(p - s->buf.data);
-  }
+  size_t end;
+  tn_status st = fill(s, &end, err);
+  if (st != TN_OK || end == s->start) return st;
+  const char *data = s->buf.data + s->start;
+  size_t len = end - s->start;
   tn_corpus *c = tn_corpus_new();
   if (!c) return TN_ENOMEM;
-  size_t d0 = report->ndiags;
-  st = tn_corpus_load_buffer(c, s->path, s->buf.data, len, opts, report, err);
-  for (size_t i = d0; i < report->ndiags; i++) {
-    tn_diagnostic *d = &report->diags[i];
-    if (d->line) d->line += s->line0;
-    if (d->has_offset) d->offset += s->off0;
-  }
-  if (st == TN_OK) st = rebase_ids(s, c, strlen(s->base));
-  for (size_t i = 0; st == TN_OK && i < c->ndocs; i++) c->docs[i].line += s->line0;
+  /* The importer counts lines and bytes from the file's start, so
+   * messages, lines and FILE:LINE ids are those of a whole-file load. */
+  st = tn_import_jsonl_part(c, s->path, data, len, s->line0, s->off0, opts,
+                            report, err);
   if (st != TN_OK) {
     tn_corpus_free(c);
     return st;
   }
-  for (size_t i = 0; i < len; i++) s->line0 += s->buf.data[i] == '\n';
+  s->line0 += count_lines(data, len);
   s->off0 += len;
-  memmove(s->buf.data, s->buf.data + len, s->buf.len - len);
-  s->buf.len -= len;
+  s->start = end;
   *out = c;
   return TN_OK;
 }

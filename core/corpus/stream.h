@@ -15,8 +15,9 @@ typedef struct tn_stream tn_stream;
 /* Whether tn_stream can read this file: .jsonl or .ndjson, optionally .gz. */
 int tn_stream_supports(const char *path);
 
-/* Opens `path`; batches hold about `batch_bytes` of input (a longer line
- * makes a larger batch). Counts the file in report->files. */
+/* Opens `path`; a batch ends at the first line end at or after
+ * `batch_bytes` of input (so a long line makes a larger batch). Counts the
+ * file in report->files. */
 tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
                          tn_load_report *report, tn_error *err);
 
