@@ -19,7 +19,8 @@ struct tn_stream {
   size_t scanned;   /* no batch ends before this index of buf */
   uint64_t line0;   /* lines before buf.data + start */
   uint64_t off0;    /* bytes before buf.data + start */
-  int eof;
+  uint64_t read0;   /* report->read when the file was opened */
+  int eof, ended;
 };
 
 static int ends_with(const char *s, const char *suffix) {
@@ -61,6 +62,7 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
   }
   gzbuffer(s->gz, 1 << 17);
   report->files++;
+  s->read0 = report->read;
   *out = s;
   return TN_OK;
 }
@@ -145,7 +147,20 @@ tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
   *out = NULL;
   size_t end;
   tn_status st = fill(s, &end, err);
-  if (st != TN_OK || end == s->start) return st;
+  if (st != TN_OK) return st;
+  if (end == s->start) {
+    /* The end of the file: a file without a single record is noted as
+     * the whole-file loader notes it (load.c). */
+    if (!s->ended && report->read == s->read0) {
+      s->ended = 1;
+      return tn_report_note(report, TN_WARNING, s->path, 0,
+                            s->off0 == 0
+                                ? "empty file: no documents"
+                                : "no documents in this file");
+    }
+    s->ended = 1;
+    return TN_OK;
+  }
   const char *data = s->buf.data + s->start;
   size_t len = end - s->start;
   tn_corpus *c = tn_corpus_new();

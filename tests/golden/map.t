@@ -30,3 +30,25 @@ $ tussen map --batch-size 100000 $T/big.jsonl | tail -n 1
 | t	29999	119996	179994	29999
 ! tussen: skipped: $T/big.jsonl:29000: document "d28999": duplicate id (first used at $T/big.jsonl:28999); give each document a unique id
 ! tussen: corpus: read 30000 documents from 1 file: used 29999, skipped 1 (1 duplicate id)
+
+# A JSON Lines file without documents (0 bytes, only blank lines, gzipped
+# or not) gets the warning of a whole-file load, once, whatever the batch
+# size, and is counted among the files read.
+$ : > $T/empty.jsonl; printf '\n\n  \n\r\n' > $T/blank.jsonl; gzip -c $T/empty.jsonl > $T/leeg.jsonl.gz; printf '{"id":"a","text":"Hallo wereld."}\n' > $T/one.jsonl
+$ tussen corpus --check $T/empty.jsonl $T/blank.jsonl $T/leeg.jsonl.gz $T/one.jsonl
+! tussen: warning: $T/empty.jsonl: empty file: no documents
+! tussen: warning: $T/blank.jsonl: no documents in this file
+! tussen: warning: $T/leeg.jsonl.gz: empty file: no documents
+! tussen: corpus: read 1 document from 4 files: used 1, skipped 0
+$ tussen map --batch-size 1 $T/empty.jsonl $T/blank.jsonl $T/leeg.jsonl.gz $T/one.jsonl | grep -c .
+| 10
+! tussen: warning: $T/empty.jsonl: empty file: no documents
+! tussen: warning: $T/blank.jsonl: no documents in this file
+! tussen: warning: $T/leeg.jsonl.gz: empty file: no documents
+! tussen: corpus: read 1 document from 4 files: used 1, skipped 0
+$ tussen map $T/empty.jsonl $T/blank.jsonl
+! tussen: warning: $T/empty.jsonl: empty file: no documents
+! tussen: warning: $T/blank.jsonl: no documents in this file
+! tussen: corpus: read 0 documents from 2 files: used 0, skipped 0
+! tussen: no documents to analyse
+? 1
