@@ -13,8 +13,13 @@ typedef struct tn_intern {
   const char **by_id;   /* id -> string */
   uint32_t *lens;       /* id -> byte length */
   size_t count, cap;
-  uint32_t *slots;      /* open addressing: id + 1, 0 = empty */
-  uint32_t *hashes;     /* id -> hash, so growing never rehashes bytes */
+  /* Open addressing at most half full. A slot holds the string's hash
+   * next to its id, so a probe that is not a match is rejected without
+   * touching another array: on a large vocabulary every such touch was a
+   * cache miss, and inserts probed several slots each. */
+  struct tn_intern_slot {
+    uint32_t hash, id1; /* id + 1; 0 = empty */
+  } *slots;
   size_t nslots;
 } tn_intern;
 
@@ -35,6 +40,8 @@ static inline size_t tn_intern_len(const tn_intern *in, uint32_t id) {
 }
 static inline size_t tn_intern_count(const tn_intern *in) { return in->count; }
 
+/* A fast 32-bit hash of bytes (word at a time); not stable across
+ * versions, so never part of any output. */
 uint32_t tn_hash_bytes(const void *data, size_t len);
 
 #endif
