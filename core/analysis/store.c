@@ -206,9 +206,22 @@ static uint64_t form_hash(const char *p, size_t len) {
   return h;
 }
 
+/* Equal bytes, for the short strings tokens are: a call to memcmp cost
+ * more than the compare itself in profiles. */
+static inline int same_bytes(const char *a, const char *b, size_t len) {
+  if (len > 16) return memcmp(a, b, len) == 0;
+  for (size_t i = 0; i < len; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
+/* malloc and memset rather than calloc: see rehash in util/intern.c (the
+ * probes' reads would map fresh pages to the zero page, and every write
+ * after that is a copy-on-write fault with a TLB flush on each core). */
 static int form_rehash(tn_store *s, size_t nslots) {
-  struct tn_store_slot *slots = tn_calloc(nslots, sizeof *slots);
+  struct tn_store_slot *slots = tn_malloc(nslots * sizeof *slots);
   if (!slots) return -1;
+  memset(slots, 0, nslots * sizeof *slots);
   for (size_t j = 0; j < s->fnslots; j++) {
     const struct tn_store_slot *e = &s->fslots[j];
     if (!e->str) continue;
@@ -233,7 +246,7 @@ static uint32_t form_id(tn_store *s, const char *form, size_t len,
     size_t mask = s->fnslots - 1;
     for (i = tag & mask; s->fslots[i].str; i = (i + 1) & mask) {
       const struct tn_store_slot *e = &s->fslots[i];
-      if (e->tag == tag && memcmp(e->str, form, len) == 0 &&
+      if (e->tag == tag && same_bytes(e->str, form, len) &&
           e->str[len] == '\0')
         return e->id;
     }
@@ -269,16 +282,13 @@ static tn_status grow_form_stat(tn_store *s, uint32_t fid) {
   return TN_OK;
 }
 
-static tn_status add_hashed(tn_store *s, const char *form, size_t len,
-                            uint32_t tag, unsigned kind, unsigned flags,
-                            size_t offset) {
+/* Appends a token of a known form id. */
+static tn_status add_known(tn_store *s, uint32_t fid, unsigned kind,
+                           unsigned flags, size_t offset) {
   if (!s->open_doc || kind >= TN_TOK_KIND_COUNT) return TN_EINVAL;
   if (s->ntokens >= UINT32_MAX - 1 || offset > UINT32_MAX) return TN_ELIMIT;
   if (s->ntokens + 1 > s->cap && grow_tokens(s, s->ntokens + 1) != TN_OK)
     return TN_ENOMEM;
-  tn_status st = TN_OK;
-  uint32_t fid = form_id(s, form, len, tag, &st);
-  if (fid == TN_INTERN_NONE) return st;
   if (grow_form_stat(s, fid) != TN_OK) return TN_ENOMEM;
   s->form_stat[fid].freq++;
   s->form_stat[fid].kinds |= (uint16_t)(1u << kind);
@@ -290,6 +300,17 @@ static tn_status add_hashed(tn_store *s, const char *form, size_t len,
   s->open_sent = 1;
   if (flags & TN_TOK_SENT_END) return close_sentence(s);
   return TN_OK;
+}
+
+static tn_status add_hashed(tn_store *s, const char *form, size_t len,
+                            uint32_t tag, unsigned kind, unsigned flags,
+                            size_t offset) {
+  if (!s->open_doc || kind >= TN_TOK_KIND_COUNT) return TN_EINVAL;
+  if (s->ntokens >= UINT32_MAX - 1 || offset > UINT32_MAX) return TN_ELIMIT;
+  tn_status st = TN_OK;
+  uint32_t fid = form_id(s, form, len, tag, &st);
+  if (fid == TN_INTERN_NONE) return st;
+  return add_known(s, fid, kind, flags, offset);
 }
 
 tn_status tn_store_index(tn_store *s) {
@@ -363,13 +384,29 @@ tn_status tn_store_append_regions(tn_store *a, const tn_store *b) {
 
 #define BATCH 32
 
+/* The id of a form already in the table, or TN_INTERN_NONE. */
+static inline uint32_t find_form(const tn_store *s, const char *form,
+                                 size_t len, uint32_t tag) {
+  size_t mask = s->fnslots - 1;
+  for (size_t i = tag & mask; s->fslots[i].str; i = (i + 1) & mask) {
+    const struct tn_store_slot *e = &s->fslots[i];
+    if (e->tag == tag && same_bytes(e->str, form, len) && e->str[len] == '\0')
+      return e->id;
+  }
+  return TN_INTERN_NONE;
+}
+
 tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n) {
-  /* The form table is far bigger than the caches on a real vocabulary:
-   * hash a batch first and prefetch its slots, then the strings those
-   * slots point to, so the misses overlap instead of queueing. */
-  uint32_t tags[BATCH];
+  /* The form table and the per-form statistics are far bigger than the
+   * caches on a real vocabulary: hash a batch first and prefetch its
+   * slots, then the strings those slots point to, resolve the ids, then
+   * prefetch the statistics they update, so the misses overlap instead of
+   * queueing. */
+  uint32_t tags[BATCH], ids[BATCH];
   for (size_t b = 0; b < n; b += BATCH) {
     size_t m = n - b < BATCH ? n - b : BATCH;
+    if (s->ntokens + m > s->cap && grow_tokens(s, s->ntokens + m) != TN_OK)
+      return TN_ENOMEM;
     size_t mask = s->fnslots ? s->fnslots - 1 : 0;
     for (size_t i = 0; i < m; i++) {
       tags[i] = (uint32_t)form_hash(t[b + i].form, t[b + i].len);
@@ -382,8 +419,18 @@ tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n) {
       }
     for (size_t i = 0; i < m; i++) {
       const tn_store_tok *k = &t[b + i];
-      tn_status st =
-          add_hashed(s, k->form, k->len, tags[i], k->kind, k->flags, k->offset);
+      ids[i] = s->fnslots ? find_form(s, k->form, k->len, tags[i])
+                          : TN_INTERN_NONE;
+      if (ids[i] != TN_INTERN_NONE) __builtin_prefetch(&s->form_stat[ids[i]], 1);
+    }
+    for (size_t i = 0; i < m; i++) {
+      const tn_store_tok *k = &t[b + i];
+      tn_status st;
+      if (ids[i] == TN_INTERN_NONE)
+        st = add_hashed(s, k->form, k->len, tags[i], k->kind, k->flags,
+                        k->offset);
+      else
+        st = add_known(s, ids[i], k->kind, k->flags, k->offset);
       if (st != TN_OK) return st;
     }
   }
