@@ -9,6 +9,7 @@
 #include "analysis/freq_filter.h"
 #include "analysis/partial.h"
 #include "cli/cli.h"
+#include "corpus/idset.h"
 #include "corpus/stream.h"
 #include "util/alloc.h"
 
@@ -21,7 +22,8 @@ static const char map_help[] =
     "any way, map the parts anywhere, merge: the bytes are those of one run.\n"
     "JSON Lines files (.jsonl, .ndjson, also .gz) are read in batches and\n"
     "each document's text is dropped once counted, so memory follows the\n"
-    "vocabulary, not the corpus; other formats are loaded whole.\n"
+    "vocabulary and the number of documents, not the size of the corpus;\n"
+    "other formats are loaded whole.\n"
     "\n"
     "Options:\n"
     "  --kinds=LIST           token kinds to count (default word,hashtag,mention;\n"
@@ -29,8 +31,7 @@ static const char map_help[] =
     "  --group=FIELD          document field the counts are grouped by\n"
     "                         (default kind)\n"
     "  --bigrams              also count pairs of norms within sentences\n"
-    "  --no-docs              leave out the per-document records (memory then\n"
-    "                         grows with the vocabulary only)\n"
+    "  --no-docs              leave out the per-document records\n"
     "  -j, --jobs=N           threads (default 2 for 64 MiB of input or more, else\n"
     "                         1): with 2, one tokenizes while the other counts;\n"
     "                         more count parts of each batch on their own\n"
@@ -41,7 +42,10 @@ static const char map_help[] =
     "  -h, --help             show this help\n"
     "\n"
     "Parents are not checked (a part need not hold them): documents are\n"
-    "kept as --orphans=keep keeps them, without the warnings.\n"
+    "kept as --orphans=keep keeps them, without the warnings. An id used\n"
+    "again in a later batch or file is skipped as a duplicate, as a whole\n"
+    "load skips it: the run keeps every id for that (about 50 bytes plus\n"
+    "the id per document, also with --no-docs).\n"
     "\n" CLI_CORPUS_HELP;
 
 enum {
@@ -117,14 +121,15 @@ static tn_status count_batch(tn_partial **parts, size_t nparts,
 
 /* Counts one path into the parts: batch by batch when it streams. */
 static tn_status map_path(const char *path, tn_partial **parts, size_t nparts,
-                          size_t batch, const cli_corpus_options *co,
+                          size_t batch, tn_idset *ids,
+                          const cli_corpus_options *co,
                           tn_load_report *report, diag_printer *dp,
                           tn_error *err) {
   tn_status st;
   struct stat sb;
   if (tn_stream_supports(path) && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
     tn_stream *s = NULL;
-    st = tn_stream_open(&s, path, batch, report, err);
+    st = tn_stream_open(&s, path, batch, ids, report, err);
     while (st == TN_OK) {
       tn_corpus *c;
       st = tn_stream_next(s, &c, &co->load, report, err);
@@ -138,8 +143,14 @@ static tn_status map_path(const char *path, tn_partial **parts, size_t nparts,
   }
   tn_corpus *c = tn_corpus_new();
   if (!c) return TN_ENOMEM;
+  c->prior_ids = ids;
   st = tn_corpus_load(c, &path, 1, &co->load, report, err);
   print_new(dp, report, co->quiet);
+  if (st == TN_OK) {
+    st = tn_idset_add_corpus(ids, c);
+    if (st == TN_ELIMIT)
+      tn_error_set(err, st, path, 0, "too many documents (ids) for one run");
+  }
   if (st == TN_OK) st = count_batch(parts, nparts, c);
   tn_corpus_free(c);
   return st;
@@ -230,8 +241,13 @@ int cmd_map(int argc, char **argv) {
   diag_printer dp;
   memset(&dp, 0, sizeof dp);
   dp.verbose = co.verbose;
+  /* Every id of the run, to skip a repeated one in a later batch or file
+   * as a whole load skips it (its memory follows the documents). */
+  tn_idset *ids = st == TN_OK ? tn_idset_new() : NULL;
+  if (st == TN_OK && !ids) st = TN_ENOMEM;
   for (int i = optind; st == TN_OK && i < argc; i++)
-    st = map_path(argv[i], parts, nparts, batch, &co, &report, &dp, &err);
+    st = map_path(argv[i], parts, nparts, batch, ids, &co, &report, &dp, &err);
+  tn_idset_free(ids);
   int rc = EXIT_OK;
   if (st != TN_OK) {
     fail_status(st, &err);

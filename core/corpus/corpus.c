@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "corpus/idset.h"
 #include "util/utf8.h"
 #include "util/alloc.h"
 #include "util/intern.h"
@@ -462,15 +463,22 @@ tn_status tn_corpus_add(tn_corpus *c, const tn_doc_input *input,
   size_t slot = 0;
   uint32_t hash = tn_hash_bytes(in.id.ptr, in.id.len);
   long prior = id_lookup(c, in.id.ptr, in.id.len, hash, &slot);
+  const char *first_source = NULL;
+  uint64_t first_line = 0;
   if (prior >= 0) {
-    const tn_doc *first = &c->docs[prior];
+    first_source = c->docs[prior].source;
+    first_line = c->docs[prior].line;
+  }
+  if (prior >= 0 || (c->prior_ids && tn_idset_find(c->prior_ids, in.id.ptr,
+                                                    in.id.len, &first_source,
+                                                    &first_line))) {
     tn_buf_free(&tmp);
     tn_free(meta_copy);
     return tn_report_skip(r, TN_SKIP_DUPLICATE_ID, in.source, in.line, 0, 0,
                           shown_id,
                           "duplicate id (first used at %s:%llu); give each "
                           "document a unique id",
-                          first->source, (unsigned long long)first->line);
+                          first_source, (unsigned long long)first_line);
   }
 
   if (tn_grow((void **)&c->docs, &c->cap, c->ndocs + 1, sizeof *c->docs))

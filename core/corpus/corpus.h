@@ -158,6 +158,10 @@ typedef struct tn_corpus {
   void *on_add_ud;
   unsigned long long input_base; /* input bytes of the files before this one */
   double input_scale;            /* file bytes per loaded byte (.gz: < 1) */
+  /* Ids taken outside this corpus, by earlier batches or files of a load
+   * done in pieces (corpus/idset.h); NULL: none. A document whose id is in
+   * it is skipped as a duplicate, like one repeated within the corpus. */
+  const struct tn_idset *prior_ids;
 } tn_corpus;
 
 tn_corpus *tn_corpus_new(void);

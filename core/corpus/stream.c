@@ -20,6 +20,7 @@ struct tn_stream {
   uint64_t line0;   /* lines before buf.data + start */
   uint64_t off0;    /* bytes before buf.data + start */
   uint64_t read0;   /* report->read when the file was opened */
+  tn_idset *ids;    /* ids of earlier batches and files, or NULL */
   int eof, ended;
 };
 
@@ -40,7 +41,8 @@ int tn_stream_supports(const char *path) {
 }
 
 tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
-                         tn_load_report *report, tn_error *err) {
+                         tn_idset *ids, tn_load_report *report,
+                         tn_error *err) {
   tn_stream *s = tn_calloc(1, sizeof *s);
   if (!s) return TN_ENOMEM;
   s->path = tn_strndup(path, strlen(path));
@@ -49,6 +51,7 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
     return TN_ENOMEM;
   }
   s->batch = batch_bytes ? batch_bytes : 1;
+  s->ids = ids;
   errno = 0;
   s->gz = gzopen(path, "rb");
   if (!s->gz) {
@@ -165,10 +168,19 @@ tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
   size_t len = end - s->start;
   tn_corpus *c = tn_corpus_new();
   if (!c) return TN_ENOMEM;
+  c->prior_ids = s->ids;
   /* The importer counts lines and bytes from the file's start, so
    * messages, lines and FILE:LINE ids are those of a whole-file load. */
   st = tn_import_jsonl_part(c, s->path, data, len, s->line0, s->off0, opts,
                             report, err);
+  if (st == TN_OK && s->ids) {
+    st = tn_idset_add_corpus(s->ids, c);
+    if (st != TN_OK)
+      st = tn_error_set(err, st, s->path, 0,
+                        st == TN_ENOMEM ? "out of memory keeping the "
+                                          "documents' ids"
+                                        : "too many documents (ids)");
+  }
   if (st != TN_OK) {
     tn_corpus_free(c);
     return st;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "corpus/corpus.h"
+#include "corpus/idset.h"
 #include "util/status.h"
 
 typedef struct tn_stream tn_stream;
@@ -17,9 +18,13 @@ int tn_stream_supports(const char *path);
 
 /* Opens `path`; a batch ends at the first line end at or after
  * `batch_bytes` of input (so a long line makes a larger batch). Counts the
- * file in report->files. */
+ * file in report->files. With `ids` (may be NULL), a document whose id is
+ * in it is skipped as a duplicate, and each batch adds its ids: an id is
+ * then used once across batches and across the files sharing the set, as
+ * in a whole load. */
 tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
-                         tn_load_report *report, tn_error *err);
+                         tn_idset *ids, tn_load_report *report,
+                         tn_error *err);
 
 /* Reads the next batch into a new corpus (*out; NULL at the end of the
  * file). Documents go through the JSON Lines importer as in a whole-file

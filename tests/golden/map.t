@@ -52,3 +52,43 @@ $ tussen map $T/empty.jsonl $T/blank.jsonl
 ! tussen: corpus: read 0 documents from 2 files: used 0, skipped 0
 ! tussen: no documents to analyse
 ? 1
+
+# A document id used twice across batches or files of one map run: the
+# later document is skipped with the message of a whole load (file, line,
+# where the id was first used) and counted as skipped; the run goes on.
+# With batches of 2000 bytes (a line or two of streetwise each), the
+# repeats of "reactie-2" and "artikel" fall in later batches than their
+# first use, and "reactie-5" in another file. The partial is then the
+# bytes of the corpus without the repeats, with or without --no-docs and
+# on any number of threads, and merging keeps it so.
+$ cp corpus/streetwise/streetwise.jsonl $T/dup.jsonl
+> printf '{"id":"reactie-2","kind":"comment","text":"Een tweede reactie-2 die niet mag tellen."}\n{"id":"artikel","text":"Nog een artikel."}\n' >> $T/dup.jsonl
+> printf '{"id":"reactie-5","kind":"comment","text":"Ook deze telt niet."}\n{"id":"reactie-8","kind":"comment","parent":"artikel","text":"Een nieuwe reactie, die wel telt."}\n' > $T/part2.jsonl
+> { cat corpus/streetwise/streetwise.jsonl; tail -n 1 $T/part2.jsonl; } > $T/dedup.jsonl
+$ tussen corpus --check $T/dup.jsonl $T/part2.jsonl
+! tussen: skipped: $T/dup.jsonl:9: document "reactie-2": duplicate id (first used at $T/dup.jsonl:3); give each document a unique id
+! tussen: skipped: $T/dup.jsonl:10: document "artikel": duplicate id (first used at $T/dup.jsonl:1); give each document a unique id
+! tussen: skipped: $T/part2.jsonl:1: document "reactie-5": duplicate id (first used at $T/dup.jsonl:6); give each document a unique id
+! tussen: corpus: read 12 documents from 2 files: used 9, skipped 3 (3 duplicate ids)
+$ tussen map --batch-size 2000 $T/dup.jsonl $T/part2.jsonl > $T/a.tnp
+! tussen: skipped: $T/dup.jsonl:9: document "reactie-2": duplicate id (first used at $T/dup.jsonl:3); give each document a unique id
+! tussen: skipped: $T/dup.jsonl:10: document "artikel": duplicate id (first used at $T/dup.jsonl:1); give each document a unique id
+! tussen: skipped: $T/part2.jsonl:1: document "reactie-5": duplicate id (first used at $T/dup.jsonl:6); give each document a unique id
+! tussen: corpus: read 12 documents from 2 files: used 9, skipped 3 (3 duplicate ids)
+$ tussen map -q $T/dedup.jsonl > $T/d.tnp; cmp $T/a.tnp $T/d.tnp && grep -c '^d' $T/a.tnp
+| 9
+$ tussen map -q --no-docs --jobs 3 --batch-size 1 $T/dup.jsonl $T/part2.jsonl > $T/n.tnp
+! tussen: skipped: $T/dup.jsonl:9: document "reactie-2": duplicate id (first used at $T/dup.jsonl:3); give each document a unique id
+! tussen: skipped: $T/dup.jsonl:10: document "artikel": duplicate id (first used at $T/dup.jsonl:1); give each document a unique id
+! tussen: skipped: $T/part2.jsonl:1: document "reactie-5": duplicate id (first used at $T/dup.jsonl:6); give each document a unique id
+! tussen: corpus: read 12 documents from 2 files: used 9, skipped 3 (3 duplicate ids)
+$ tussen map -q --no-docs $T/dedup.jsonl | cmp - $T/n.tnp && tail -n 1 $T/n.tnp
+| t	9	1452	1627	81
+$ tussen map -q --batch-size 2000 $T/dup.jsonl > $T/p1.tnp; tail -n 1 $T/part2.jsonl > $T/p2.jsonl; tussen map -q $T/p2.jsonl > $T/p2.tnp
+! tussen: skipped: $T/dup.jsonl:9: document "reactie-2": duplicate id (first used at $T/dup.jsonl:3); give each document a unique id
+! tussen: skipped: $T/dup.jsonl:10: document "artikel": duplicate id (first used at $T/dup.jsonl:1); give each document a unique id
+! tussen: corpus: read 10 documents from 1 file: used 8, skipped 2 (2 duplicate ids)
+$ tussen merge $T/p2.tnp $T/p1.tnp | cmp - $T/d.tnp && echo merged: same bytes
+| merged: same bytes
+$ tussen merge --report --format csv --table groups $T/p1.tnp $T/p2.tnp > $T/m.csv; tussen run -q counts --format csv --table groups $T/dedup.jsonl | cmp - $T/m.csv && wc -l < $T/m.csv
+| 41

@@ -3,10 +3,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 #include <string.h>
 
 #include "corpus/corpus.h"
+#include "corpus/idset.h"
 #include "util/alloc.h"
 
 typedef struct fixture {
@@ -283,6 +285,94 @@ static void test_out_of_memory_is_clean(void **state) {
   oom_until_loaded("m.txt", "Alinea\r\n\r\nmet caf\xE9.\r\n", 1, 1);
 }
 
+/* A corpus of n documents "d1" ... "dn", one per line of `name`. */
+static tn_corpus *numbered(const char *name, int n) {
+  tn_corpus *c = tn_corpus_new();
+  size_t cap = (size_t)n * 40 + 1, len = 0;
+  char *data = test_malloc(cap);
+  for (int i = 1; i <= n; i++)
+    len += (size_t)snprintf(data + len, cap - len,
+                            "{\"id\":\"d%d\",\"text\":\"tekst %d\"}\n", i, i);
+  tn_load_report r;
+  tn_load_report_init(&r);
+  static const tn_load_options o;
+  tn_error err;
+  assert_int_equal(tn_corpus_load_buffer(c, name, data, len, &o, &r, &err),
+                   TN_OK);
+  assert_int_equal(r.used, (uint64_t)n);
+  tn_load_report_free(&r);
+  test_free(data);
+  return c;
+}
+
+/* Ids taken by earlier batches (tn_corpus.prior_ids): a repeat is skipped
+ * as a duplicate naming its first use, found after the set has grown past
+ * its first index; ids that only share a prefix are not repeats. */
+static void test_prior_ids(void **state) {
+  fixture *f = *state;
+  tn_idset *ids = tn_idset_new();
+  assert_non_null(ids);
+  tn_corpus *first = numbered("a.jsonl", 3000);
+  assert_int_equal(tn_idset_add_corpus(ids, first), TN_OK);
+  assert_int_equal(tn_idset_add_corpus(ids, first), TN_OK); /* no change */
+  tn_corpus_free(first); /* the set keeps its own copies */
+  assert_int_equal(tn_idset_count(ids), 3000);
+  const char *src = NULL;
+  uint64_t line = 0;
+  assert_int_equal(tn_idset_find(ids, "d2999", 5, &src, &line), 1);
+  assert_string_equal(src, "a.jsonl");
+  assert_int_equal(line, 2999);
+  assert_int_equal(tn_idset_find(ids, "d29999", 6, NULL, NULL), 0);
+  assert_int_equal(tn_idset_find(ids, "d299", 3, NULL, NULL), 1); /* "d29" */
+
+  f->c->prior_ids = ids;
+  assert_int_equal(load(f, "b.jsonl",
+                        "{\"id\":\"d17\",\"text\":\"al gebruikt\"}\n"
+                        "{\"id\":\"d30001\",\"text\":\"nieuw\"}\n"
+                        "{\"id\":\"d\",\"text\":\"nieuw\"}\n"
+                        "{\"text\":\"zonder id\"}\n"
+                        "{\"id\":\"d3000\",\"text\":\"al gebruikt\"}\n"),
+                   TN_OK);
+  assert_int_equal(f->r.used, 3);
+  assert_int_equal(f->r.skipped, 2);
+  assert_int_equal(f->r.by_reason[TN_SKIP_DUPLICATE_ID], 2);
+  assert_int_equal(f->r.ndiags, 2);
+  assert_int_equal(f->r.diags[0].line, 1);
+  assert_string_equal(f->r.diags[0].message,
+                      "duplicate id (first used at a.jsonl:17); give each "
+                      "document a unique id");
+  assert_int_equal(f->r.diags[1].line, 5);
+  assert_non_null(strstr(f->r.diags[1].message, "a.jsonl:3000)"));
+  assert_int_equal(tn_idset_add_corpus(ids, f->c), TN_OK);
+  assert_int_equal(tn_idset_count(ids), 3003);
+  assert_int_equal(tn_idset_find(ids, "b.jsonl:4", 9, &src, &line), 1);
+  assert_string_equal(src, "b.jsonl");
+  assert_int_equal(line, 4);
+  f->c->prior_ids = NULL;
+  tn_idset_free(ids);
+}
+
+/* Out of memory while the set grows: TN_ENOMEM, nothing leaked, and the
+ * ids added before still found. */
+static void test_prior_ids_out_of_memory(void **state) {
+  (void)state;
+  tn_corpus *c = numbered("m.jsonl", 1500);
+  int done = 0;
+  for (int n = 0; n < 200 && !done; n++) {
+    tn_alloc_fail_after(n);
+    tn_idset *ids = tn_idset_new();
+    tn_status st = ids ? tn_idset_add_corpus(ids, c) : TN_ENOMEM;
+    tn_alloc_fail_after(-1);
+    assert_true(st == TN_OK || st == TN_ENOMEM);
+    if (ids && tn_idset_count(ids) > 0)
+      assert_int_equal(tn_idset_find(ids, "d1", 2, NULL, NULL), 1);
+    done = st == TN_OK && tn_idset_count(ids) == 1500;
+    tn_idset_free(ids);
+  }
+  tn_corpus_free(c);
+  assert_true(done);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_jsonl_fields_and_meta, setup, teardown),
@@ -298,6 +388,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cr_only_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_repair_warning, setup, teardown),
       cmocka_unit_test(test_out_of_memory_is_clean),
+      cmocka_unit_test_setup_teardown(test_prior_ids, setup, teardown),
+      cmocka_unit_test(test_prior_ids_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
