@@ -240,6 +240,23 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                         size_t len, char delimiter,
                         const tn_load_options *opts, tn_load_report *report,
                         tn_error *err);
+/* A CSV/TSV file imported in pieces of whole records (tussen map's
+ * batches): the header row is read once and kept; lines, byte offsets and
+ * the FILE:ROW ids of documents without one count from the file's start,
+ * as in tn_import_csv of the whole file (which is one piece). */
+typedef struct tn_csv_reader tn_csv_reader;
+tn_status tn_csv_reader_new(tn_csv_reader **out, const char *name,
+                            char delimiter);
+void tn_csv_reader_free(tn_csv_reader *r);
+/* Imports the records of data[0..len), the file's bytes from where the
+ * last call stopped, until at least `want` bytes are used; *used says how
+ * many. Unless `eof` (the piece ends the file), a record the end of the
+ * piece may cut is left for the next call, so *used can be 0: call again
+ * with more bytes. */
+tn_status tn_csv_reader_feed(tn_csv_reader *r, tn_corpus *c, const char *data,
+                             size_t len, int eof, size_t want, size_t *used,
+                             const tn_load_options *opts,
+                             tn_load_report *report, tn_error *err);
 tn_status tn_import_text(tn_corpus *c, const char *name, const char *data,
                          size_t len, const tn_load_options *opts,
                          tn_load_report *report, tn_error *err);

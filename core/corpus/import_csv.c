@@ -164,50 +164,78 @@ static char guess_separator(const char *data, size_t len) {
   return ',';
 }
 
-tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
-                        size_t len, char delimiter,
-                        const tn_load_options *opts, tn_load_report *report,
-                        tn_error *err) {
-  /* Offsets count from the start of the file, BOM included. */
-  size_t pos = 0;
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
-  char sep = delimiter ? delimiter : guess_separator(data + pos, len - pos);
+/* A file read in pieces: the header's columns and roles, and where the
+ * next piece starts (line, data row, byte offset). */
+struct tn_csv_reader {
+  char *name;
+  const char *base; /* the file name without directories, for FILE:ROW */
+  char delimiter, sep;
+  int have_header;
   record rec;
-  memset(&rec, 0, sizeof rec);
-  tn_status st = TN_OK;
-  uint64_t lineno = 1;
-  size_t err_at = 0;
-  tn_meta *meta = NULL;
-  char **names = NULL;
-  size_t *name_lens = NULL;
-  size_t ncols = 0;
+  char **names;
+  size_t *name_lens;
+  size_t ncols;
+  tn_meta *meta;
+  long role_col[7];
+  uint64_t lineno, row, off;
+};
 
-  /* Header. */
-  rec_status rs = read_record(data, len, &pos, &lineno, sep, &rec, &err_at);
-  if (rs == REC_NOMEM) {
-    st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
-    goto done;
+tn_status tn_csv_reader_new(tn_csv_reader **out, const char *name,
+                            char delimiter) {
+  tn_csv_reader *r = tn_calloc(1, sizeof *r);
+  if (!r) return TN_ENOMEM;
+  r->name = tn_strndup(name, strlen(name));
+  if (!r->name) {
+    tn_free(r);
+    return TN_ENOMEM;
   }
-  if (rs == REC_END) goto done; /* empty file: the loader reports it */
-  if (rs != REC_OK) {
-    st = tn_error_set_at(err, TN_ESYNTAX, name, lineno, err_at,
-                         "the header row does not parse (%s); the first row "
-                         "must name the columns",
-                         rs == REC_UNBALANCED ? "a quote is never closed"
-                                              : "text after a closing quote");
-    goto done;
-  }
-  ncols = rec.nfields;
-  names = tn_calloc(ncols, sizeof *names);
-  name_lens = tn_calloc(ncols, sizeof *name_lens);
-  meta = tn_calloc(ncols, sizeof *meta);
-  if (!names || !name_lens || !meta) {
-    st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
-    goto done;
-  }
+  const char *slash = strrchr(r->name, '/');
+  r->base = slash ? slash + 1 : r->name;
+  r->delimiter = delimiter;
+  r->lineno = 1;
+  *out = r;
+  return TN_OK;
+}
+
+void tn_csv_reader_free(tn_csv_reader *r) {
+  if (!r) return;
+  if (r->names)
+    for (size_t k = 0; k < r->ncols; k++) tn_free(r->names[k]);
+  tn_free(r->names);
+  tn_free(r->name_lens);
+  tn_free(r->meta);
+  tn_buf_free(&r->rec.bytes);
+  tn_free(r->rec.fields);
+  tn_free(r->name);
+  tn_free(r);
+}
+
+/* Reads the header row at data + *pos (after the BOM); its columns and
+ * their roles are kept in r. */
+static tn_status read_header(tn_csv_reader *r, const char *data, size_t len,
+                             size_t *pos, const tn_load_options *opts,
+                             tn_load_report *report, tn_error *err) {
+  const char *name = r->name;
+  record *rec = &r->rec;
+  size_t err_at = 0;
+  rec_status rs = read_record(data, len, pos, &r->lineno, r->sep, rec, &err_at);
+  if (rs == REC_NOMEM) return tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
+  if (rs != REC_OK)
+    return tn_error_set_at(err, TN_ESYNTAX, name, r->lineno, r->off + err_at,
+                           "the header row does not parse (%s); the first "
+                           "row must name the columns",
+                           rs == REC_UNBALANCED ? "a quote is never closed"
+                                                : "text after a closing quote");
+  size_t ncols = rec->nfields;
+  r->ncols = ncols;
+  char **names = r->names = tn_calloc(ncols, sizeof *names);
+  size_t *name_lens = r->name_lens = tn_calloc(ncols, sizeof *name_lens);
+  r->meta = tn_calloc(ncols, sizeof *r->meta);
+  if (!names || !name_lens || !r->meta)
+    return tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
   for (size_t k = 0; k < ncols; k++) {
-    const char *h = rec.fields[k].ptr;
-    size_t hl = rec.fields[k].len;
+    const char *h = rec->fields[k].ptr;
+    size_t hl = rec->fields[k].len;
     while (hl && (*h == ' ')) h++, hl--;
     while (hl && h[hl - 1] == ' ') hl--;
     size_t ok = tn_utf8_valid_prefix(h, hl);
@@ -216,11 +244,11 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
       char what[96];
       tn_utf8_describe(h + ok, (size_t)(data + len - (h + ok)), what,
                        sizeof what);
-      st = tn_error_set_at(err, TN_EUTF8, name, 1, (uint64_t)(h + ok - data),
-                           "the name of column %zu is not valid UTF-8 (%s); "
-                           "fix the encoding or pass --repair-utf8",
-                           k + 1, what);
-      goto done;
+      return tn_error_set_at(err, TN_EUTF8, name, 1,
+                             r->off + (uint64_t)(h + ok - data),
+                             "the name of column %zu is not valid UTF-8 (%s); "
+                             "fix the encoding or pass --repair-utf8",
+                             k + 1, what);
     }
     if (ok < hl) {
       /* Repaired here, so that two names that become the same are
@@ -228,25 +256,19 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
       tn_buf fixed = TN_BUF_INIT;
       if (tn_utf8_repair(h, hl, &fixed) < 0) {
         tn_buf_free(&fixed);
-        st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
-        goto done;
+        return tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
       }
       names[k] = fixed.data;
       hl = fixed.len;
       if (tn_report_note(report, TN_WARNING, name, 1,
                          "the name of column %zu had invalid UTF-8, replaced "
                          "by U+FFFD (--repair-utf8): \"%s\"",
-                         k + 1, names[k]) != TN_OK) {
-        st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
-        goto done;
-      }
+                         k + 1, names[k]) != TN_OK)
+        return tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
     } else {
       names[k] = tn_strndup(h, hl);
     }
-    if (!names[k]) {
-      st = tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
-      goto done;
-    }
+    if (!names[k]) return tn_error_set(err, TN_ENOMEM, name, 1, "out of memory");
     name_lens[k] = hl;
   }
   /* Which column plays which role. */
@@ -258,12 +280,12 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
       opts->title_column ? opts->title_column : "title",
       opts->author_column ? opts->author_column : "author",
       opts->date_column ? opts->date_column : "date"};
-  long role_col[7];
-  for (int r = 0; r < 7; r++) {
-    role_col[r] = -1;
-    for (size_t k = 0; k < ncols; k++)
-      if (name_matches(role_names[r], names[k], name_lens[k])) {
-        role_col[r] = (long)k;
+  long *role_col = r->role_col;
+  for (int k = 0; k < 7; k++) {
+    role_col[k] = -1;
+    for (size_t m = 0; m < ncols; m++)
+      if (name_matches(role_names[k], names[m], name_lens[m])) {
+        role_col[k] = (long)m;
         break;
       }
   }
@@ -275,18 +297,18 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                                        "--parent-column", "--kind-column",
                                        "--title-column", "--author-column",
                                        "--date-column"};
-  for (int r = 0; r < 7; r++) {
-    if ((explicit_names[r] || r == 1) && role_col[r] < 0) {
+  for (int k = 0; k < 7; k++) {
+    if ((explicit_names[k] || k == 1) && role_col[k] < 0) {
       tn_buf cols = TN_BUF_INIT;
-      for (size_t k = 0; k < ncols; k++)
-        tn_buf_printf(&cols, "%s\"%s\"", k ? ", " : "", names[k]);
-      st = tn_error_set(err, TN_EINVAL, name, 1,
-                        "no column named \"%s\" (the columns are %s); choose "
-                        "one with %s",
-                        role_names[r], cols.data ? cols.data : "none",
-                        flags[r]);
+      for (size_t m = 0; m < ncols; m++)
+        tn_buf_printf(&cols, "%s\"%s\"", m ? ", " : "", names[m]);
+      tn_status st = tn_error_set(err, TN_EINVAL, name, 1,
+                                  "no column named \"%s\" (the columns are "
+                                  "%s); choose one with %s",
+                                  role_names[k],
+                                  cols.data ? cols.data : "none", flags[k]);
       tn_buf_free(&cols);
-      goto done;
+      return st;
     }
   }
   /* Names that would make two fields of one name: a metadata field called
@@ -297,143 +319,193 @@ tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
                                              "date"};
   for (size_t k = 0; k < ncols; k++) {
     for (size_t m = 0; m < k; m++)
-      if (name_matches(names[m], names[k], name_lens[k])) {
-        st = tn_error_set(err, TN_EINVAL, name, 1,
-                          "the header names column \"%s\" twice (columns %zu "
-                          "and %zu); rename one of them",
-                          names[k], m + 1, k + 1);
-        goto done;
-      }
+      if (name_matches(names[m], names[k], name_lens[k]))
+        return tn_error_set(err, TN_EINVAL, name, 1,
+                            "the header names column \"%s\" twice (columns "
+                            "%zu and %zu); rename one of them",
+                            names[k], m + 1, k + 1);
     int roles = 0, first_role = -1;
-    for (int r = 0; r < 7; r++)
-      if (role_col[r] == (long)k) {
-        if (roles++ == 0) first_role = r;
-        else {
-          st = tn_error_set(err, TN_EINVAL, name, 1,
-                            "column \"%s\" is chosen as both %s and %s; "
-                            "choose another with %s",
-                            names[k], field_names[first_role], field_names[r],
-                            flags[r]);
-          goto done;
-        }
+    for (int q = 0; q < 7; q++)
+      if (role_col[q] == (long)k) {
+        if (roles++ == 0) first_role = q;
+        else
+          return tn_error_set(err, TN_EINVAL, name, 1,
+                              "column \"%s\" is chosen as both %s and %s; "
+                              "choose another with %s",
+                              names[k], field_names[first_role],
+                              field_names[q], flags[q]);
       }
     if (roles) continue;
-    for (int r = 0; r < 7; r++)
-      if (name_matches(field_names[r], names[k], name_lens[k])) {
-        st = tn_error_set(err, TN_EINVAL, name, 1,
-                          "column \"%s\" has the name of a document field, "
-                          "but the %s comes from column \"%s\" (%s); rename "
-                          "\"%s\" in the header",
-                          names[k], field_names[r], names[role_col[r]],
-                          flags[r], names[k]);
-        goto done;
-      }
+    for (int q = 0; q < 7; q++)
+      if (name_matches(field_names[q], names[k], name_lens[k]))
+        return tn_error_set(err, TN_EINVAL, name, 1,
+                            "column \"%s\" has the name of a document field, "
+                            "but the %s comes from column \"%s\" (%s); rename "
+                            "\"%s\" in the header",
+                            names[k], field_names[q], names[role_col[q]],
+                            flags[q], names[k]);
   }
+  r->have_header = 1;
+  return TN_OK;
+}
 
+/* One data record (already read into r->rec) as a document. */
+static tn_status add_record(tn_csv_reader *r, tn_corpus *c, const char *data,
+                            size_t end, const tn_load_options *opts,
+                            tn_load_report *report) {
+  const record *rec = &r->rec;
+  tn_doc_input in;
+  memset(&in, 0, sizeof in);
+  tn_str *dst[7] = {&in.id,    &in.text,   &in.parent, &in.kind,
+                    &in.title, &in.author, &in.date};
+  uint32_t nmeta = 0;
+  for (size_t k = 0; k < r->ncols; k++) {
+    tn_str v = {rec->fields[k].ptr, rec->fields[k].len};
+    int role = -1;
+    for (int q = 0; q < 7; q++)
+      if (r->role_col[q] == (long)k) role = q;
+    if (role >= 0) {
+      /* An empty cell is an absent value (no parent, no title). */
+      if (v.len || role == 1) *dst[role] = v;
+      continue;
+    }
+    tn_meta *m = &r->meta[nmeta++];
+    m->key.ptr = r->names[k];
+    m->key.len = r->name_lens[k];
+    m->type = TN_VALUE_STRING;
+    m->str = v;
+  }
   char genid[600];
-  const char *base = strrchr(name, '/');
-  base = base ? base + 1 : name;
-  uint64_t row = 0;
-  for (;;) {
-    rs = read_record(data, len, &pos, &lineno, sep, &rec, &err_at);
+  if (!in.id.ptr) {
+    int n = snprintf(genid, sizeof genid, "%s:%llu", r->base,
+                     (unsigned long long)r->row);
+    in.id.ptr = genid;
+    in.id.len = (size_t)n < sizeof genid ? (size_t)n : sizeof genid - 1;
+  }
+  in.meta = r->meta;
+  in.nmeta = nmeta;
+  in.source = r->name;
+  in.line = rec->line;
+  in.offset = r->off + rec->offset;
+  in.raw = data + rec->offset;
+  in.raw_len = end - rec->offset;
+  return tn_corpus_add(c, &in, opts, report);
+}
+
+tn_status tn_csv_reader_feed(tn_csv_reader *r, tn_corpus *c, const char *data,
+                             size_t len, int eof, size_t want, size_t *used,
+                             const tn_load_options *opts,
+                             tn_load_report *report, tn_error *err) {
+  const char *name = r->name;
+  record *rec = &r->rec;
+  tn_status st = TN_OK;
+  size_t pos = 0, err_at = 0;
+  *used = 0;
+  if (!r->have_header) {
+    /* Offsets count from the start of the file, BOM included. The header
+     * is read only once whole: a piece that cuts it waits for more. */
+    if (r->off == 0 && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+      pos = 3;
+    size_t p = pos;
+    uint64_t ln = r->lineno;
+    r->sep = r->delimiter ? r->delimiter : guess_separator(data + pos, len - pos);
+    rec_status rs = read_record(data, len, &p, &ln, r->sep, rec, &err_at);
+    if (rs == REC_END && eof) { /* empty file: the loader reports it */
+      *used = len;
+      r->off += len;
+      return TN_OK;
+    }
+    if (!eof && (rs == REC_END || rs == REC_UNBALANCED || p == len))
+      return TN_OK;
+    st = read_header(r, data, len, &pos, opts, report, err);
+    if (st != TN_OK) return st;
+  }
+  const char sep = r->sep;
+  while (pos < len && pos < want) {
+    size_t p = pos;
+    uint64_t ln = r->lineno;
+    rec_status rs = read_record(data, len, &p, &ln, sep, rec, &err_at);
     if (rs == REC_END) break;
     if (rs == REC_NOMEM) {
-      st = tn_error_set(err, TN_ENOMEM, name, lineno, "out of memory");
-      goto done;
+      st = tn_error_set(err, TN_ENOMEM, name, ln, "out of memory");
+      break;
     }
+    /* A record the end of this piece may cut: wait for more. */
+    if (!eof && (rs == REC_UNBALANCED || (rs == REC_OK && p == len))) break;
     if (rs == REC_UNBALANCED) {
       /* Everything to the end of the file sits inside the open quote: one
        * broken record, not silently many; say how much it swallowed. */
-      uint64_t quote_line = rec.line + count_lines(data + rec.offset,
-                                                   data + err_at);
+      uint64_t quote_line = rec->line + count_lines(data + rec->offset,
+                                                    data + err_at);
       uint64_t last = quote_line + count_lines(data + err_at, data + len);
-      if (last > quote_line && len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+      if (last > quote_line && len &&
+          (data[len - 1] == '\n' || data[len - 1] == '\r'))
         last--;
       st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, quote_line,
-                          err_at, 1, NULL,
+                          r->off + err_at, 1, NULL,
                           "a quoted field is never closed, so the rest of the "
                           "file (lines %llu-%llu) was read as part of this "
                           "record; close the quote (a quote inside a field "
                           "is written \"\")",
                           (unsigned long long)quote_line,
                           (unsigned long long)last);
+      pos = len;
       break;
     }
     if (rs == REC_STRAY_QUOTE) {
       uint64_t at_line =
-          rec.line + count_lines(data + rec.offset, data + err_at);
-      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, at_line, err_at,
-                          1, NULL,
+          rec->line + count_lines(data + rec->offset, data + err_at);
+      /* resynchronise at the next line */
+      p = err_at;
+      while (p < len && data[p] != '\n' && data[p] != '\r') p++;
+      if (p < len && data[p] == '\r') p++;
+      if (p < len && data[p] == '\n') p++;
+      if (!eof && p == len) break;
+      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, at_line,
+                          r->off + err_at, 1, NULL,
                           "text after a closing quote; a quote inside a "
                           "quoted field is written \"\"");
-      /* resynchronise at the next line */
-      pos = err_at;
-      while (pos < len && data[pos] != '\n' && data[pos] != '\r') pos++;
-      if (pos < len && data[pos] == '\r') pos++;
-      if (pos < len && data[pos] == '\n') pos++;
-      lineno = at_line + 1;
+      pos = p;
+      r->lineno = at_line + 1;
       if (st != TN_OK) break;
       continue;
     }
-    if (is_blank_record(&rec)) continue;
-    row++;
-    if (rec.nfields != ncols) {
-      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, rec.line,
-                          rec.offset, 1, NULL,
+    pos = p;
+    r->lineno = ln;
+    if (is_blank_record(rec)) continue;
+    r->row++;
+    if (rec->nfields != r->ncols) {
+      st = tn_report_skip(report, TN_SKIP_BROKEN_RECORD, name, rec->line,
+                          r->off + rec->offset, 1, NULL,
                           "row has %zu field%s but the header has %zu; "
                           "check the separator ('%s') and the quoting",
-                          rec.nfields, rec.nfields == 1 ? "" : "s", ncols,
+                          rec->nfields, rec->nfields == 1 ? "" : "s",
+                          r->ncols,
                           sep == '\t' ? "\\t" : (sep == ';' ? ";" : ","));
       if (st != TN_OK) break;
       continue;
     }
-    tn_doc_input in;
-    memset(&in, 0, sizeof in);
-    tn_str *dst[7] = {&in.id,   &in.text,  &in.parent, &in.kind,
-                      &in.title, &in.author, &in.date};
-    uint32_t nmeta = 0;
-    for (size_t k = 0; k < ncols; k++) {
-      tn_str v = {rec.fields[k].ptr, rec.fields[k].len};
-      int role = -1;
-      for (int r = 0; r < 7; r++)
-        if (role_col[r] == (long)k) role = r;
-      if (role >= 0) {
-        /* An empty cell is an absent value (no parent, no title). */
-        if (v.len || role == 1) *dst[role] = v;
-        continue;
-      }
-      tn_meta *m = &meta[nmeta++];
-      m->key.ptr = names[k];
-      m->key.len = name_lens[k];
-      m->type = TN_VALUE_STRING;
-      m->str = v;
-    }
-    if (!in.id.ptr) {
-      int n = snprintf(genid, sizeof genid, "%s:%llu", base,
-                       (unsigned long long)row);
-      in.id.ptr = genid;
-      in.id.len = (size_t)n < sizeof genid ? (size_t)n : sizeof genid - 1;
-    }
-    in.meta = meta;
-    in.nmeta = nmeta;
-    in.source = name;
-    in.line = rec.line;
-    in.offset = rec.offset;
-    in.raw = data + rec.offset;
-    in.raw_len = pos - rec.offset;
-    st = tn_corpus_add(c, &in, opts, report);
+    st = add_record(r, c, data, pos, opts, report);
     if (st != TN_OK) {
-      tn_error_set(err, st, name, rec.line, "out of memory");
+      tn_error_set(err, st, name, rec->line, "out of memory");
       break;
     }
   }
-done:
-  if (names)
-    for (size_t k = 0; k < ncols; k++) tn_free(names[k]);
-  tn_free(names);
-  tn_free(name_lens);
-  tn_free(meta);
-  tn_buf_free(&rec.bytes);
-  tn_free(rec.fields);
+  *used = pos;
+  r->off += pos;
+  return st;
+}
+
+tn_status tn_import_csv(tn_corpus *c, const char *name, const char *data,
+                        size_t len, char delimiter,
+                        const tn_load_options *opts, tn_load_report *report,
+                        tn_error *err) {
+  tn_csv_reader *r;
+  if (tn_csv_reader_new(&r, name, delimiter) != TN_OK)
+    return tn_error_set(err, TN_ENOMEM, name, 0, "out of memory");
+  size_t used;
+  tn_status st = tn_csv_reader_feed(r, c, data, len, 1, SIZE_MAX, &used, opts,
+                                    report, err);
+  tn_csv_reader_free(r);
   return st;
 }
