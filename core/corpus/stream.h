@@ -1,6 +1,7 @@
-/* Reading a JSON Lines corpus (plain or gzipped) in batches of whole lines,
- * so a corpus larger than memory can be processed document by document:
- * each batch is a small corpus of its own, freed before the next. */
+/* Reading a JSON Lines or CSV/TSV corpus (plain or gzipped) in batches of
+ * whole records, so a corpus larger than memory can be processed document
+ * by document: each batch is a small corpus of its own, freed before the
+ * next. */
 #ifndef TN_STREAM_H
 #define TN_STREAM_H
 
@@ -13,11 +14,13 @@
 
 typedef struct tn_stream tn_stream;
 
-/* Whether tn_stream can read this file: .jsonl or .ndjson, optionally .gz. */
+/* Whether tn_stream can read this file: .jsonl, .ndjson, .csv, .tsv or
+ * .tab, optionally .gz. */
 int tn_stream_supports(const char *path);
 
-/* Opens `path`; a batch ends at the first line end at or after
- * `batch_bytes` of input (so a long line makes a larger batch). Counts the
+/* Opens `path`; a batch ends at the first record end at or after
+ * `batch_bytes` of input (so a long record makes a larger batch; a CSV
+ * quote never closed makes the rest of the file one). Counts the
  * file in report->files. With `ids` (may be NULL), a document whose id is
  * in it is skipped as a duplicate, and each batch adds its ids: an id is
  * then used once across batches and across the files sharing the set, as
@@ -27,11 +30,13 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
                          tn_error *err);
 
 /* Reads the next batch into a new corpus (*out; NULL at the end of the
- * file). Documents go through the JSON Lines importer as in a whole-file
- * load; the diagnostics it adds to `report` carry lines and byte offsets
- * counted from the start of the file, and documents without an id are
- * named FILE:LINE of the file. Parents are not resolved (a batch is not
- * the whole corpus). */
+ * file, which then gets the whole-file loader's warning if it held no
+ * record). Documents go through the importer of the format as in a
+ * whole-file load; the diagnostics it adds to `report` carry lines and
+ * byte offsets counted from the start of the file, and documents without
+ * an id are named FILE:LINE (JSON Lines) or FILE:ROW (CSV) of the file.
+ * Parents are not resolved (a batch is not the whole corpus). A batch may
+ * hold no document (only skipped records, or a CSV header). */
 tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
                          const tn_load_options *opts, tn_load_report *report,
                          tn_error *err);

@@ -92,3 +92,48 @@ $ tussen merge $T/p2.tnp $T/p1.tnp | cmp - $T/d.tnp && echo merged: same bytes
 | merged: same bytes
 $ tussen merge --report --format csv --table groups $T/p1.tnp $T/p2.tnp > $T/m.csv; tussen run -q counts --format csv --table groups $T/dedup.jsonl | cmp - $T/m.csv && wc -l < $T/m.csv
 | 41
+
+# CSV and TSV are read in batches of whole records too (the header once):
+# a quoted cell may hold line ends (LF, CRLF, a lone CR) and doubled
+# quotes, so batches end only where a record ends. With batches of 1 byte
+# the partial and every message (line, byte offset, FILE:ROW names, a
+# repeated id in a later batch) are those of one batch holding the whole
+# file, and of a whole load by tussen corpus.
+$ printf '\357\273\277nr;tekst;soort\r\n1;"Eerste regel\r\ntweede; regel";artikel\r\n;"Zonder ""nummer""\rop twee regels";reactie\r\n\r\n3;"te veel";x;y\r\n4;"dicht" en dan tekst;x\r\n1;"Nummer 1 nog eens";reactie\n5;caf\351;reactie\n6;"Laatste,\nzonder regeleinde";reactie' > $T/r.csv
+$ tussen corpus --check --orphans=keep --id-column=nr --text-column=tekst --kind-column=soort $T/r.csv
+! tussen: skipped: $T/r.csv:7: byte 107: row has 4 fields but the header has 3; check the separator (';') and the quoting
+! tussen: skipped: $T/r.csv:8: byte 133: text after a closing quote; a quote inside a quoted field is written ""
+! tussen: skipped: $T/r.csv:9: document "1": duplicate id (first used at $T/r.csv:2); give each document a unique id
+! tussen: skipped: $T/r.csv:10: byte 185: document "5": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: corpus: read 7 documents from 1 file: used 3, skipped 4 (1 duplicate id, 1 invalid UTF-8, 2 broken records)
+$ tussen map --batch-size 1 --id-column=nr --text-column=tekst --kind-column=soort $T/r.csv > $T/small.tnp
+! tussen: skipped: $T/r.csv:7: byte 107: row has 4 fields but the header has 3; check the separator (';') and the quoting
+! tussen: skipped: $T/r.csv:8: byte 133: text after a closing quote; a quote inside a quoted field is written ""
+! tussen: skipped: $T/r.csv:9: document "1": duplicate id (first used at $T/r.csv:2); give each document a unique id
+! tussen: skipped: $T/r.csv:10: byte 185: document "5": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: corpus: read 7 documents from 1 file: used 3, skipped 4 (1 duplicate id, 1 invalid UTF-8, 2 broken records)
+$ tussen map -q --batch-size 100000000 --id-column=nr --text-column=tekst --kind-column=soort $T/r.csv > $T/large.tnp; cmp $T/small.tnp $T/large.tnp && grep '^[dt]' $T/small.tnp
+| d	1	artikel	-	4	1
+| d	6	reactie	-	3	1
+| d	r.csv:2	reactie	-	5	1
+| t	3	12	16	3
+! tussen: skipped: $T/r.csv:7: byte 107: row has 4 fields but the header has 3; check the separator (';') and the quoting
+! tussen: skipped: $T/r.csv:8: byte 133: text after a closing quote; a quote inside a quoted field is written ""
+! tussen: skipped: $T/r.csv:9: document "1": duplicate id (first used at $T/r.csv:2); give each document a unique id
+! tussen: skipped: $T/r.csv:10: byte 185: document "5": invalid UTF-8 in "text": byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?); fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
+! tussen: corpus: read 7 documents from 1 file: used 3, skipped 4 (1 duplicate id, 1 invalid UTF-8, 2 broken records)
+
+# The importers' examples, gzipped too, on 1, 2 and 3 threads.
+$ for f in tests/data/importers/reacties.tsv tests/data/importers/comma.csv tests/data/importers/excel-nl.csv; do o="--text-column=tekst --id-column=nr"; [ ${f##*/} = excel-nl.csv ] || o=; tussen map -q $o $f > $T/whole.tnp; gzip -c $f > $T/f.${f##*.}.gz; for j in 1 2 3; do tussen map -q $o -j $j --batch-size 1 $f | cmp - $T/whole.tnp || echo "$f -j $j differs"; tussen map -q $o -j $j --batch-size 40 $T/f.${f##*.}.gz | cmp - $T/whole.tnp || echo "$f.gz -j $j differs"; done; echo "$f: $(grep -c '^d' $T/whole.tnp) documents"; done
+| tests/data/importers/reacties.tsv: 3 documents
+| tests/data/importers/comma.csv: 3 documents
+| tests/data/importers/excel-nl.csv: 3 documents
+
+# About 1 MB of CSV whose cells span lines, with long unquoted cells
+# too, in batches of 1000 and 4000 bytes (read 4 KiB at a time, so records
+# are cut by the end of what was read, inside quotes and outside) and in
+# one: the same bytes.
+$ awk 'BEGIN { print "id,extra,text"; for (i = 1; i <= 5000; i++) printf "d%d,onbeschermde cel %d met veel woorden die niet tussen aanhalingstekens staan en toch lang is,\"Regel %d, met \"\"aanhalingen\"\"\nen een tweede regel die ook wat langer is dan de eerste.\"\n", i, i, i }' > $T/big.csv
+$ tussen map -q --batch-size 1000 $T/big.csv > $T/b1.tnp; tussen map -q --batch-size 4000 $T/big.csv > $T/b4.tnp; tussen map -q $T/big.csv | cmp - $T/b1.tnp && cmp $T/b1.tnp $T/b4.tnp && tail -n 1 $T/b1.tnp && wc -c < $T/big.csv
+| t	5000	75000	100000	5000
+| 951693
