@@ -120,6 +120,26 @@ static tn_status count_batch(tn_partial **parts, size_t nparts,
   return tn_partial_add_corpus(parts, nparts, c);
 }
 
+/* Files named already, by device and inode: the same file twice (named
+ * twice, or through a link) is read once, as a whole load reads it, not
+ * turned into a duplicate of every document. */
+typedef struct file_seen {
+  dev_t dev;
+  ino_t ino;
+} file_seen;
+
+static int seen_before(file_seen **seen, size_t *n, size_t *cap,
+                       const char *path) {
+  struct stat sb;
+  if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) return 0;
+  for (size_t i = 0; i < *n; i++)
+    if ((*seen)[i].dev == sb.st_dev && (*seen)[i].ino == sb.st_ino) return 1;
+  if (tn_grow((void **)seen, cap, *n + 1, sizeof **seen)) return 0;
+  (*seen)[*n].dev = sb.st_dev;
+  (*seen)[(*n)++].ino = sb.st_ino;
+  return 0;
+}
+
 /* Counts one path into the parts: batch by batch when it streams. */
 static tn_status map_path(const char *path, tn_partial **parts, size_t nparts,
                           size_t batch, tn_idset *ids,
@@ -246,8 +266,18 @@ int cmd_map(int argc, char **argv) {
    * as a whole load skips it (its memory follows the documents). */
   tn_idset *ids = st == TN_OK ? tn_idset_new() : NULL;
   if (st == TN_OK && !ids) st = TN_ENOMEM;
-  for (int i = optind; st == TN_OK && i < argc; i++)
+  file_seen *seen = NULL;
+  size_t nseen = 0, seen_cap = 0;
+  for (int i = optind; st == TN_OK && i < argc; i++) {
+    if (seen_before(&seen, &nseen, &seen_cap, argv[i])) {
+      st = tn_report_note(&report, TN_WARNING, argv[i], 0,
+                          "this file was already read; not read again");
+      print_new(&dp, &report, co.quiet);
+      continue;
+    }
     st = map_path(argv[i], parts, nparts, batch, ids, &co, &report, &dp, &err);
+  }
+  tn_free(seen);
   tn_idset_free(ids);
   int rc = EXIT_OK;
   if (st != TN_OK) {

@@ -137,3 +137,12 @@ $ awk 'BEGIN { print "id,extra,text"; for (i = 1; i <= 5000; i++) printf "d%d,on
 $ tussen map -q --batch-size 1000 $T/big.csv > $T/b1.tnp; tussen map -q --batch-size 4000 $T/big.csv > $T/b4.tnp; tussen map -q $T/big.csv | cmp - $T/b1.tnp && cmp $T/b1.tnp $T/b4.tnp && tail -n 1 $T/b1.tnp && wc -c < $T/big.csv
 | t	5000	75000	100000	5000
 | 951693
+
+# The same file named twice, or through a link, is read once, as a whole
+# load reads it, instead of making each of its documents a repeated id.
+$ ln -s "$(pwd)/tests/data/importers/basic.jsonl" $T/link.jsonl
+$ tussen map tests/data/importers/basic.jsonl $T/link.jsonl tests/data/importers/basic.jsonl > $T/twice.tnp; tussen map -q tests/data/importers/basic.jsonl | cmp - $T/twice.tnp && grep -c '^d' $T/twice.tnp
+| 4
+! tussen: warning: $T/link.jsonl: this file was already read; not read again
+! tussen: warning: tests/data/importers/basic.jsonl: this file was already read; not read again
+! tussen: corpus: read 4 documents from 1 file: used 4, skipped 0
