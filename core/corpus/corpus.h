@@ -189,6 +189,11 @@ tn_status tn_corpus_load_buffer(tn_corpus *c, const char *name,
                                 const tn_load_options *opts,
                                 tn_load_report *report, tn_error *err);
 
+/* TN_EUTF8, with a message saying how to convert it, when `data` (the
+ * start of a file) begins with a UTF-16 or UTF-32 byte order mark. */
+tn_status tn_corpus_check_encoding(const char *path, const char *data,
+                                   size_t len, tn_error *err);
+
 /* Adds one document after checking it (UTF-8, text, duplicate id). A
  * rejected document is recorded in `report` and TN_OK is returned; only
  * TN_ENOMEM is an error. Parents are resolved by tn_corpus_finish. */

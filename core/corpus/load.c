@@ -167,8 +167,8 @@ static tn_status read_gzip(const char *path, file_bytes *fb, tn_error *err) {
 
 /* Text in UTF-16 or UTF-32 would otherwise show up as a flood of NUL
  * bytes: say what it is and how to convert it. */
-static tn_status check_encoding(const char *path, const char *data,
-                                size_t len, tn_error *err) {
+tn_status tn_corpus_check_encoding(const char *path, const char *data,
+                                   size_t len, tn_error *err) {
   const char *enc = NULL;
   if (len >= 4 && memcmp(data, "\xFF\xFE\0\0", 4) == 0) enc = "UTF-32LE";
   else if (len >= 4 && memcmp(data, "\0\0\xFE\xFF", 4) == 0) enc = "UTF-32BE";
@@ -191,7 +191,7 @@ static tn_status load_file(tn_corpus *c, const char *path,
   file_bytes fb;
   memset(&fb, 0, sizeof fb);
   tn_status st = gz ? read_gzip(path, &fb, err) : read_plain(path, &fb, err);
-  if (st == TN_OK) st = check_encoding(path, fb.data, fb.len, err);
+  if (st == TN_OK) st = tn_corpus_check_encoding(path, fb.data, fb.len, err);
   struct stat sb;
   unsigned long long stored = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size
                                                    : fb.len;

@@ -29,7 +29,7 @@ struct tn_stream {
   uint64_t read0;   /* report->read when the file was opened */
   tn_idset *ids;    /* ids of earlier batches and files, or NULL */
   tn_csv_reader *csv; /* CSV/TSV: the header and where the next record is */
-  int eof, ended;
+  int eof, ended, checked;
 };
 
 static int ends_with(const char *s, const char *suffix) {
@@ -228,6 +228,17 @@ tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
                          tn_error *err) {
   *out = NULL;
   if (s->ended) return TN_OK;
+  if (!s->checked) {
+    /* UTF-16 or UTF-32 is refused as a whole load refuses it. */
+    while (!s->eof && s->buf.len < 4) {
+      tn_status st = read_more(s, err);
+      if (st != TN_OK) return st;
+    }
+    s->checked = 1;
+    tn_status st = tn_corpus_check_encoding(s->path, s->buf.data, s->buf.len,
+                                            err);
+    if (st != TN_OK) return st;
+  }
   tn_corpus *c = tn_corpus_new();
   if (!c) return TN_ENOMEM;
   c->prior_ids = s->ids;

@@ -146,3 +146,12 @@ $ tussen map tests/data/importers/basic.jsonl $T/link.jsonl tests/data/importers
 ! tussen: warning: $T/link.jsonl: this file was already read; not read again
 ! tussen: warning: tests/data/importers/basic.jsonl: this file was already read; not read again
 ! tussen: corpus: read 4 documents from 1 file: used 4, skipped 0
+
+# UTF-16 (or UTF-32) is refused as a whole load refuses it, not read as
+# lines of broken JSON.
+$ tussen corpus --check tests/data/bad-inputs/utf16.jsonl
+! tussen: tests/data/bad-inputs/utf16.jsonl: the file is UTF-16LE (it starts with that byte order mark); tussen reads UTF-8: convert it with iconv -f UTF-16LE -t UTF-8
+? 1
+$ tussen map tests/data/bad-inputs/utf16.jsonl
+! tussen: tests/data/bad-inputs/utf16.jsonl: the file is UTF-16LE (it starts with that byte order mark); tussen reads UTF-8: convert it with iconv -f UTF-16LE -t UTF-8
+? 1
