@@ -1,10 +1,13 @@
 /* The core's allocator: plain libc behind a counter tests can trip. */
+/* madvise's MADV_HUGEPAGE is a Linux extension outside POSIX */
+#define _DEFAULT_SOURCE
 #include "util/alloc.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Atomic: the token store allocates from two threads at once. */
 static _Atomic long fail_countdown = -1;
@@ -34,6 +37,19 @@ void *tn_realloc(void *ptr, size_t size) {
 }
 
 void tn_free(void *ptr) { free(ptr); }
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *tn_malloc_table(size_t size) {
+  if (should_fail()) return NULL;
+  if (size < HUGE_PAGE) return malloc(size ? size : 1);
+  void *p = NULL;
+  if (posix_memalign(&p, HUGE_PAGE, size) != 0) return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, size, MADV_HUGEPAGE); /* advice only: fine if refused */
+#endif
+  return p;
+}
 
 char *tn_strndup(const char *s, size_t len) {
   char *copy = tn_malloc(len + 1);

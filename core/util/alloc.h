@@ -10,6 +10,11 @@ void *tn_malloc(size_t size);
 void *tn_calloc(size_t count, size_t size);
 void *tn_realloc(void *ptr, size_t size);
 void tn_free(void *ptr);
+/* For large tables probed at random (hash tables of a vocabulary): aligned
+ * to 2 MiB and marked for transparent huge pages where the system has
+ * them, so a probe costs a cache miss and not also a page walk. Freed
+ * with tn_free. */
+void *tn_malloc_table(size_t size);
 char *tn_strndup(const char *s, size_t len);
 
 /* Make the allocation after `n` more successful ones fail (and all later
