@@ -165,26 +165,31 @@ static tn_status select_top(tn_freq_row *rows, size_t n, size_t top) {
   return TN_OK;
 }
 
+tn_status tn_freq_cut(tn_freq_row *rows, size_t *n, uint64_t min_count,
+                      size_t top) {
+  /* rows under min_count would be cut after sorting: drop them first */
+  size_t keep = *n;
+  if (min_count > 1) {
+    keep = 0;
+    for (size_t i = 0; i < *n; i++)
+      if (rows[i].count >= min_count) rows[keep++] = rows[i];
+  }
+  if (top && keep > 4 * top) {
+    tn_status st = select_top(rows, keep, top);
+    if (st != TN_OK) return st;
+    keep = top;
+  } else {
+    tn_freq_sort(rows, keep);
+    if (top && keep > top) keep = top;
+  }
+  *n = keep;
+  return TN_OK;
+}
+
 static tn_status finish_group(tn_freq *f, tn_freq_group *g,
                               const tn_freq_opts *o) {
   (void)f;
-  /* rows under min_count would be cut after sorting: drop them first */
-  size_t keep = g->nrows;
-  if (o->min_count > 1) {
-    keep = 0;
-    for (size_t i = 0; i < g->nrows; i++)
-      if (g->rows[i].count >= o->min_count) g->rows[keep++] = g->rows[i];
-  }
-  if (o->top && keep > 4 * o->top) {
-    tn_status st = select_top(g->rows, keep, o->top);
-    if (st != TN_OK) return st;
-    keep = o->top;
-  } else {
-    tn_freq_sort(g->rows, keep);
-    if (o->top && keep > o->top) keep = o->top;
-  }
-  g->nrows = keep;
-  return TN_OK;
+  return tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
 }
 
 /* The most frequent counted form of every term of the layer, over all the

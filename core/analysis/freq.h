@@ -82,6 +82,11 @@ int tn_doc_field(const tn_doc *d, const char *name, tn_str *value);
  * everywhere. */
 void tn_freq_sort(tn_freq_row *rows, size_t n);
 
+/* Drops the rows counted fewer than min_count times, sorts the rest and
+ * keeps the first `top` (0 = all): *n becomes the rows kept. */
+tn_status tn_freq_cut(tn_freq_row *rows, size_t *n, uint64_t min_count,
+                      size_t top);
+
 /* ---- dispersion --------------------------------------------------------- */
 
 /* Gries's DP for every term of a per-document frequency list (group =

@@ -1,0 +1,605 @@
+/* What a scan answers once counted: the merged vocabulary, frequency lists
+ * with usual spellings and Gries's DP, collocates and KWIC lines. Each
+ * follows its store-based counterpart (freq.c, colloc.c, kwic.c) number
+ * for number; tests/unit/test_scan.c holds them side by side. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/scan_int.h"
+#include "text/tokenizer.h"
+#include "util/alloc.h"
+
+#define NONE UINT32_MAX
+
+/* ---- merging the workers ------------------------------------------------ */
+
+static tn_status grow_global(tn_scan *sc, size_t need, size_t *cap) {
+  if (need <= *cap) return TN_OK;
+  size_t c = *cap ? *cap : 1024;
+  while (c < need) c *= 2;
+  uint64_t *count = tn_realloc(sc->count, c * sizeof *count);
+  if (!count) return TN_ENOMEM;
+  sc->count = count;
+  uint32_t *docs = tn_realloc(sc->docs, c * sizeof *docs);
+  if (!docs) return TN_ENOMEM;
+  sc->docs = docs;
+  for (size_t i = *cap; i < c; i++) sc->count[i] = sc->docs[i] = 0;
+  *cap = c;
+  return TN_OK;
+}
+
+tn_status scan_merge(tn_scan *sc) {
+  tn_intern_init(&sc->terms);
+  size_t ng = tn_intern_count(&sc->groups), cap = 0;
+  sc->gtokens = tn_calloc(ng ? ng : 1, sizeof *sc->gtokens);
+  if (!sc->gtokens) return TN_ENOMEM;
+  for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
+    scan_worker *w = &sc->workers[i];
+    size_t nt = tn_intern_count(&w->terms);
+    if (!nt) continue;
+    w->remap = tn_malloc(nt * sizeof *w->remap);
+    if (!w->remap) return TN_ENOMEM;
+    /* the forms' counts were kept in their slots */
+    for (size_t j = 0; j < w->nslots; j++)
+      if (w->slots[j].str) w->forms[w->slots[j].id].count = w->slots[j].count;
+    /* only counted terms get a global id: the rest are never a row */
+    for (size_t t = 0; t < nt; t++) {
+      w->remap[t] = NONE;
+      const scan_term *td = &w->tdata[t];
+      if (!td->count) continue;
+      uint32_t g = tn_intern_add(&sc->terms, tn_intern_str(&w->terms, (uint32_t)t),
+                                 tn_intern_len(&w->terms, (uint32_t)t));
+      if (g == TN_INTERN_NONE || grow_global(sc, (size_t)g + 1, &cap) != TN_OK)
+        return TN_ENOMEM;
+      w->remap[t] = g;
+      sc->count[g] += td->count;
+      sc->docs[g] += td->docs;
+      for (uint32_t k = 0; sc->grouped && k < SCAN_DENSE && k < ng; k++)
+        if (td->gcount[k] &&
+            scan_cells_add(&sc->cells, k, g, td->gcount[k], td->gdocs[k]) !=
+                TN_OK)
+          return TN_ENOMEM;
+    }
+    for (size_t g = 0; g < w->gcap && g < ng; g++) sc->gtokens[g] += w->gtokens[g];
+    for (size_t j = 0; sc->grouped && j < w->cells.nslots; j++) {
+      const scan_cell *c = &w->cells.slots[j];
+      if (c->term == NONE) continue;
+      if (scan_cells_add(&sc->cells, c->g, w->remap[c->term], c->count,
+                         c->docs) != TN_OK)
+        return TN_ENOMEM;
+    }
+    scan_cells_free(&w->cells); /* merged: its memory can go */
+  }
+  if (grow_global(sc, 1, &cap) != TN_OK) return TN_ENOMEM;
+  for (size_t g = 0; g < ng; g++) sc->ntokens += sc->gtokens[g];
+  return TN_OK;
+}
+
+void scan_merged_free(tn_scan *sc) {
+  if (!sc->finished) return;
+  tn_intern_free(&sc->terms);
+  tn_free(sc->count);
+  tn_free(sc->docs);
+  scan_cells_free(&sc->cells);
+  tn_free(sc->gtokens);
+}
+
+static tn_status need_tokens(tn_scan *sc, const char *what, tn_error *err) {
+  if (sc->keep_tokens) return TN_OK;
+  return tn_error_set(err, TN_EINVAL, NULL, 0,
+                      "%s needs the tokens, and this scan did not keep them",
+                      what);
+}
+
+/* ---- frequency lists ---------------------------------------------------- */
+
+/* The most frequent counted form of each wanted term (want[term] = its
+ * slot in best[], NONE for the others); ties go to the form spelt like
+ * the term, then to byte order, as in freq.c. */
+static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
+                            const char **best, tn_arena *keep) {
+  tn_intern forms;
+  tn_intern_init(&forms);
+  uint64_t *fc = NULL;
+  uint32_t *fterm = NULL;
+  size_t cap = 0;
+  uint64_t *bestc = tn_calloc(nwant ? nwant : 1, sizeof *bestc);
+  tn_status st = bestc ? TN_OK : TN_ENOMEM;
+  for (size_t k = 0; k < nwant; k++) best[k] = NULL;
+  for (int i = 0; i < SCAN_MAX_WORKERS && st == TN_OK; i++) {
+    const scan_worker *w = &sc->workers[i];
+    for (size_t f = 0; f < w->nforms && st == TN_OK; f++) {
+      const scan_lform *lf = &w->forms[f];
+      if (!lf->count) continue;
+      uint32_t g = w->remap[lf->term];
+      if (g == NONE || want[g] == NONE) continue;
+      uint32_t id = tn_intern_add(&forms, lf->str, lf->len);
+      if (id == TN_INTERN_NONE) {
+        st = TN_ENOMEM;
+        break;
+      }
+      if (id >= cap) {
+        size_t ncap = cap ? cap * 2 : 1024;
+        while (ncap <= id) ncap *= 2;
+        uint64_t *nfc = tn_realloc(fc, ncap * sizeof *fc);
+        if (nfc) fc = nfc;
+        uint32_t *nft = nfc ? tn_realloc(fterm, ncap * sizeof *fterm) : NULL;
+        if (!nft) {
+          st = TN_ENOMEM;
+          break;
+        }
+        fterm = nft;
+        memset(fc + cap, 0, (ncap - cap) * sizeof *fc);
+        cap = ncap;
+      }
+      if (fc[id] == 0) fterm[id] = g;
+      fc[id] += lf->count;
+    }
+  }
+  size_t nf = tn_intern_count(&forms);
+  for (size_t id = 0; id < nf && st == TN_OK; id++) {
+    uint32_t k = want[fterm[id]];
+    const char *x = tn_intern_str(&forms, (uint32_t)id);
+    const char *b = best[k];
+    if (!b || fc[id] > bestc[k]) {
+      best[k] = x;
+      bestc[k] = fc[id];
+      continue;
+    }
+    if (fc[id] < bestc[k]) continue;
+    const char *term = tn_intern_str(&sc->terms, fterm[id]);
+    int xs = strcmp(x, term) == 0, ys = strcmp(b, term) == 0;
+    if (xs > ys || (xs == ys && strcmp(x, b) < 0)) best[k] = x;
+  }
+  /* copy the winners before the temporary vocabulary goes */
+  for (size_t k = 0; k < nwant && st == TN_OK; k++)
+    if (best[k] && !(best[k] = tn_arena_strndup(keep, best[k],
+                                                strlen(best[k]))))
+      st = TN_ENOMEM;
+  tn_intern_free(&forms);
+  tn_free(fc);
+  tn_free(fterm);
+  tn_free(bestc);
+  return st;
+}
+
+/* Gries's DP of the rows (the whole corpus as one group), from the kept
+ * tokens, summing over documents in corpus order as freq.c does. */
+static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
+  size_t nr = g->nrows;
+  uint32_t *dc = tn_calloc(nr + 1, sizeof *dc);
+  uint32_t *touched = tn_malloc((nr + 1) * sizeof *touched);
+  double *sum_abs = tn_calloc(nr + 1, sizeof *sum_abs);
+  double *sum_s = tn_calloc(nr + 1, sizeof *sum_s);
+  uint32_t *rowmap[SCAN_MAX_WORKERS] = {0};
+  tn_status st = dc && touched && sum_abs && sum_s ? TN_OK : TN_ENOMEM;
+  for (int i = 0; i < SCAN_MAX_WORKERS && st == TN_OK; i++) {
+    const scan_worker *w = &sc->workers[i];
+    if (!w->nforms) continue;
+    rowmap[i] = tn_malloc(w->nforms * sizeof *rowmap[i]);
+    if (!rowmap[i]) {
+      st = TN_ENOMEM;
+      break;
+    }
+    for (size_t f = 0; f < w->nforms; f++) {
+      uint32_t gt = w->forms[f].allowed ? w->remap[w->forms[f].term] : NONE;
+      rowmap[i][f] = gt == NONE ? NONE : want[gt];
+    }
+  }
+  double min_s = 1.0;
+  uint32_t km = sc->kinds;
+  for (size_t k = 0; k < sc->nitems && st == TN_OK; k++) {
+    const scan_item *it = sc->items[k];
+    const uint32_t *rm = rowmap[it->worker];
+    for (size_t d = 0; d + it->first < it->last; d++) {
+      size_t nd = 0;
+      uint64_t dtok = 0;
+      for (size_t p = it->doc_tok[d]; p < it->doc_tok[d + 1]; p++) {
+        if (!((km >> it->kind[p]) & 1u)) continue;
+        dtok++;
+        uint32_t r = rm ? rm[it->form[p]] : NONE;
+        if (r == NONE) continue;
+        if (dc[r]++ == 0) touched[nd++] = r;
+      }
+      double sd = sc->ntokens ? (double)dtok / (double)sc->ntokens : 0.0;
+      if (sd < min_s) min_s = sd;
+      for (size_t i = 0; i < nd; i++) {
+        uint32_t r = touched[i];
+        sum_abs[r] += fabs((double)dc[r] / (double)g->rows[r].count - sd);
+        sum_s[r] += sd;
+        dc[r] = 0;
+      }
+    }
+  }
+  for (size_t r = 0; r < nr && st == TN_OK; r++) {
+    double dp = 0.5 * (sum_abs[r] + (1.0 - sum_s[r]));
+    if (dp < 0) dp = 0;
+    g->rows[r].dp = dp;
+    g->rows[r].dp_norm = g->ndocs > 1 && min_s < 1.0 ? dp / (1.0 - min_s) : 0.0;
+  }
+  for (int i = 0; i < SCAN_MAX_WORKERS; i++) tn_free(rowmap[i]);
+  tn_free(dc);
+  tn_free(touched);
+  tn_free(sum_abs);
+  tn_free(sum_s);
+  return st;
+}
+
+/* The rows of one group before min and top: terms as global ids. */
+static tn_status group_rows(tn_scan *sc, int grouped, uint32_t gi,
+                            tn_freq_group *g) {
+  size_t nt = tn_intern_count(&sc->terms), n = 0;
+  if (!grouped) {
+    g->rows = tn_malloc((nt ? nt : 1) * sizeof *g->rows);
+    if (!g->rows) return TN_ENOMEM;
+    for (size_t t = 0; t < nt; t++)
+      if (sc->count[t])
+        g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, (uint32_t)t),
+                                     (uint32_t)t, sc->docs[t], sc->count[t],
+                                     NULL, 0, 0};
+  } else {
+    size_t k = 0;
+    for (size_t j = 0; j < sc->cells.nslots; j++)
+      k += sc->cells.slots[j].term != NONE && sc->cells.slots[j].g == gi;
+    g->rows = tn_malloc((k ? k : 1) * sizeof *g->rows);
+    if (!g->rows) return TN_ENOMEM;
+    for (size_t j = 0; j < sc->cells.nslots; j++) {
+      const scan_cell *c = &sc->cells.slots[j];
+      if (c->term == NONE || c->g != gi) continue;
+      g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, c->term), c->term,
+                                   c->docs, c->count, NULL, 0, 0};
+    }
+  }
+  g->nrows = n;
+  g->types = n;
+  g->counted = 0;
+  for (size_t i = 0; i < n; i++) g->counted += g->rows[i].count;
+  return TN_OK;
+}
+
+tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
+                       const tn_freq_opts *o, tn_error *err) {
+  *out = NULL;
+  tn_status st = scan_finish(sc, err);
+  if (st != TN_OK) return st;
+  if (grouped && !sc->grouped)
+    return tn_error_set(err, TN_EINVAL, NULL, 0,
+                        "the scan was not grouped: give it a group field");
+  if (o->dp && grouped)
+    return tn_error_set(err, TN_EINVAL, NULL, 0,
+                        "DP per group: count the loaded corpus instead");
+  if (o->dp && (st = need_tokens(sc, "DP", err)) != TN_OK) return st;
+  tn_freq *f = tn_calloc(1, sizeof *f);
+  if (!f) return tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
+  tn_intern_init(&f->terms);
+  tn_arena_init(&f->names, 4096);
+  f->by = sc->filter.by;
+  f->n = 1;
+  f->forms = o->forms;
+  f->dp = o->dp;
+  size_t ng = grouped ? tn_intern_count(&sc->groups) : 1;
+  size_t nt = tn_intern_count(&sc->terms);
+  f->groups = tn_calloc(ng ? ng : 1, sizeof *f->groups);
+  uint32_t *want = tn_malloc((nt ? nt : 1) * sizeof *want);
+  if (!f->groups || !want) st = TN_ENOMEM;
+  int by_id = grouped && strcmp(sc->group, "id") == 0;
+  if (st == TN_OK && by_id &&
+      !(f->group_doc = tn_malloc((ng ? ng : 1) * sizeof *f->group_doc)))
+    st = TN_ENOMEM;
+  for (size_t gi = 0; gi < ng && st == TN_OK; gi++) {
+    tn_freq_group *g = &f->groups[gi];
+    f->ngroups = gi + 1;
+    const char *name = grouped ? tn_intern_str(&sc->groups, (uint32_t)gi) : "all";
+    size_t nlen = grouped ? tn_intern_len(&sc->groups, (uint32_t)gi) : 3;
+    if (!(g->name = tn_arena_strndup(&f->names, name, nlen))) {
+      st = TN_ENOMEM;
+      break;
+    }
+    /* group ids come in document order and ids are unique: group g of
+     * "id" is document g */
+    if (by_id) f->group_doc[gi] = (uint32_t)gi;
+    g->tokens = grouped ? sc->gtokens[gi] : sc->ntokens;
+    g->ndocs = grouped ? sc->group_ndocs[gi] : (uint32_t)sc->ndocs;
+    st = group_rows(sc, grouped, (uint32_t)gi, g);
+    if (st == TN_OK) st = tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
+    if (st != TN_OK) break;
+    for (size_t t = 0; t < nt; t++) want[t] = NONE;
+    for (size_t r = 0; r < g->nrows; r++) want[g->rows[r].id] = (uint32_t)r;
+    const char **best = NULL;
+    if (o->forms) {
+      best = tn_malloc((g->nrows ? g->nrows : 1) * sizeof *best);
+      st = best ? best_forms(sc, want, g->nrows, best, &f->names) : TN_ENOMEM;
+    }
+    if (st == TN_OK && o->dp) st = rows_dp(sc, g, want);
+    /* the rows now name the list's own copies */
+    for (size_t r = 0; r < g->nrows && st == TN_OK; r++) {
+      tn_freq_row *row = &g->rows[r];
+      row->id = tn_intern_add(&f->terms, row->term,
+                              tn_intern_len(&sc->terms, row->id));
+      if (row->id == TN_INTERN_NONE) {
+        st = TN_ENOMEM;
+        break;
+      }
+      row->term = tn_intern_str(&f->terms, row->id);
+      if (best) row->form = best[r] ? best[r] : row->term;
+    }
+    tn_free(best);
+    if (st != TN_OK) g->nrows = 0;
+  }
+  tn_free(want);
+  if (st != TN_OK) {
+    tn_freq_free(f);
+    return tn_error_set(err, st, NULL, 0, "out of memory making a frequency list");
+  }
+  *out = f;
+  return TN_OK;
+}
+
+/* ---- collocates --------------------------------------------------------- */
+
+typedef struct sort_row {
+  tn_colloc_row row;
+  double key;
+} sort_row;
+
+static int sort_cmp(const void *x, const void *y) {
+  const sort_row *a = x, *b = y;
+  if (a->key != b->key) return a->key > b->key ? -1 : 1;
+  return strcmp(a->row.term, b->row.term);
+}
+
+/* Per worker: local form -> the index of the node it is (any kind), and
+ * local form -> the global term it counts as (allowed forms only). */
+typedef struct form_maps {
+  uint32_t *node[SCAN_MAX_WORKERS];
+  uint32_t *term[SCAN_MAX_WORKERS];
+} form_maps;
+
+static void maps_free(form_maps *m) {
+  for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
+    tn_free(m->node[i]);
+    tn_free(m->term[i]);
+  }
+}
+
+/* Nodes are terms as they are: each worker's local id of each. */
+static tn_status make_maps(tn_scan *sc, const char *const *nodes,
+                           size_t nnodes, int with_terms, form_maps *m) {
+  memset(m, 0, sizeof *m);
+  uint32_t *local = tn_malloc((nnodes ? nnodes : 1) * sizeof *local);
+  if (!local) return TN_ENOMEM;
+  tn_status st = TN_OK;
+  for (int i = 0; i < SCAN_MAX_WORKERS && st == TN_OK; i++) {
+    const scan_worker *w = &sc->workers[i];
+    if (!w->nforms) continue;
+    m->node[i] = tn_malloc(w->nforms * sizeof *m->node[i]);
+    if (with_terms) m->term[i] = tn_malloc(w->nforms * sizeof *m->term[i]);
+    if (!m->node[i] || (with_terms && !m->term[i])) {
+      st = TN_ENOMEM;
+      break;
+    }
+    for (size_t k = 0; k < nnodes; k++)
+      local[k] = tn_intern_find(&w->terms, nodes[k], strlen(nodes[k]));
+    for (size_t f = 0; f < w->nforms; f++) {
+      const scan_lform *lf = &w->forms[f];
+      uint32_t node = NONE;
+      /* the first node of that term: a node given twice shares it */
+      for (size_t k = 0; k < nnodes && node == NONE; k++)
+        if (local[k] == lf->term) node = (uint32_t)k;
+      m->node[i][f] = node;
+      if (with_terms) m->term[i][f] = lf->allowed ? w->remap[lf->term] : NONE;
+    }
+  }
+  tn_free(local);
+  if (st != TN_OK) maps_free(m);
+  return st;
+}
+
+/* Scores and orders one node's collocates, as colloc.c's one_node. */
+static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
+                           const uint64_t *nc, const uint32_t *touched,
+                           size_t ntouched, tn_colloc *c) {
+  uint64_t min = o->min_count ? o->min_count : 1;
+  sort_row *rows = tn_malloc((ntouched ? ntouched : 1) * sizeof *rows);
+  if (!rows) return TN_ENOMEM;
+  size_t n = 0;
+  for (size_t i = 0; i < ntouched; i++) {
+    uint32_t id = touched[i];
+    if (nc[id] < min) continue;
+    sort_row *r = &rows[n++];
+    r->row.term = tn_intern_str(&sc->terms, id);
+    r->row.f_nc = nc[id];
+    r->row.f_c = sc->count[id];
+    tn_assoc_scores((double)nc[id], (double)c->f_node, (double)sc->count[id],
+                    (double)c->n, r->row.score);
+    r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
+  }
+  if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
+  if (o->top && n > o->top) n = o->top;
+  c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
+  if (!c->rows) {
+    tn_free(rows);
+    return TN_ENOMEM;
+  }
+  for (size_t i = 0; i < n; i++) c->rows[i] = rows[i].row;
+  c->nrows = n;
+  tn_free(rows);
+  return TN_OK;
+}
+
+tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
+                         const char *const *nodes, size_t nnodes,
+                         const tn_colloc_opts *o, tn_error *err) {
+  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
+  tn_status st = scan_finish(sc, err);
+  if (st == TN_OK) st = need_tokens(sc, "collocates", err);
+  if (st != TN_OK) return st;
+  if ((unsigned)o->sort > TN_ASSOC_FREQ)
+    return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown association measure");
+  for (size_t k = 0; k < nnodes; k++)
+    if (strpbrk(nodes[k], " \t\n"))
+      return tn_error_set(err, TN_EINVAL, NULL, 0,
+                          "collocates of a phrase ('%s'): load the corpus "
+                          "and use corpus:collocates",
+                          nodes[k]);
+  size_t left = o->left, right = o->right;
+  if (left == 0 && right == 0) left = right = 5;
+  size_t nt = tn_intern_count(&sc->terms);
+  form_maps m;
+  st = make_maps(sc, nodes, nnodes, 1, &m);
+  uint64_t **nc = st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *nc) : NULL;
+  uint32_t **touched =
+      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *touched) : NULL;
+  size_t *ntouched =
+      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *ntouched) : NULL;
+  if (st == TN_OK && (!nc || !touched || !ntouched)) st = TN_ENOMEM;
+  for (size_t k = 0; k < nnodes && st == TN_OK; k++) {
+    out[k] = tn_calloc(1, sizeof *out[k]);
+    nc[k] = tn_calloc(nt + 1, sizeof *nc[k]);
+    touched[k] = tn_malloc((nt + 1) * sizeof *touched[k]);
+    if (!out[k] || !nc[k] || !touched[k]) st = TN_ENOMEM;
+    else out[k]->n = sc->ntokens;
+  }
+  uint32_t km = sc->kinds;
+  for (size_t k = 0; k < sc->nitems && st == TN_OK; k++) {
+    const scan_item *it = sc->items[k];
+    const uint32_t *nm = m.node[it->worker], *tm = m.term[it->worker];
+    if (!nm) continue;
+    for (size_t d = 0; d + it->first < it->last; d++) {
+      size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
+      for (size_t p = lo; p < hi; p++) {
+        uint32_t node = nm[it->form[p]];
+        if (node == NONE) continue;
+        uint64_t *cnt = nc[node];
+        uint32_t *tl = touched[node];
+        size_t *tn = &ntouched[node];
+        out[node]->f_node++;
+        size_t got = 0;
+        for (size_t r = p; r > lo && got < left;) {
+          r--;
+          if (o->sentence && (it->flags[r] & TN_TOK_SENT_END)) break;
+          if (!((km >> it->kind[r]) & 1u)) continue;
+          got++;
+          uint32_t t = tm[it->form[r]];
+          if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+        }
+        got = 0;
+        if (!(o->sentence && (it->flags[p] & TN_TOK_SENT_END)))
+          for (size_t r = p + 1; r < hi && got < right; r++) {
+            int last = o->sentence && (it->flags[r] & TN_TOK_SENT_END);
+            if ((km >> it->kind[r]) & 1u) {
+              got++;
+              uint32_t t = tm[it->form[r]];
+              if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+            }
+            if (last) break;
+          }
+      }
+    }
+  }
+  /* a node given twice: its twin's counts */
+  for (size_t k = 0; k < nnodes && st == TN_OK; k++) {
+    size_t first = k;
+    for (size_t j = 0; j < k; j++)
+      if (strcmp(nodes[j], nodes[k]) == 0) {
+        first = j;
+        break;
+      }
+    out[k]->f_node = out[first]->f_node;
+    st = node_rows(sc, o, nc[first], touched[first], ntouched[first], out[k]);
+  }
+  for (size_t k = 0; nc && k < nnodes; k++) tn_free(nc[k]);
+  for (size_t k = 0; touched && k < nnodes; k++) tn_free(touched[k]);
+  tn_free(nc);
+  tn_free(touched);
+  tn_free(ntouched);
+  maps_free(&m);
+  if (st != TN_OK) {
+    for (size_t k = 0; k < nnodes; k++) {
+      tn_colloc_free(out[k]);
+      out[k] = NULL;
+    }
+    return tn_error_set(err, st, NULL, 0, "out of memory scoring collocates");
+  }
+  return TN_OK;
+}
+
+/* ---- KWIC --------------------------------------------------------------- */
+
+void tn_scan_kwic_free(tn_scan_kwic *k) {
+  if (!k) return;
+  tn_free(k->lines);
+  tn_arena_free(&k->text);
+  tn_free(k);
+}
+
+/* The forms of tokens [from, to) of an item as the text spaced them. */
+static const char *span(const tn_scan *sc, const scan_item *it, size_t from,
+                        size_t to, tn_arena *a, tn_buf *b) {
+  const scan_worker *w = &sc->workers[it->worker];
+  tn_buf_clear(b);
+  for (size_t p = from; p < to; p++) {
+    const scan_lform *lf = &w->forms[it->form[p]];
+    if (tn_buf_append(b, lf->str, lf->len)) return NULL;
+    if (p + 1 < to && (it->flags[p] & TN_TOK_SPACE_AFTER) && tn_buf_putc(b, ' '))
+      return NULL;
+  }
+  return tn_arena_strndup(a, b->data ? b->data : "", b->len);
+}
+
+tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
+                           size_t width, size_t limit, tn_error *err) {
+  *out = NULL;
+  tn_status st = scan_finish(sc, err);
+  if (st == TN_OK) st = need_tokens(sc, "KWIC", err);
+  if (st != TN_OK) return st;
+  if (!*term || strpbrk(term, " \t\n"))
+    return tn_error_set(err, TN_EINVAL, NULL, 0,
+                        "KWIC of '%s': one term; for phrases load the corpus "
+                        "and use corpus:kwic",
+                        term);
+  if (width == 0) width = 5;
+  form_maps m;
+  st = make_maps(sc, &term, 1, 0, &m);
+  tn_scan_kwic *k = st == TN_OK ? tn_calloc(1, sizeof *k) : NULL;
+  tn_buf b = TN_BUF_INIT;
+  size_t cap = 0;
+  if (st == TN_OK && !k) st = TN_ENOMEM;
+  if (k) tn_arena_init(&k->text, 16 * 1024);
+  for (size_t i = 0; i < sc->nitems && st == TN_OK; i++) {
+    const scan_item *it = sc->items[i];
+    const uint32_t *nm = m.node[it->worker];
+    if (!nm) continue;
+    for (size_t d = 0; d + it->first < it->last && st == TN_OK; d++) {
+      size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
+      for (size_t p = lo; p < hi && st == TN_OK; p++) {
+        if (nm[it->form[p]] == NONE) continue;
+        k->total++;
+        if (limit && k->nlines >= limit) continue;
+        if (tn_grow((void **)&k->lines, &cap, k->nlines + 1, sizeof *k->lines)) {
+          st = TN_ENOMEM;
+          break;
+        }
+        tn_scan_line *ln = &k->lines[k->nlines++];
+        size_t end = p + 1;
+        size_t l0 = p - lo > width ? p - width : lo;
+        size_t r1 = hi - end > width ? end + width : hi;
+        ln->doc = sc->doc_ids[it->doc0 + d];
+        ln->position = (uint32_t)(p - lo + 1);
+        ln->left = span(sc, it, l0, p, &k->text, &b);
+        ln->match = span(sc, it, p, end, &k->text, &b);
+        ln->right = span(sc, it, end, r1, &k->text, &b);
+        if (!ln->left || !ln->match || !ln->right) st = TN_ENOMEM;
+      }
+    }
+  }
+  tn_buf_free(&b);
+  maps_free(&m);
+  if (st != TN_OK) {
+    tn_scan_kwic_free(k);
+    return tn_error_set(err, st, NULL, 0, "out of memory building KWIC lines");
+  }
+  *out = k;
+  return TN_OK;
+}
