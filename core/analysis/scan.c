@@ -41,7 +41,8 @@ static inline uint32_t tag_of(const char *p, size_t len) {
 
 static int grow_slots(scan_worker *w, size_t need) {
   size_t n = w->nslots ? w->nslots : 4096;
-  while (need * 2 > n) n *= 2;
+  while (need * 2 > n)
+    n *= 2;
   if (n == w->nslots) return 0;
   scan_fslot *slots = tn_malloc_table(n * sizeof *slots);
   if (!slots) return -1;
@@ -50,7 +51,8 @@ static int grow_slots(scan_worker *w, size_t need) {
     const scan_fslot *e = &w->slots[j];
     if (!e->str) continue;
     size_t i = (e->tag >> 8) & (n - 1);
-    while (slots[i].str) i = (i + 1) & (n - 1);
+    while (slots[i].str)
+      i = (i + 1) & (n - 1);
     slots[i] = *e;
   }
   tn_free(w->slots);
@@ -63,7 +65,8 @@ static int grow_slots(scan_worker *w, size_t need) {
 static tn_status grow_terms(scan_worker *w, size_t need) {
   if (need <= w->tcap) return TN_OK;
   size_t cap = w->tcap ? w->tcap : 1024;
-  while (cap < need) cap *= 2;
+  while (cap < need)
+    cap *= 2;
   scan_term *td = tn_realloc(w->tdata, cap * sizeof *td);
   if (!td) return TN_ENOMEM;
   w->tdata = td;
@@ -133,8 +136,8 @@ static uint32_t add_form(scan_worker *w, const char *form, size_t len,
   int allowed = !stop && td->ok == 1;
   uint32_t id = (uint32_t)w->nforms++;
   w->forms[id] = (scan_lform){copy, (uint32_t)len, t, 0, (uint8_t)allowed};
-  w->slots[slot] = (scan_fslot){prefix_of(form, len), copy, tag, id,
-                                t | (allowed ? SCAN_ALLOWED : 0), 0};
+  w->slots[slot] = (scan_fslot){
+      prefix_of(form, len), copy, tag, id, t | (allowed ? SCAN_ALLOWED : 0), 0};
   *st = TN_OK;
   return id;
 }
@@ -167,12 +170,14 @@ static int grow_cells(scan_cells *c) {
   size_t n = c->nslots ? c->nslots * 2 : 4096;
   scan_cell *slots = tn_malloc(n * sizeof *slots);
   if (!slots) return -1;
-  for (size_t i = 0; i < n; i++) slots[i].term = UINT32_MAX;
+  for (size_t i = 0; i < n; i++)
+    slots[i].term = UINT32_MAX;
   for (size_t j = 0; j < c->nslots; j++) {
     const scan_cell *e = &c->slots[j];
     if (e->term == UINT32_MAX) continue;
     size_t i = cell_hash(e->g, e->term) & (n - 1);
-    while (slots[i].term != UINT32_MAX) i = (i + 1) & (n - 1);
+    while (slots[i].term != UINT32_MAX)
+      i = (i + 1) & (n - 1);
     slots[i] = *e;
   }
   tn_free(c->slots);
@@ -326,8 +331,8 @@ static tn_status count_item(scan_worker *w, scan_item *it) {
         n++;
       }
       if (n == TOK_BATCH || (!more && n)) {
-        st = count_batch(w, it, doc->text.ptr, toks, n, stamp, &ntouched,
-                         &dtok);
+        st =
+            count_batch(w, it, doc->text.ptr, toks, n, stamp, &ntouched, &dtok);
         if (st != TN_OK) return st;
         n = 0;
       }
@@ -401,10 +406,9 @@ static void *work(void *arg) {
       const tn_doc *d = it->c && it->first < it->last
                             ? tn_corpus_doc(it->c, it->first)
                             : NULL;
-      tn_error_set(&err, st, d ? d->source : NULL, d ? d->line : 0,
-                   "%s while counting", st == TN_ELIMIT
-                                            ? "a token or text over 4 GB"
-                                            : tn_strerror(st));
+      tn_error_set(
+          &err, st, d ? d->source : NULL, d ? d->line : 0, "%s while counting",
+          st == TN_ELIMIT ? "a token or text over 4 GB" : tn_strerror(st));
     }
     item_done(w->sc, it, st, &err);
   }
@@ -487,9 +491,9 @@ static tn_status new_item(tn_scan *sc, const tn_corpus *c, tn_corpus *owned,
   it->gid = tn_malloc((last - first ? last - first : 1) * sizeof *it->gid);
   tn_status st = it->gid ? TN_OK : TN_ENOMEM;
   size_t cap = sc->docs_cap;
-  if (st == TN_OK && tn_grow((void **)&sc->doc_ids, &cap,
-                             sc->ndocs + (last - first) + 1,
-                             sizeof *sc->doc_ids))
+  if (st == TN_OK &&
+      tn_grow((void **)&sc->doc_ids, &cap, sc->ndocs + (last - first) + 1,
+              sizeof *sc->doc_ids))
     st = TN_ENOMEM;
   else if (st == TN_OK)
     sc->docs_cap = cap;
@@ -569,7 +573,8 @@ tn_status tn_scan_corpus(tn_scan *sc, const tn_corpus *c, tn_error *err) {
   if (sc->finished)
     return tn_error_set(err, TN_EINVAL, NULL, 0, "the scan is finished");
   size_t bytes = 0;
-  for (size_t d = 0; d < c->ndocs; d++) bytes += tn_corpus_doc(c, d)->text.len;
+  for (size_t d = 0; d < c->ndocs; d++)
+    bytes += tn_corpus_doc(c, d)->text.len;
   tn_status st = start_workers(sc, bytes);
   size_t first = 0, acc = 0;
   for (size_t d = 0; d < c->ndocs && st == TN_OK; d++) {
@@ -641,8 +646,8 @@ tn_status tn_scan_new(tn_scan **out, const tn_scan_opts *o, tn_error *err) {
     tn_intern_init(&sc->workers[i].terms);
   }
   tn_status st = TN_OK;
-  if (o->group && !(sc->group = tn_arena_strndup(&sc->text, o->group,
-                                                 strlen(o->group))))
+  if (o->group &&
+      !(sc->group = tn_arena_strndup(&sc->text, o->group, strlen(o->group))))
     st = TN_ENOMEM;
   if (st == TN_OK && o->filter.glob &&
       !(sc->filter.glob = tn_arena_strndup(&sc->text, o->filter.glob,
@@ -695,7 +700,8 @@ void scan_item_free(scan_item *it) {
 void tn_scan_free(tn_scan *sc) {
   if (!sc) return;
   stop_workers(sc);
-  for (size_t i = 0; i < sc->nitems; i++) scan_item_free(sc->items[i]);
+  for (size_t i = 0; i < sc->nitems; i++)
+    scan_item_free(sc->items[i]);
   tn_free(sc->items);
   for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
     scan_worker *w = &sc->workers[i];

@@ -70,9 +70,9 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
  * each), as tn_colloc_run_many gives them with opts->literal set; the
  * filter is the scan's (opts->filter and docs are ignored). Needs
  * keep_tokens. */
-tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
-                         const char *const *nodes, size_t nnodes,
-                         const tn_colloc_opts *opts, tn_error *err);
+tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
+                         size_t nnodes, const tn_colloc_opts *opts,
+                         tn_error *err);
 
 /* KWIC lines of one term of the layer (as it is), in corpus order, the
  * first `limit` (0 = all): as tn_kwic_run with literal set and position

@@ -77,12 +77,12 @@ typedef struct scan_worker {
   scan_lform *forms;
   size_t nforms, fcap;
   tn_intern terms;
-  scan_term *tdata; /* per local term */
+  scan_term *tdata;  /* per local term */
   uint32_t *touched; /* terms of the current document */
   size_t tcap;
   uint32_t doc_stamp;
-  scan_cells cells;   /* (group, term) when grouped */
-  uint64_t *gtokens;  /* per group: tokens of the counted kinds */
+  scan_cells cells;  /* (group, term) when grouped */
+  uint64_t *gtokens; /* per group: tokens of the counted kinds */
   size_t gcap;
   uint64_t tokens, sentences;
   struct sb_stemmer *stemmer;
@@ -97,8 +97,8 @@ typedef struct scan_item {
   const tn_corpus *c;
   tn_corpus *owned; /* a streamed batch, freed once counted */
   size_t first, last;
-  size_t doc0;      /* global index of its first document */
-  uint32_t *gid;    /* group of each document */
+  size_t doc0;   /* global index of its first document */
+  uint32_t *gid; /* group of each document */
   int keep, worker;
   uint32_t *form;
   uint8_t *kind, *flags;
@@ -139,12 +139,12 @@ struct tn_scan {
   /* merged (scan_finish) */
   int finished;
   tn_status finished_status;
-  tn_intern terms;     /* global terms */
-  uint64_t *count;     /* global term -> count over every document */
-  uint32_t *docs;      /* global term -> documents */
-  scan_cells cells;    /* (group, global term) when grouped */
-  uint64_t *gtokens;   /* group -> tokens of the counted kinds */
-  uint64_t ntokens;    /* tokens of the counted kinds, every group */
+  tn_intern terms;   /* global terms */
+  uint64_t *count;   /* global term -> count over every document */
+  uint32_t *docs;    /* global term -> documents */
+  scan_cells cells;  /* (group, global term) when grouped */
+  uint64_t *gtokens; /* group -> tokens of the counted kinds */
+  uint64_t ntokens;  /* tokens of the counted kinds, every group */
 };
 
 tn_status grow_group_docs(tn_scan *sc, uint32_t g);

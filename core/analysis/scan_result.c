@@ -17,14 +17,16 @@
 static tn_status grow_global(tn_scan *sc, size_t need, size_t *cap) {
   if (need <= *cap) return TN_OK;
   size_t c = *cap ? *cap : 1024;
-  while (c < need) c *= 2;
+  while (c < need)
+    c *= 2;
   uint64_t *count = tn_realloc(sc->count, c * sizeof *count);
   if (!count) return TN_ENOMEM;
   sc->count = count;
   uint32_t *docs = tn_realloc(sc->docs, c * sizeof *docs);
   if (!docs) return TN_ENOMEM;
   sc->docs = docs;
-  for (size_t i = *cap; i < c; i++) sc->count[i] = sc->docs[i] = 0;
+  for (size_t i = *cap; i < c; i++)
+    sc->count[i] = sc->docs[i] = 0;
   *cap = c;
   return TN_OK;
 }
@@ -48,20 +50,21 @@ tn_status scan_merge(tn_scan *sc) {
       w->remap[t] = NONE;
       const scan_term *td = &w->tdata[t];
       if (!td->count) continue;
-      uint32_t g = tn_intern_add(&sc->terms, tn_intern_str(&w->terms, (uint32_t)t),
-                                 tn_intern_len(&w->terms, (uint32_t)t));
+      uint32_t g =
+          tn_intern_add(&sc->terms, tn_intern_str(&w->terms, (uint32_t)t),
+                        tn_intern_len(&w->terms, (uint32_t)t));
       if (g == TN_INTERN_NONE || grow_global(sc, (size_t)g + 1, &cap) != TN_OK)
         return TN_ENOMEM;
       w->remap[t] = g;
       sc->count[g] += td->count;
       sc->docs[g] += td->docs;
       for (uint32_t k = 0; sc->grouped && k < SCAN_DENSE && k < ng; k++)
-        if (td->gcount[k] &&
-            scan_cells_add(&sc->cells, k, g, td->gcount[k], td->gdocs[k]) !=
-                TN_OK)
+        if (td->gcount[k] && scan_cells_add(&sc->cells, k, g, td->gcount[k],
+                                            td->gdocs[k]) != TN_OK)
           return TN_ENOMEM;
     }
-    for (size_t g = 0; g < w->gcap && g < ng; g++) sc->gtokens[g] += w->gtokens[g];
+    for (size_t g = 0; g < w->gcap && g < ng; g++)
+      sc->gtokens[g] += w->gtokens[g];
     for (size_t j = 0; sc->grouped && j < w->cells.nslots; j++) {
       const scan_cell *c = &w->cells.slots[j];
       if (c->term == NONE) continue;
@@ -72,7 +75,8 @@ tn_status scan_merge(tn_scan *sc) {
     scan_cells_free(&w->cells); /* merged: its memory can go */
   }
   if (grow_global(sc, 1, &cap) != TN_OK) return TN_ENOMEM;
-  for (size_t g = 0; g < ng; g++) sc->ntokens += sc->gtokens[g];
+  for (size_t g = 0; g < ng; g++)
+    sc->ntokens += sc->gtokens[g];
   return TN_OK;
 }
 
@@ -106,7 +110,8 @@ static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
   size_t cap = 0;
   uint64_t *bestc = tn_calloc(nwant ? nwant : 1, sizeof *bestc);
   tn_status st = bestc ? TN_OK : TN_ENOMEM;
-  for (size_t k = 0; k < nwant; k++) best[k] = NULL;
+  for (size_t k = 0; k < nwant; k++)
+    best[k] = NULL;
   for (int i = 0; i < SCAN_MAX_WORKERS && st == TN_OK; i++) {
     const scan_worker *w = &sc->workers[i];
     for (size_t f = 0; f < w->nforms && st == TN_OK; f++) {
@@ -121,7 +126,8 @@ static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
       }
       if (id >= cap) {
         size_t ncap = cap ? cap * 2 : 1024;
-        while (ncap <= id) ncap *= 2;
+        while (ncap <= id)
+          ncap *= 2;
         uint64_t *nfc = tn_realloc(fc, ncap * sizeof *fc);
         if (nfc) fc = nfc;
         uint32_t *nft = nfc ? tn_realloc(fterm, ncap * sizeof *fterm) : NULL;
@@ -154,8 +160,8 @@ static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
   }
   /* copy the winners before the temporary vocabulary goes */
   for (size_t k = 0; k < nwant && st == TN_OK; k++)
-    if (best[k] && !(best[k] = tn_arena_strndup(keep, best[k],
-                                                strlen(best[k]))))
+    if (best[k] &&
+        !(best[k] = tn_arena_strndup(keep, best[k], strlen(best[k]))))
       st = TN_ENOMEM;
   tn_intern_free(&forms);
   tn_free(fc);
@@ -218,7 +224,8 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
     g->rows[r].dp = dp;
     g->rows[r].dp_norm = g->ndocs > 1 && min_s < 1.0 ? dp / (1.0 - min_s) : 0.0;
   }
-  for (int i = 0; i < SCAN_MAX_WORKERS; i++) tn_free(rowmap[i]);
+  for (int i = 0; i < SCAN_MAX_WORKERS; i++)
+    tn_free(rowmap[i]);
   tn_free(dc);
   tn_free(touched);
   tn_free(sum_abs);
@@ -236,8 +243,12 @@ static tn_status group_rows(tn_scan *sc, int grouped, uint32_t gi,
     for (size_t t = 0; t < nt; t++)
       if (sc->count[t])
         g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, (uint32_t)t),
-                                     (uint32_t)t, sc->docs[t], sc->count[t],
-                                     NULL, 0, 0};
+                                     (uint32_t)t,
+                                     sc->docs[t],
+                                     sc->count[t],
+                                     NULL,
+                                     0,
+                                     0};
   } else {
     size_t k = 0;
     for (size_t j = 0; j < sc->cells.nslots; j++)
@@ -247,14 +258,20 @@ static tn_status group_rows(tn_scan *sc, int grouped, uint32_t gi,
     for (size_t j = 0; j < sc->cells.nslots; j++) {
       const scan_cell *c = &sc->cells.slots[j];
       if (c->term == NONE || c->g != gi) continue;
-      g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, c->term), c->term,
-                                   c->docs, c->count, NULL, 0, 0};
+      g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, c->term),
+                                   c->term,
+                                   c->docs,
+                                   c->count,
+                                   NULL,
+                                   0,
+                                   0};
     }
   }
   g->nrows = n;
   g->types = n;
   g->counted = 0;
-  for (size_t i = 0; i < n; i++) g->counted += g->rows[i].count;
+  for (size_t i = 0; i < n; i++)
+    g->counted += g->rows[i].count;
   return TN_OK;
 }
 
@@ -290,7 +307,8 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
   for (size_t gi = 0; gi < ng && st == TN_OK; gi++) {
     tn_freq_group *g = &f->groups[gi];
     f->ngroups = gi + 1;
-    const char *name = grouped ? tn_intern_str(&sc->groups, (uint32_t)gi) : "all";
+    const char *name =
+        grouped ? tn_intern_str(&sc->groups, (uint32_t)gi) : "all";
     size_t nlen = grouped ? tn_intern_len(&sc->groups, (uint32_t)gi) : 3;
     if (!(g->name = tn_arena_strndup(&f->names, name, nlen))) {
       st = TN_ENOMEM;
@@ -304,8 +322,10 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
     st = group_rows(sc, grouped, (uint32_t)gi, g);
     if (st == TN_OK) st = tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
     if (st != TN_OK) break;
-    for (size_t t = 0; t < nt; t++) want[t] = NONE;
-    for (size_t r = 0; r < g->nrows; r++) want[g->rows[r].id] = (uint32_t)r;
+    for (size_t t = 0; t < nt; t++)
+      want[t] = NONE;
+    for (size_t r = 0; r < g->nrows; r++)
+      want[g->rows[r].id] = (uint32_t)r;
     const char **best = NULL;
     if (o->forms) {
       best = tn_malloc((g->nrows ? g->nrows : 1) * sizeof *best);
@@ -330,7 +350,8 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
   tn_free(want);
   if (st != TN_OK) {
     tn_freq_free(f);
-    return tn_error_set(err, st, NULL, 0, "out of memory making a frequency list");
+    return tn_error_set(err, st, NULL, 0,
+                        "out of memory making a frequency list");
   }
   *out = f;
   return TN_OK;
@@ -364,8 +385,8 @@ static void maps_free(form_maps *m) {
 }
 
 /* Nodes are terms as they are: each worker's local id of each. */
-static tn_status make_maps(tn_scan *sc, const char *const *nodes,
-                           size_t nnodes, int with_terms, form_maps *m) {
+static tn_status make_maps(tn_scan *sc, const char *const *nodes, size_t nnodes,
+                           int with_terms, form_maps *m) {
   memset(m, 0, sizeof *m);
   uint32_t *local = tn_malloc((nnodes ? nnodes : 1) * sizeof *local);
   if (!local) return TN_ENOMEM;
@@ -422,16 +443,18 @@ static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
     tn_free(rows);
     return TN_ENOMEM;
   }
-  for (size_t i = 0; i < n; i++) c->rows[i] = rows[i].row;
+  for (size_t i = 0; i < n; i++)
+    c->rows[i] = rows[i].row;
   c->nrows = n;
   tn_free(rows);
   return TN_OK;
 }
 
-tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
-                         const char *const *nodes, size_t nnodes,
-                         const tn_colloc_opts *o, tn_error *err) {
-  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
+tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
+                         size_t nnodes, const tn_colloc_opts *o,
+                         tn_error *err) {
+  for (size_t i = 0; i < nnodes; i++)
+    out[i] = NULL;
   tn_status st = scan_finish(sc, err);
   if (st == TN_OK) st = need_tokens(sc, "collocates", err);
   if (st != TN_OK) return st;
@@ -448,7 +471,8 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
   size_t nt = tn_intern_count(&sc->terms);
   form_maps m;
   st = make_maps(sc, nodes, nnodes, 1, &m);
-  uint64_t **nc = st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *nc) : NULL;
+  uint64_t **nc =
+      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *nc) : NULL;
   uint32_t **touched =
       st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *touched) : NULL;
   size_t *ntouched =
@@ -458,8 +482,10 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
     out[k] = tn_calloc(1, sizeof *out[k]);
     nc[k] = tn_calloc(nt + 1, sizeof *nc[k]);
     touched[k] = tn_malloc((nt + 1) * sizeof *touched[k]);
-    if (!out[k] || !nc[k] || !touched[k]) st = TN_ENOMEM;
-    else out[k]->n = sc->ntokens;
+    if (!out[k] || !nc[k] || !touched[k])
+      st = TN_ENOMEM;
+    else
+      out[k]->n = sc->ntokens;
   }
   uint32_t km = sc->kinds;
   for (size_t k = 0; k < sc->nitems && st == TN_OK; k++) {
@@ -509,8 +535,10 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc,
     out[k]->f_node = out[first]->f_node;
     st = node_rows(sc, o, nc[first], touched[first], ntouched[first], out[k]);
   }
-  for (size_t k = 0; nc && k < nnodes; k++) tn_free(nc[k]);
-  for (size_t k = 0; touched && k < nnodes; k++) tn_free(touched[k]);
+  for (size_t k = 0; nc && k < nnodes; k++)
+    tn_free(nc[k]);
+  for (size_t k = 0; touched && k < nnodes; k++)
+    tn_free(touched[k]);
   tn_free(nc);
   tn_free(touched);
   tn_free(ntouched);
@@ -542,7 +570,8 @@ static const char *span(const tn_scan *sc, const scan_item *it, size_t from,
   for (size_t p = from; p < to; p++) {
     const scan_lform *lf = &w->forms[it->form[p]];
     if (tn_buf_append(b, lf->str, lf->len)) return NULL;
-    if (p + 1 < to && (it->flags[p] & TN_TOK_SPACE_AFTER) && tn_buf_putc(b, ' '))
+    if (p + 1 < to && (it->flags[p] & TN_TOK_SPACE_AFTER) &&
+        tn_buf_putc(b, ' '))
       return NULL;
   }
   return tn_arena_strndup(a, b->data ? b->data : "", b->len);
@@ -577,7 +606,8 @@ tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
         if (nm[it->form[p]] == NONE) continue;
         k->total++;
         if (limit && k->nlines >= limit) continue;
-        if (tn_grow((void **)&k->lines, &cap, k->nlines + 1, sizeof *k->lines)) {
+        if (tn_grow((void **)&k->lines, &cap, k->nlines + 1,
+                    sizeof *k->lines)) {
           st = TN_ENOMEM;
           break;
         }
