@@ -2,8 +2,9 @@
 -- and document; keyness of one group against another (comments against the
 -- article by default) or against a reference corpus; collocations of the
 -- top terms; KWIC lines for the top keywords.
--- Every count is done in C over the token store; this script only chooses
--- what to count and shapes the result.
+-- Every count is done in C (one streaming pass for single terms, the token
+-- store for n-grams); this script only chooses what to count and shapes
+-- the result.
 
 local tussen = require("tussen")
 local stats = tussen.stats
@@ -73,6 +74,62 @@ local function append(list, rows)
   for _, r in ipairs(rows) do list[#list + 1] = r end
 end
 
+-- Two ways to count, with one face. Single terms are counted in one
+-- streaming pass (corpus:scan / source:scan: C, both cores, memory that
+-- follows the vocabulary); n-grams over the loaded corpus's token store.
+local function scan_counter(source, a, sw)
+  local opts = {by = a.by, stopwords = sw, kinds = a.kinds}
+  local function with(extra)
+    local o = {}
+    for k, v in pairs(opts) do o[k] = v end
+    for k, v in pairs(extra) do o[k] = v end
+    return o
+  end
+  local scan = source:scan(with({group = a.group}))
+  local t = scan:totals()
+  local c = {documents = t.documents, tokens = t.tokens, sentences = t.sentences}
+  function c.all(o)
+    return scan:count({top = o.top, min = o.min, forms = true, dp = o.top ~= nil})
+  end
+  function c.groups() return scan:count({group = true}) end
+  function c.per_doc(top)
+    -- a second pass, only for corpora small enough to list per document
+    return source:scan(with({group = "id", tokens = false})):count({group = true, top = top})
+  end
+  function c.reference(ref) return ref:scan(with({tokens = false})):count({}) end
+  function c.collocates(nodes, o) return scan:collocates(nodes, o) end
+  function c.kwic(term, o) return scan:kwic(term, o) end
+  return c
+end
+
+local function store_counter(source, a, sw)
+  local corpus = source:load()
+  local base = {by = a.by, n = a.n, stopwords = sw, kinds = a.kinds}
+  local function with(extra)
+    local o = {}
+    for k, v in pairs(base) do o[k] = v end
+    for k, v in pairs(extra) do o[k] = v end
+    return o
+  end
+  local store = corpus:store()
+  local c = {documents = store.documents, tokens = store.tokens,
+             sentences = store.sentences}
+  function c.all(o) return corpus:count(with({top = o.top, min = o.min})) end
+  function c.groups() return corpus:count(with({group = a.group})) end
+  function c.per_doc(top) return corpus:count(with({group = "id", top = top})) end
+  function c.reference(ref) return ref:count(with({})) end
+  function c.collocates(nodes, o)
+    return corpus:collocates(nodes, {by = a.by, stopwords = sw, kinds = a.kinds,
+                                     window = o.window, exact = true,
+                                     min = o.min, top = o.top})
+  end
+  function c.kwic(term, o)
+    return corpus:kwic(term, {by = a.by, width = o.width, exact = true,
+                              limit = o.limit})
+  end
+  return c
+end
+
 return {
   description = [[
 Keywords of a corpus: top terms, keyness, collocations and KWIC lines.
@@ -118,28 +175,25 @@ The formulas and their references are in scripts/README.md.]],
     width = {type = "integer", default = 6, help = "KWIC context, tokens each side"},
   },
 
+  -- JSON Lines, CSV and TSV files are read in one streaming pass (see
+  -- counters above); anything else is loaded first.
+  corpus = "stream",
+
   run = function(ctx)
-    local corpus, a = ctx.corpus, ctx.args
+    local a = ctx.args
     for _, k in ipairs({"top", "min", "doc_top", "max_docs", "collocations",
                         "window", "kwic", "lines", "width"}) do
       if a[k] < 0 then error(string.format("keywords: %s must be 0 or more", k), 0) end
     end
     local sw = stopword_set(a)
-    local base = {by = a.by, n = a.n, stopwords = sw, kinds = a.kinds}
-    local function opts(extra)
-      local o = {}
-      for k, v in pairs(base) do o[k] = v end
-      for k, v in pairs(extra) do o[k] = v end
-      return o
-    end
-    local store = corpus:store()
+    local counter = a.n == 1 and scan_counter(ctx.corpus, a, sw)
+                    or store_counter(ctx.corpus, a, sw)
     tussen.log.info("%s over %d tokens in %d documents", log_args(a),
-                    store.tokens, store.documents)
+                    counter.tokens, counter.documents)
 
     -- The whole corpus, with each term's usual spelling and its dispersion
-    -- over the documents (Gries's DP, counted in C in a second pass).
-    local all = corpus:count(opts({forms = a.n == 1, dp = a.n == 1,
-                                   top = a.top, min = a.min}))
+    -- over the documents (Gries's DP).
+    local all = counter.all({top = a.top, min = a.min})
     local totals = all:groups()[1]
     local top_terms = {}
     for i, r in ipairs(all:rows()) do
@@ -152,7 +206,7 @@ The formulas and their references are in scripts/README.md.]],
 
     -- Per group.
     -- full lists: keyness needs every count of both groups
-    local by_group = corpus:count(opts({group = a.group}))
+    local by_group = counter.groups()
     local group_rows = {}
     for _, g in ipairs(by_group:groups()) do
       local k = 0
@@ -167,8 +221,8 @@ The formulas and their references are in scripts/README.md.]],
 
     -- Per document (a short list each), for corpora small enough to read.
     local doc_rows = {}
-    if #corpus <= a.max_docs and a.doc_top > 0 then
-      local per_doc = corpus:count(opts({group = "id", top = a.doc_top}))
+    if counter.documents <= a.max_docs and a.doc_top > 0 then
+      local per_doc = counter.per_doc(a.doc_top)
       for _, g in ipairs(per_doc:groups()) do
         local k = 0
         for _, r in ipairs(per_doc:rows(g.name, a.doc_top)) do
@@ -180,7 +234,7 @@ The formulas and their references are in scripts/README.md.]],
       end
     else
       tussen.log.info("%d documents: per-document lists left out "
-                      .. "(raise --arg max_docs to see them)", #corpus)
+                      .. "(raise --arg max_docs to see them)", counter.documents)
     end
 
     -- Keyness.
@@ -189,9 +243,9 @@ The formulas and their references are in scripts/README.md.]],
     if a.reference_corpus then
       local ref, msg = tussen.corpus.load(a.reference_corpus)
       if not ref then error("keywords: reference corpus: " .. msg, 0) end
-      local ref_list = ref:count(opts({}))
+      local ref_list = counter.reference(ref)
       -- full lists on both sides (the top list above is cut short)
-      local target, label = corpus:count(opts({})), "corpus"
+      local target, label = counter.all({}), "corpus"
       if a.target then
         target, label = by_group, a.target
         kopts.target = a.target
@@ -232,9 +286,8 @@ The formulas and their references are in scripts/README.md.]],
     local coll_rows, nodes = {}, {}
     for i = 1, math.min(a.collocations, #top_terms) do nodes[i] = top_terms[i].term end
     if #nodes > 0 then
-      local rows = corpus:collocates(nodes, {by = a.by, stopwords = sw,
-                                             kinds = a.kinds, window = a.window,
-                                             exact = true, min = a.min, top = 5})
+      local rows = counter.collocates(nodes, {window = a.window, min = a.min,
+                                              top = 5})
       local rank, prev = 0, nil
       for _, r in ipairs(rows) do
         rank = r.node == prev and rank + 1 or 1
@@ -249,8 +302,7 @@ The formulas and their references are in scripts/README.md.]],
     -- KWIC lines for the top keywords.
     local kwic_rows = {}
     for _, kw in ipairs(keywords) do
-      local lines = corpus:kwic(kw, {by = a.by, width = a.width, exact = true,
-                                     limit = a.lines})
+      local lines = counter.kwic(kw, {width = a.width, limit = a.lines})
       for _, l in ipairs(lines) do
         kwic_rows[#kwic_rows + 1] = {keyword = kw, doc = l.doc, left = l.left,
                                      match = l.match, right = l.right}
@@ -258,8 +310,8 @@ The formulas and their references are in scripts/README.md.]],
     end
 
     local summary = {
-      documents = store.documents, sentences = store.sentences,
-      tokens = store.tokens, counted = totals.tokens, types = totals.types,
+      documents = counter.documents, sentences = counter.sentences,
+      tokens = counter.tokens, counted = totals.tokens, types = totals.types,
       by = a.by, n = a.n,
       stopwords = sw and "on" or "off",
       group = a.group,

@@ -90,6 +90,11 @@ void cli_print_diagnostic(const tn_diagnostic *d);
 
 /* Loads the paths, printing diagnostics and the summary to stderr. Returns
  * NULL with *exit_code set when the run cannot go on. */
+/* Prints what a load (or a streaming run's pass) reported: the skipped
+ * documents and the summary line. Returns 1 when the run must fail (no
+ * document used; --strict with skips). */
+int cli_report_load(const cli_corpus_options *o, const tn_load_report *report);
+
 tn_corpus *cli_load_corpus(const cli_corpus_options *o,
                            const char *const *paths, size_t npaths,
                            int *exit_code);

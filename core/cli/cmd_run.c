@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "corpus/stream.h"
 #include "lua/runtime.h"
 
 static const char run_help[] =
@@ -101,6 +103,52 @@ static int write_result(const tn_result *res, int format, const char *table,
   }
   tn_buf_free(&out);
   tn_buf_free(&omitted);
+  return rc;
+}
+
+/* Whether every path is a file the streaming reader takes (JSON Lines,
+ * CSV, TSV; also gzipped): then a script declaring corpus = "stream"
+ * reads them itself, and nothing is loaded whole. */
+static int all_stream(const char *const *paths, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    struct stat sb;
+    if (!tn_stream_supports(paths[i]) || stat(paths[i], &sb) != 0 ||
+        !S_ISREG(sb.st_mode))
+      return 0;
+  }
+  return 1;
+}
+
+/* A streaming script's run: its passes fill the load report, told once
+ * the script is done; the result is written only if the corpus passed. */
+static int run_streaming(tn_script *s, const cli_corpus_options *co,
+                         const char *const *paths, size_t npaths, int format,
+                         const char *table, int width, const char *name,
+                         cli_progress *progress) {
+  tn_load_report report;
+  tn_load_report_init(&report);
+  tn_result res;
+  tn_result_init(&res);
+  if (!co->quiet)
+    cli_error("note: reading %s in one streaming pass: parents are not "
+              "checked (a document whose parent is missing is kept, as with "
+              "--orphans=keep)",
+              npaths == 1 ? paths[0] : "the files");
+  tn_status st = tn_script_run_source(s, paths, npaths, &report, &res);
+  cli_progress_end(progress);
+  int rc;
+  if (st != TN_OK) {
+    if (report.used || report.skipped) cli_report_load(co, &report);
+    cli_error("%s", tn_script_error(s));
+    rc = tn_script_interrupted(s) ? 130 : EXIT_FAIL;
+  } else if (cli_report_load(co, &report)) {
+    rc = EXIT_FAIL;
+  } else {
+    tn_report_view view = {name, width < 0 ? terminal_width() : width};
+    rc = write_result(&res, format, table, co->quiet, &view);
+  }
+  tn_result_free(&res);
+  tn_load_report_free(&report);
   return rc;
 }
 
@@ -211,10 +259,17 @@ int cmd_run(int argc, char **argv) {
     else if (st != TN_OK) rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
   }
   free(assignments);
+  const char *const *paths = (const char *const *)argv + optind + 1;
+  size_t npaths = (size_t)(argc - optind - 1);
+  if (rc == EXIT_OK && npaths && tn_script_streams(s) &&
+      all_stream(paths, npaths)) {
+    rc = run_streaming(s, &co, paths, npaths, format, table, width,
+                       argv[optind], &progress);
+    tn_script_free(s);
+    return rc;
+  }
   tn_corpus *c = NULL;
-  if (rc == EXIT_OK)
-    c = cli_load_corpus(&co, (const char *const *)argv + optind + 1,
-                        (size_t)(argc - optind - 1), &rc);
+  if (rc == EXIT_OK) c = cli_load_corpus(&co, paths, npaths, &rc);
   if (c) {
     tn_result res;
     tn_result_init(&res);

@@ -181,6 +181,27 @@ static void print_diagnostics(const tn_load_report *r, int show_all,
   tn_free(groups);
 }
 
+int cli_report_load(const cli_corpus_options *o, const tn_load_report *report) {
+  int show_all = !o->quiet || report->skipped > 0;
+  print_diagnostics(report, show_all, o->verbose);
+  tn_buf summary = TN_BUF_INIT;
+  tn_load_report_summary(report, &summary);
+  if (show_all) cli_error("corpus: %s", summary.data ? summary.data : "");
+  tn_buf_free(&summary);
+  if (report->used == 0) {
+    cli_error("no documents to analyse; check the paths and the messages "
+              "above");
+    return 1;
+  }
+  if (o->strict && report->skipped) {
+    cli_error("%llu document%s skipped and --strict is on",
+              (unsigned long long)report->skipped,
+              report->skipped == 1 ? " was" : "s were");
+    return 1;
+  }
+  return 0;
+}
+
 tn_corpus *cli_load_corpus(const cli_corpus_options *o,
                            const char *const *paths, size_t npaths,
                            int *exit_code) {
@@ -207,9 +228,8 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
   tn_status st = tn_corpus_load(c, paths, npaths, &o->load, &report, &err);
   cli_progress_end(&progress);
   c->on_add = NULL; /* the progress state ends here */
-  int show_all = !o->quiet || report.skipped > 0;
-  print_diagnostics(&report, show_all, o->verbose);
   if (st != TN_OK) {
+    print_diagnostics(&report, !o->quiet || report.skipped > 0, o->verbose);
     char msg[1200];
     tn_error_format(&err, msg, sizeof msg);
     cli_error("%s", msg);
@@ -218,21 +238,7 @@ tn_corpus *cli_load_corpus(const cli_corpus_options *o,
     *exit_code = EXIT_FAIL;
     return NULL;
   }
-  tn_buf summary = TN_BUF_INIT;
-  tn_load_report_summary(&report, &summary);
-  if (show_all) cli_error("corpus: %s", summary.data ? summary.data : "");
-  tn_buf_free(&summary);
-  int fail = 0;
-  if (report.used == 0) {
-    cli_error("no documents to analyse; check the paths and the messages "
-              "above");
-    fail = 1;
-  } else if (o->strict && report.skipped) {
-    cli_error("%llu document%s skipped and --strict is on",
-              (unsigned long long)report.skipped,
-              report.skipped == 1 ? " was" : "s were");
-    fail = 1;
-  }
+  int fail = cli_report_load(o, &report);
   tn_load_report_free(&report);
   if (fail) {
     tn_corpus_free(c);

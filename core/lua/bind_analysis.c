@@ -168,6 +168,13 @@ static int l_count(lua_State *L) {
   return 1;
 }
 
+lfreq *tn_new_freq(lua_State *L) {
+  lfreq *u = lua_newuserdatauv(L, sizeof *u, 0);
+  memset(u, 0, sizeof *u);
+  luaL_setmetatable(L, TN_FREQ_T);
+  return u;
+}
+
 lfreq *tn_check_freq(lua_State *L, int idx) {
   lfreq *u = luaL_checkudata(L, idx, TN_FREQ_T);
   if (!u->f) luaL_error(L, "the frequency list is closed");

@@ -16,6 +16,8 @@ typedef struct lfreq {
 } lfreq;
 
 lfreq *tn_check_freq(lua_State *L, int idx);
+/* Pushes an empty tussen.Freq whose list the caller fills (u->f). */
+lfreq *tn_new_freq(lua_State *L);
 /* The group named by the argument at idx (default: the only one). */
 const tn_freq_group *tn_find_group(lua_State *L, const tn_freq *f, int idx,
                                    const char *fname);
@@ -51,6 +53,11 @@ int tn_l_stopwords(lua_State *L);
 int tn_l_stopwords_gc(lua_State *L);
 int tn_l_kwic(lua_State *L);
 int tn_l_collocates(lua_State *L);
+/* One row of a collocates table (node: the node's column, or NULL). */
+struct tn_colloc_row;
+struct tn_colloc;
+void tn_push_colloc_row(lua_State *L, const struct tn_colloc_row *r,
+                        const char *node, const struct tn_colloc *c);
 extern const luaL_Reg tn_stats_funcs[];
 
 /* Sets tussen.stats on the tussen table at the top and adds count, kwic,

@@ -9,7 +9,8 @@
 #include "lua/internal.h"
 #include "util/alloc.h"
 
-/* ---- corpus:kwic ---------------------------------------------------------- */
+/* ---- corpus:kwic ----------------------------------------------------------
+ */
 
 static const char *const kwic_keys[] = {"by",   "width", "sort", "limit",
                                         "docs", "exact", NULL};
@@ -35,8 +36,9 @@ int tn_l_kwic(lua_State *L) {
   const char *sort = tn_opt_str(L, o, fname, "sort", "position");
   int so = tn_kwic_sort_from_name(sort);
   if (so < 0)
-    luaL_error(L, "%s: option 'sort' must be \"position\", \"left\", "
-                  "\"right\" or \"match\", not \"%s\"",
+    luaL_error(L,
+               "%s: option 'sort' must be \"position\", \"left\", "
+               "\"right\" or \"match\", not \"%s\"",
                fname, sort);
   ko.sort = (tn_kwic_sort)so;
   ko.docs = tn_opt_docs(L, o, fname, s);
@@ -74,18 +76,19 @@ int tn_l_kwic(lua_State *L) {
   }
   tn_kwic_free(*box);
   *box = NULL;
-  static const char *const cols[] = {"doc", "position", "left", "match",
-                                     "right", NULL};
+  static const char *const cols[] = {"doc",   "position", "left",
+                                     "match", "right",    NULL};
   tn_make_table(L, cols);
   return 1;
 }
 
-/* ---- corpus:collocates ---------------------------------------------------- */
+/* ---- corpus:collocates ----------------------------------------------------
+ */
 
 static const char *const colloc_keys[] = {
-    "by",    "kinds", "min_len", "max_len",  "match", "regex", "stopwords",
-    "window", "left", "right",   "sentence", "min",   "sort",  "top",
-    "docs",  "exact", NULL};
+    "by",        "kinds",  "min_len", "max_len", "match",    "regex",
+    "stopwords", "window", "left",    "right",   "sentence", "min",
+    "sort",      "top",    "docs",    "exact",   NULL};
 
 /* Collocation results owned by a userdata, so a Lua error while their rows
  * are copied cannot leak them. */
@@ -96,15 +99,16 @@ typedef struct lcolls {
 
 static int colls_gc(lua_State *L) {
   lcolls *u = lua_touserdata(L, 1);
-  for (size_t i = 0; i < u->n; i++) tn_colloc_free(u->c[i]);
+  for (size_t i = 0; i < u->n; i++)
+    tn_colloc_free(u->c[i]);
   tn_free(u->c);
   u->c = NULL;
   u->n = 0;
   return 0;
 }
 
-static void push_colloc_row(lua_State *L, const tn_colloc_row *r,
-                            const char *node, const tn_colloc *c) {
+void tn_push_colloc_row(lua_State *L, const tn_colloc_row *r, const char *node,
+                        const tn_colloc *c) {
   lua_createtable(L, 0, 10);
   if (node) {
     lua_pushstring(L, node);
@@ -149,8 +153,9 @@ int tn_l_collocates(lua_State *L) {
   const char *sort = tn_opt_str(L, o, fname, "sort", "logdice");
   int a = tn_assoc_from_name(sort);
   if (a < 0)
-    luaL_error(L, "%s: option 'sort' must be \"logdice\", \"mi\", \"mi3\", "
-                  "\"t\", \"ll\" or \"freq\", not \"%s\"",
+    luaL_error(L,
+               "%s: option 'sort' must be \"logdice\", \"mi\", \"mi3\", "
+               "\"t\", \"ll\" or \"freq\", not \"%s\"",
                fname, sort);
   co.sort = (tn_assoc)a;
   co.docs = tn_opt_docs(L, o, fname, s);
@@ -187,20 +192,19 @@ int tn_l_collocates(lua_State *L) {
   lua_Integer k = 0;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < box->c[i]->nrows; j++) {
-      push_colloc_row(L, &box->c[i]->rows[j], many ? nodes[i] : NULL,
-                      box->c[i]);
+      tn_push_colloc_row(L, &box->c[i]->rows[j], many ? nodes[i] : NULL,
+                         box->c[i]);
       lua_rawseti(L, -2, ++k);
     }
   if (many) {
-    static const char *const cols[] = {"node", "node_freq", "term", "freq",
-                                       "coll_freq", "logdice", "mi", "mi3",
-                                       "t", "ll", NULL};
+    static const char *const cols[] = {"node",      "node_freq", "term", "freq",
+                                       "coll_freq", "logdice",   "mi",   "mi3",
+                                       "t",         "ll",        NULL};
     tn_make_table(L, cols);
     return 1;
   }
-  static const char *const cols[] = {"term", "freq", "coll_freq", "logdice",
-                                     "mi",   "mi3",  "t",         "ll",
-                                     NULL};
+  static const char *const cols[] = {
+      "term", "freq", "coll_freq", "logdice", "mi", "mi3", "t", "ll", NULL};
   tn_make_table(L, cols);
   lua_pushinteger(L, (lua_Integer)box->c[0]->f_node);
   lua_pushinteger(L, (lua_Integer)box->c[0]->n);

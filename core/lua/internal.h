@@ -28,6 +28,7 @@ typedef struct tn_rt {
   size_t used, limit; /* bytes; limit 0: none */
   int mem_hit;        /* the memory limit refused an allocation */
   double deadline;    /* monotonic seconds; 0: none */
+  double paused_at;   /* tn_limits_pause's time; 0: running */
   int time_hit;
   int stopping;       /* a limit fired: every instruction raises again */
   tn_lua_options opts;
@@ -53,6 +54,8 @@ lua_State *tn_state_new(tn_rt *rt);
 int tn_msgh(lua_State *L);          /* error handler: message + traceback */
 void tn_limits_arm(lua_State *L);   /* start the clock and the hook */
 void tn_limits_disarm(lua_State *L);
+void tn_limits_pause(lua_State *L);  /* corpus work: the clock stops */
+void tn_limits_resume(lua_State *L);
 void tn_set_hook(lua_State *L);     /* the limit hook, for a new thread */
 int tn_interrupted(void);
 void tn_push_limit_message(lua_State *L); /* which limit fired, and how to raise it */

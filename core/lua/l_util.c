@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lua/bind_scan.h"
 #include "lua/internal.h"
 
 /* Optimal string alignment: Levenshtein plus swapped neighbours ("tpo"
@@ -250,6 +251,7 @@ int tn_open_tussen(lua_State *L) {
   tn_open_corpus(L);
   tn_open_text(L);
   tn_open_analysis(L);
+  tn_open_scan(L);
   tn_open_rules(L);
   tn_open_report(L);
   lua_pushstring(L, TUSSEN_LUA_VERSION);

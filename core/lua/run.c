@@ -3,6 +3,7 @@
  * that `tussen help` prints from the declaration. */
 #include <string.h>
 
+#include "lua/bind_scan.h"
 #include "lua/script.h"
 
 /* Protected driver: 1 = declaration, 2 = ctx. Returns the result. */
@@ -53,14 +54,24 @@ static int drive(lua_State *L) {
   return 1;
 }
 
+/* A streaming run's files and load report. */
+typedef struct source_spec {
+  const char *const *paths;
+  size_t n;
+  tn_load_report *report;
+} source_spec;
+
 /* ctx = {corpus, args, report, results}; made in Lua memory, so the
  * memory cap applies and allocations may fail: built under a plain pcall,
  * where running out of memory is an error instead of a panic. */
 static int make_ctx(lua_State *L) {
   tn_script *s = lua_touserdata(L, 1);
-  tn_corpus *corpus = lua_touserdata(L, 2);
+  const source_spec *src = lua_touserdata(L, 3);
   lua_createtable(L, 0, 4);
-  tn_push_corpus(L, corpus, 0);
+  if (src)
+    tn_push_source(L, src->paths, src->n, src->report);
+  else
+    tn_push_corpus(L, lua_touserdata(L, 2), 0);
   lua_setfield(L, -2, "corpus");
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->args_ref);
   lua_setfield(L, -2, "args");
@@ -75,7 +86,8 @@ static int make_ctx(lua_State *L) {
   return 1;
 }
 
-tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
+static tn_status run(tn_script *s, tn_corpus *corpus, const source_spec *src,
+                     tn_result *out) {
   lua_State *L = s->L;
   lua_settop(L, 0);
   lua_pushcfunction(L, drive);
@@ -83,7 +95,8 @@ tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
   lua_pushcfunction(L, make_ctx);
   lua_pushlightuserdata(L, s);
   lua_pushlightuserdata(L, corpus);
-  int st = lua_pcall(L, 2, 1, 0);
+  lua_pushlightuserdata(L, (void *)src);
+  int st = lua_pcall(L, 3, 1, 0);
   if (st != LUA_OK) return tn_script_lua_error(s, st);
   st = tn_script_call(s, 2, 1);
   if (st != LUA_OK) return tn_script_lua_error(s, st);
@@ -96,6 +109,17 @@ tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
   }
   lua_settop(L, 0);
   return TN_OK;
+}
+
+tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out) {
+  return run(s, corpus, NULL, out);
+}
+
+tn_status tn_script_run_source(tn_script *s, const char *const *paths,
+                               size_t npaths, tn_load_report *report,
+                               tn_result *out) {
+  source_spec src = {paths, npaths, report};
+  return run(s, NULL, &src, out);
 }
 
 /* ---- help ------------------------------------------------------------------ */

@@ -59,6 +59,15 @@ tn_status tn_script_set_arg(tn_script *s, const char *assignment);
  * TN_ELIMIT: a time or memory limit, or Ctrl-C (tn_script_interrupted). */
 tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out);
 
+/* Whether the loaded script declares corpus = "stream". */
+int tn_script_streams(const tn_script *s);
+
+/* Runs a streaming script: ctx.corpus is a tussen.Source over the paths
+ * (JSON Lines, CSV or TSV files), whose first pass fills `report`. */
+tn_status tn_script_run_source(tn_script *s, const char *const *paths,
+                               size_t npaths, tn_load_report *report,
+                               tn_result *out);
+
 /* The last error: one or more lines, without "tussen: " or a final
  * newline. */
 const char *tn_script_error(const tn_script *s);

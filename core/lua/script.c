@@ -14,7 +14,7 @@
 
 static const char *const decl_keys[] = {
     "description", "categories", "author", "license", "args",
-    "run",         "setup",      "document", "finish", NULL};
+    "run",         "setup",      "document", "finish", "corpus", NULL};
 static const char *const arg_keys[] = {"type", "default", "choices", "help",
                                        NULL};
 static const char *const arg_types[] = {"string",  "number", "integer",
@@ -277,16 +277,28 @@ static int check_decl(lua_State *L) {
                            "are allowed (%s)",
                         display, type_word(L, -1),
                         "description, categories, author, license, args, "
-                        "run, setup, document, finish");
+                        "run, setup, document, finish, corpus");
     const char *k = lua_tostring(L, -1);
     int ok = 0;
     for (const char *const *v = decl_keys; *v && !ok; v++) ok = !strcmp(*v, k);
     if (!ok)
       return luaL_error(L, "%s: the script table has an unknown key '%s'%s "
                            "(valid: description, categories, author, "
-                           "license, args, run, setup, document, finish)",
+                           "license, args, run, setup, document, finish, "
+                           "corpus)",
                         display, k, tn_suggest(k, decl_keys));
   }
+  /* corpus = "stream": the runner does not load a JSON Lines corpus;
+   * ctx.corpus is a tussen.Source that the script reads with :scan */
+  int ct = lua_getfield(L, 1, "corpus");
+  if (ct != LUA_TNIL &&
+      (ct != LUA_TSTRING || (strcmp(lua_tostring(L, -1), "stream") != 0 &&
+                             strcmp(lua_tostring(L, -1), "load") != 0)))
+    return luaL_error(L, "%s: 'corpus' must be \"load\" (the default: "
+                         "ctx.corpus is the loaded corpus) or \"stream\" "
+                         "(ctx.corpus:scan reads JSON Lines in one pass)",
+                      display);
+  lua_pop(L, 1);
   if (lua_getfield(L, 1, "description") != LUA_TSTRING ||
       lua_rawlen(L, -1) == 0)
     return luaL_error(L, "%s: the script table needs a description (a "
@@ -682,4 +694,15 @@ tn_status tn_script_names(const char *dir, char ***names, size_t *n) {
 void tn_script_names_free(char **names, size_t n) {
   for (size_t i = 0; i < n; i++) tn_free(names[i]);
   tn_free(names);
+}
+
+int tn_script_streams(const tn_script *s) {
+  lua_State *L = s->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->decl_ref);
+  lua_pushliteral(L, "corpus");
+  lua_rawget(L, -2);
+  int yes = lua_type(L, -1) == LUA_TSTRING &&
+            strcmp(lua_tostring(L, -1), "stream") == 0;
+  lua_pop(L, 2);
+  return yes;
 }

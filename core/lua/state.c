@@ -140,7 +140,7 @@ static void on_alarm(int sig) {
   _exit(1);
 }
 
-static void watchdog(tn_rt *rt, int on) {
+static void watchdog(tn_rt *rt, int on, double seconds) {
   struct itimerval it;
   memset(&it, 0, sizeof it);
   if (on) {
@@ -154,7 +154,7 @@ static void watchdog(tn_rt *rt, int on) {
     g_watch_len = n < 0 ? 0 : (size_t)n < sizeof g_watch_msg
                                   ? (size_t)n
                                   : sizeof g_watch_msg - 1;
-    double t = rt->opts.time_limit + WATCHDOG_GRACE;
+    double t = seconds + WATCHDOG_GRACE;
     it.it_value.tv_sec = (time_t)t;
     it.it_value.tv_usec = (suseconds_t)((t - (double)(time_t)t) * 1e6);
     signal(SIGALRM, on_alarm);
@@ -165,10 +165,31 @@ static void watchdog(tn_rt *rt, int on) {
   }
 }
 
+/* Reading and counting a corpus inside a run (source:scan, corpus:scan,
+ * source:load) is the corpus's time, not the script's, as loading it
+ * before the run is: the clock and the watchdog stop meanwhile, so a
+ * large corpus needs no --time-limit of its own. Ctrl-C still stops the
+ * work (the scan polls tn_interrupted). */
+void tn_limits_pause(lua_State *L) {
+  tn_rt *rt = tn_rt_of(L);
+  if (rt->deadline <= 0 || rt->paused_at > 0) return;
+  rt->paused_at = now();
+  watchdog(rt, 0, 0);
+}
+
+void tn_limits_resume(lua_State *L) {
+  tn_rt *rt = tn_rt_of(L);
+  if (rt->deadline <= 0 || rt->paused_at <= 0) return;
+  double t = now();
+  rt->deadline += t - rt->paused_at;
+  rt->paused_at = 0;
+  watchdog(rt, 1, rt->deadline > t ? rt->deadline - t : 0);
+}
+
 void tn_limits_arm(lua_State *L) {
   tn_rt *rt = tn_rt_of(L);
   rt->deadline = rt->opts.time_limit > 0 ? now() + rt->opts.time_limit : 0;
-  if (rt->deadline > 0) watchdog(rt, 1);
+  if (rt->deadline > 0) watchdog(rt, 1, rt->opts.time_limit);
   tn_set_hook(L);
   if (rt->opts.catch_sigint) {
     g_state = L;
@@ -199,7 +220,7 @@ static void dormant_hook(lua_State *L, lua_Debug *ar) {
 
 void tn_limits_disarm(lua_State *L) {
   tn_rt *rt = tn_rt_of(L);
-  if (rt->deadline > 0) watchdog(rt, 0);
+  if (rt->deadline > 0) watchdog(rt, 0, 0);
   if (rt->opts.catch_sigint) {
     signal(SIGINT, SIG_DFL);
     g_state = NULL;

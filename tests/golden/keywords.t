@@ -667,15 +667,15 @@ $ tussen run -q keywords --format csv --table top_terms --arg extra_stopwords=$T
 $ tussen run -q keywords --arg target=opinie --arg reference=article corpus/streetwise
 ! tussen: keywords: no group 'opinie' in field 'kind' (groups: article, comment)
 ! traceback:
-!   scripts/keywords.lua:45: in upvalue 'pick_pair'
-!   scripts/keywords.lua:201: in function 'run'
+!   scripts/keywords.lua:46: in upvalue 'pick_pair'
+!   scripts/keywords.lua:255: in function 'run'
 ? 1
 
 $ tussen run -q keywords --arg target=comment corpus/streetwise
 ! tussen: keywords: give both --arg target=GROUP and --arg reference=GROUP
 ! traceback:
-!   scripts/keywords.lua:39: in upvalue 'pick_pair'
-!   scripts/keywords.lua:201: in function 'run'
+!   scripts/keywords.lua:40: in upvalue 'pick_pair'
+!   scripts/keywords.lua:255: in function 'run'
 ? 1
 
 $ tussen run -q keywords --arg by=lemma corpus/streetwise
@@ -691,5 +691,5 @@ $ tussen run -q keywords --arg stopwords=$T/none.txt corpus/streetwise
 $ tussen run -q keywords --arg top=-1 corpus/streetwise
 ! tussen: keywords: top must be 0 or more
 ! traceback:
-!   scripts/keywords.lua:125: in function 'run'
+!   scripts/keywords.lua:186: in function 'run'
 ? 1

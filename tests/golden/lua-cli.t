@@ -58,7 +58,7 @@ $ tussen help overveiw
 ! Try 'tussen list'.
 ? 2
 $ tussen help tests/data/lua/errors/unknown-key.lua
-! tussen: tests/data/lua/errors/unknown-key.lua: the script table has an unknown key 'decription'; did you mean 'description'? (valid: description, categories, author, license, args, run, setup, document, finish)
+! tussen: tests/data/lua/errors/unknown-key.lua: the script table has an unknown key 'decription'; did you mean 'description'? (valid: description, categories, author, license, args, run, setup, document, finish, corpus)
 ? 1
 $ tussen list extra
 ! tussen: list takes no arguments

@@ -44,7 +44,7 @@ $ tussen run -q tests/data/lua/errors/returns-nil.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/returns-nil.lua: the script must return a table (description, args, run, ...), not a nil value
 ? 1
 $ tussen run -q tests/data/lua/errors/unknown-key.lua tests/data/lua/meta.jsonl
-! tussen: tests/data/lua/errors/unknown-key.lua: the script table has an unknown key 'decription'; did you mean 'description'? (valid: description, categories, author, license, args, run, setup, document, finish)
+! tussen: tests/data/lua/errors/unknown-key.lua: the script table has an unknown key 'decription'; did you mean 'description'? (valid: description, categories, author, license, args, run, setup, document, finish, corpus)
 ? 1
 $ tussen run -q tests/data/lua/errors/no-description.lua tests/data/lua/meta.jsonl
 ! tussen: tests/data/lua/errors/no-description.lua: the script table needs a description (a string; its first line is what 'tussen list' shows)
