@@ -76,7 +76,8 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
 
 /* KWIC lines of one term of the layer (as it is), in corpus order, the
  * first `limit` (0 = all): as tn_kwic_run with literal set and position
- * order. Needs keep_tokens. */
+ * order. The search stops at the limit, so a frequent keyword costs its
+ * first lines, not a pass over the corpus. Needs keep_tokens. */
 typedef struct tn_scan_line {
   const char *doc;   /* the document's id */
   uint32_t position; /* of the match in its document, from 1 */
@@ -84,7 +85,7 @@ typedef struct tn_scan_line {
 } tn_scan_line;
 typedef struct tn_scan_kwic {
   tn_scan_line *lines;
-  size_t nlines, total;
+  size_t nlines;
   tn_arena text;
 } tn_scan_kwic;
 tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,

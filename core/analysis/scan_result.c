@@ -3,6 +3,7 @@
  * follows its store-based counterpart (freq.c, colloc.c, kwic.c) number
  * for number; tests/unit/test_scan.c holds them side by side. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -450,11 +451,108 @@ static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
   return TN_OK;
 }
 
+/* The co-occurrence counts of every node over items [first, last): one
+ * per thread, summed after (integer sums: the order cannot matter). */
+typedef struct colloc_part {
+  tn_scan *sc;
+  const form_maps *m;
+  const tn_colloc_opts *o;
+  size_t first, last, left, right, nnodes, nt;
+  uint64_t **nc, *f_node;
+  uint32_t **touched;
+  size_t *ntouched;
+  tn_status st;
+  pthread_t th;
+} colloc_part;
+
+static tn_status part_alloc(colloc_part *cp) {
+  size_t n = cp->nnodes ? cp->nnodes : 1;
+  cp->nc = tn_calloc(n, sizeof *cp->nc);
+  cp->touched = tn_calloc(n, sizeof *cp->touched);
+  cp->ntouched = tn_calloc(n, sizeof *cp->ntouched);
+  cp->f_node = tn_calloc(n, sizeof *cp->f_node);
+  if (!cp->nc || !cp->touched || !cp->ntouched || !cp->f_node) return TN_ENOMEM;
+  for (size_t k = 0; k < cp->nnodes; k++) {
+    cp->nc[k] = tn_calloc(cp->nt + 1, sizeof *cp->nc[k]);
+    cp->touched[k] = tn_malloc((cp->nt + 1) * sizeof *cp->touched[k]);
+    if (!cp->nc[k] || !cp->touched[k]) return TN_ENOMEM;
+  }
+  return TN_OK;
+}
+
+static void part_free(colloc_part *cp) {
+  for (size_t k = 0; cp->nc && k < cp->nnodes; k++) tn_free(cp->nc[k]);
+  for (size_t k = 0; cp->touched && k < cp->nnodes; k++) tn_free(cp->touched[k]);
+  tn_free(cp->nc);
+  tn_free(cp->touched);
+  tn_free(cp->ntouched);
+  tn_free(cp->f_node);
+}
+
+/* Counts the windows of every node occurrence in the part's items: the
+ * counted tokens around it within its document (and sentence when
+ * asked), as colloc.c's one_node does. */
+static void *colloc_count(void *arg) {
+  colloc_part *cp = arg;
+  const tn_scan *sc = cp->sc;
+  const tn_colloc_opts *o = cp->o;
+  uint32_t km = sc->kinds;
+  cp->st = part_alloc(cp);
+  for (size_t k = cp->first; k < cp->last && cp->st == TN_OK; k++) {
+    const scan_item *it = sc->items[k];
+    const uint32_t *nm = cp->m->node[it->worker], *tm = cp->m->term[it->worker];
+    if (!nm) continue;
+    for (size_t d = 0; d + it->first < it->last; d++) {
+      size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
+      for (size_t p = lo; p < hi; p++) {
+        uint32_t node = nm[it->form[p]];
+        if (node == NONE) continue;
+        uint64_t *cnt = cp->nc[node];
+        uint32_t *tl = cp->touched[node];
+        size_t *tn = &cp->ntouched[node];
+        cp->f_node[node]++;
+        size_t got = 0;
+        for (size_t r = p; r > lo && got < cp->left;) {
+          r--;
+          if (o->sentence && (it->flags[r] & TN_TOK_SENT_END)) break;
+          if (!((km >> it->kind[r]) & 1u)) continue;
+          got++;
+          uint32_t t = tm[it->form[r]];
+          if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+        }
+        got = 0;
+        if (!(o->sentence && (it->flags[p] & TN_TOK_SENT_END)))
+          for (size_t r = p + 1; r < hi && got < cp->right; r++) {
+            int last = o->sentence && (it->flags[r] & TN_TOK_SENT_END);
+            if ((km >> it->kind[r]) & 1u) {
+              got++;
+              uint32_t t = tm[it->form[r]];
+              if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+            }
+            if (last) break;
+          }
+      }
+    }
+  }
+  return NULL;
+}
+
+/* Adds part b's counts into part a's. */
+static void part_merge(colloc_part *a, const colloc_part *b) {
+  for (size_t k = 0; k < a->nnodes; k++) {
+    a->f_node[k] += b->f_node[k];
+    for (size_t i = 0; i < b->ntouched[k]; i++) {
+      uint32_t t = b->touched[k][i];
+      if (a->nc[k][t] == 0) a->touched[k][a->ntouched[k]++] = t;
+      a->nc[k][t] += b->nc[k][t];
+    }
+  }
+}
+
 tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
                          size_t nnodes, const tn_colloc_opts *o,
                          tn_error *err) {
-  for (size_t i = 0; i < nnodes; i++)
-    out[i] = NULL;
+  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
   tn_status st = scan_finish(sc, err);
   if (st == TN_OK) st = need_tokens(sc, "collocates", err);
   if (st != TN_OK) return st;
@@ -468,62 +566,31 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
                           nodes[k]);
   size_t left = o->left, right = o->right;
   if (left == 0 && right == 0) left = right = 5;
-  size_t nt = tn_intern_count(&sc->terms);
   form_maps m;
   st = make_maps(sc, nodes, nnodes, 1, &m);
-  uint64_t **nc =
-      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *nc) : NULL;
-  uint32_t **touched =
-      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *touched) : NULL;
-  size_t *ntouched =
-      st == TN_OK ? tn_calloc(nnodes ? nnodes : 1, sizeof *ntouched) : NULL;
-  if (st == TN_OK && (!nc || !touched || !ntouched)) st = TN_ENOMEM;
-  for (size_t k = 0; k < nnodes && st == TN_OK; k++) {
-    out[k] = tn_calloc(1, sizeof *out[k]);
-    nc[k] = tn_calloc(nt + 1, sizeof *nc[k]);
-    touched[k] = tn_malloc((nt + 1) * sizeof *touched[k]);
-    if (!out[k] || !nc[k] || !touched[k])
-      st = TN_ENOMEM;
-    else
-      out[k]->n = sc->ntokens;
-  }
-  uint32_t km = sc->kinds;
-  for (size_t k = 0; k < sc->nitems && st == TN_OK; k++) {
-    const scan_item *it = sc->items[k];
-    const uint32_t *nm = m.node[it->worker], *tm = m.term[it->worker];
-    if (!nm) continue;
-    for (size_t d = 0; d + it->first < it->last; d++) {
-      size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
-      for (size_t p = lo; p < hi; p++) {
-        uint32_t node = nm[it->form[p]];
-        if (node == NONE) continue;
-        uint64_t *cnt = nc[node];
-        uint32_t *tl = touched[node];
-        size_t *tn = &ntouched[node];
-        out[node]->f_node++;
-        size_t got = 0;
-        for (size_t r = p; r > lo && got < left;) {
-          r--;
-          if (o->sentence && (it->flags[r] & TN_TOK_SENT_END)) break;
-          if (!((km >> it->kind[r]) & 1u)) continue;
-          got++;
-          uint32_t t = tm[it->form[r]];
-          if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
-        }
-        got = 0;
-        if (!(o->sentence && (it->flags[p] & TN_TOK_SENT_END)))
-          for (size_t r = p + 1; r < hi && got < right; r++) {
-            int last = o->sentence && (it->flags[r] & TN_TOK_SENT_END);
-            if ((km >> it->kind[r]) & 1u) {
-              got++;
-              uint32_t t = tm[it->form[r]];
-              if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
-            }
-            if (last) break;
-          }
-      }
+  /* two halves of the items on two threads when there is enough */
+  colloc_part parts[2];
+  size_t nparts = sc->nworkers > 1 && sc->nitems >= 8 ? 2 : 1;
+  for (size_t i = 0; i < 2; i++)
+    parts[i] = (colloc_part){.sc = sc, .m = &m, .o = o,
+                             .first = i * sc->nitems / nparts,
+                             .last = (i + 1) * sc->nitems / nparts,
+                             .left = left, .right = right, .nnodes = nnodes,
+                             .nt = tn_intern_count(&sc->terms)};
+  int threaded = 0;
+  if (st == TN_OK && nparts == 2)
+    threaded = pthread_create(&parts[1].th, NULL, colloc_count, &parts[1]) == 0;
+  if (st == TN_OK) {
+    if (nparts == 2 && !threaded) parts[0].last = sc->nitems;
+    colloc_count(&parts[0]);
+    if (threaded) pthread_join(parts[1].th, NULL);
+    st = parts[0].st;
+    if (st == TN_OK && threaded) {
+      st = parts[1].st;
+      if (st == TN_OK) part_merge(&parts[0], &parts[1]);
     }
   }
+  colloc_part *cp = &parts[0];
   /* a node given twice: its twin's counts */
   for (size_t k = 0; k < nnodes && st == TN_OK; k++) {
     size_t first = k;
@@ -532,16 +599,18 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
         first = j;
         break;
       }
-    out[k]->f_node = out[first]->f_node;
-    st = node_rows(sc, o, nc[first], touched[first], ntouched[first], out[k]);
+    out[k] = tn_calloc(1, sizeof *out[k]);
+    if (!out[k]) {
+      st = TN_ENOMEM;
+      break;
+    }
+    out[k]->n = sc->ntokens;
+    out[k]->f_node = cp->f_node[first];
+    st = node_rows(sc, o, cp->nc[first], cp->touched[first],
+                   cp->ntouched[first], out[k]);
   }
-  for (size_t k = 0; nc && k < nnodes; k++)
-    tn_free(nc[k]);
-  for (size_t k = 0; touched && k < nnodes; k++)
-    tn_free(touched[k]);
-  tn_free(nc);
-  tn_free(touched);
-  tn_free(ntouched);
+  part_free(&parts[0]);
+  part_free(&parts[1]);
   maps_free(&m);
   if (st != TN_OK) {
     for (size_t k = 0; k < nnodes; k++) {
@@ -604,8 +673,7 @@ tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
       size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
       for (size_t p = lo; p < hi && st == TN_OK; p++) {
         if (nm[it->form[p]] == NONE) continue;
-        k->total++;
-        if (limit && k->nlines >= limit) continue;
+        if (limit && k->nlines >= limit) goto done;
         if (tn_grow((void **)&k->lines, &cap, k->nlines + 1,
                     sizeof *k->lines)) {
           st = TN_ENOMEM;
@@ -624,6 +692,7 @@ tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
       }
     }
   }
+done:
   tn_buf_free(&b);
   maps_free(&m);
   if (st != TN_OK) {
