@@ -6,10 +6,13 @@
  * on which worker took which item, so every run gives the same bytes. */
 #include "analysis/scan_int.h"
 
+#include <errno.h>
 #include <libstemmer.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "corpus/idset.h"
 #include "corpus/stream.h"
@@ -376,6 +379,79 @@ static scan_item *take_item(tn_scan *sc) {
   return it;
 }
 
+static size_t item_bytes(const scan_item *it) {
+  return it->ntok * 6 + (it->last - it->first + 1) * sizeof *it->doc_tok;
+}
+
+/* Writes all of buf at off; 0 on success. */
+static int put_at(int fd, const void *buf, size_t len, uint64_t off) {
+  const char *p = buf;
+  while (len) {
+    ssize_t n = pwrite(fd, p, len, (off_t)off);
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return -1;
+    }
+    p += n;
+    len -= (size_t)n;
+    off += (uint64_t)n;
+  }
+  return 0;
+}
+
+/* A temporary file that is gone once closed: unlinked at once. */
+static int open_spill(void) {
+  const char *dir = getenv("TMPDIR");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/tussen-scan.XXXXXX",
+           dir && *dir ? dir : "/tmp");
+  int fd = mkstemp(path);
+  if (fd >= 0) unlink(path);
+  return fd;
+}
+
+/* Keeps the item's tokens in memory while the budget lasts, else moves
+ * them to the spill file (the room there is claimed under the lock, the
+ * writing done outside it). */
+static tn_status keep_or_spill(tn_scan *sc, scan_item *it, tn_error *err) {
+  size_t bytes = item_bytes(it);
+  uint64_t off = 0;
+  int spill = 0;
+  pthread_mutex_lock(&sc->mu);
+  if (sc->kept_bytes + bytes <= sc->token_memory) {
+    sc->kept_bytes += bytes;
+  } else {
+    if (sc->spill_fd < 0) sc->spill_fd = open_spill();
+    spill = 1;
+    off = sc->spill_end;
+    sc->spill_end += bytes;
+  }
+  int fd = sc->spill_fd;
+  pthread_mutex_unlock(&sc->mu);
+  if (!spill) return TN_OK;
+  size_t n = it->ntok, nd = it->last - it->first + 1;
+  if (fd < 0 || put_at(fd, it->form, n * 4, off) ||
+      put_at(fd, it->doc_tok, nd * 4, off + n * 4) ||
+      put_at(fd, it->kind, n, off + n * 4 + nd * 4) ||
+      put_at(fd, it->flags, n, off + n * 5 + nd * 4)) {
+    const char *dir = getenv("TMPDIR");
+    return tn_error_set(err, TN_EIO, NULL, 0,
+                        "cannot write the kept tokens to a temporary file in "
+                        "%s: %s; set TMPDIR to a directory with room (about "
+                        "6 bytes a token), or scan with tokens = false",
+                        dir && *dir ? dir : "/tmp", strerror(errno));
+  }
+  tn_free(it->form);
+  tn_free(it->kind);
+  tn_free(it->flags);
+  tn_free(it->doc_tok);
+  it->form = it->doc_tok = NULL;
+  it->kind = it->flags = NULL;
+  it->spilled = 1;
+  it->spill_off = off;
+  return TN_OK;
+}
+
 static void item_done(tn_scan *sc, scan_item *it, tn_status st,
                       const tn_error *err) {
   /* the documents' text is no longer needed: a streamed batch goes */
@@ -384,6 +460,12 @@ static void item_done(tn_scan *sc, scan_item *it, tn_status st,
   it->c = NULL;
   tn_free(it->gid);
   it->gid = NULL;
+  tn_error spill_err;
+  tn_error_clear(&spill_err);
+  if (st == TN_OK && it->keep) {
+    st = keep_or_spill(sc, it, &spill_err);
+    if (st != TN_OK) err = &spill_err;
+  }
   pthread_mutex_lock(&sc->mu);
   sc->done_items++;
   if (st != TN_OK && !sc->failed) {
@@ -633,6 +715,8 @@ tn_status tn_scan_new(tn_scan **out, const tn_scan_opts *o, tn_error *err) {
   sc->filter.forms = NULL;
   sc->kinds = o->filter.kinds ? o->filter.kinds : UINT32_MAX;
   sc->keep_tokens = o->keep_tokens;
+  sc->token_memory = o->token_memory ? o->token_memory : TN_SCAN_TOKEN_MEMORY;
+  sc->spill_fd = -1;
   sc->threads = o->threads;
   sc->stop = o->stop;
   sc->grouped = o->group != NULL;
@@ -725,6 +809,7 @@ void tn_scan_free(tn_scan *sc) {
   tn_arena_free(&sc->text);
   if (sc->ids) tn_idset_free(sc->ids);
   if (sc->have_re) regfree(&sc->re);
+  if (sc->spill_fd >= 0) close(sc->spill_fd);
   pthread_mutex_destroy(&sc->mu);
   pthread_cond_destroy(&sc->more);
   pthread_cond_destroy(&sc->room);
@@ -752,4 +837,38 @@ tn_status scan_finish(tn_scan *sc, tn_error *err) {
   if (st != TN_OK)
     tn_error_set(err, st, NULL, 0, "%s merging the counts", tn_strerror(st));
   return st;
+}
+
+const scan_item *scan_item_view(const tn_scan *sc, const scan_item *it,
+                                scan_item *tmp, void **buf, size_t *cap,
+                                tn_status *st) {
+  if (!it->spilled) return it;
+  size_t bytes = item_bytes(it), n = it->ntok, nd = it->last - it->first + 1;
+  if (bytes > *cap) {
+    void *p = tn_realloc(*buf, bytes);
+    if (!p) {
+      *st = TN_ENOMEM;
+      return NULL;
+    }
+    *buf = p;
+    *cap = bytes;
+  }
+  char *b = *buf;
+  size_t got = 0;
+  while (got < bytes) {
+    ssize_t r =
+        pread(sc->spill_fd, b + got, bytes - got, (off_t)(it->spill_off + got));
+    if (r <= 0) {
+      if (r < 0 && errno == EINTR) continue;
+      *st = TN_EIO;
+      return NULL;
+    }
+    got += (size_t)r;
+  }
+  *tmp = *it;
+  tmp->form = (uint32_t *)(void *)b;
+  tmp->doc_tok = (uint32_t *)(void *)(b + n * 4);
+  tmp->kind = (uint8_t *)b + n * 4 + nd * 4;
+  tmp->flags = (uint8_t *)b + n * 5 + nd * 4;
+  return tmp;
 }

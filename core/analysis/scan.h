@@ -25,14 +25,20 @@ typedef struct tn_scan_opts {
   /* a document field to group by ("kind", "author", "id", a metadata
    * key); NULL: one group "all" */
   const char *group;
-  /* keep the token stream, for DP, collocates and KWIC */
+  /* keep the token stream, for DP, collocates and KWIC: 6 bytes a token,
+   * in memory up to `token_memory` bytes (0: TN_SCAN_TOKEN_MEMORY), the
+   * rest in a temporary file (in $TMPDIR, else /tmp; removed at once, so
+   * nothing is left behind), read back piece by piece */
   int keep_tokens;
+  size_t token_memory;
   /* worker threads; 0 = two when there is text enough to share */
   int threads;
   /* polled between pieces of work: nonzero stops the scan (Ctrl-C) with
    * TN_ELIMIT; NULL: never */
   int (*stop)(void);
 } tn_scan_opts;
+
+#define TN_SCAN_TOKEN_MEMORY ((size_t)512 << 20)
 
 typedef struct tn_scan tn_scan;
 

@@ -104,7 +104,16 @@ typedef struct scan_item {
   uint8_t *kind, *flags;
   size_t ntok, cap;
   uint32_t *doc_tok; /* last - first + 1 token starts */
+  /* in the spill file at spill_off instead: form, doc_tok, kind, flags */
+  int spilled;
+  uint64_t spill_off;
 } scan_item;
+
+/* The tokens of an item, from memory or read back from the spill file
+ * into buf; NULL (with *st) when the read failed. */
+const scan_item *scan_item_view(const tn_scan *sc, const scan_item *it,
+                                scan_item *tmp, void **buf, size_t *cap,
+                                tn_status *st);
 
 void scan_item_free(scan_item *it);
 
@@ -115,6 +124,9 @@ struct tn_scan {
   uint32_t kinds; /* mask, all bits for every kind */
   const char *group;
   int grouped, keep_tokens, threads;
+  size_t token_memory, kept_bytes;
+  int spill_fd; /* -1 until the first spill */
+  uint64_t spill_end;
   int (*stop)(void);
 
   /* the reader's side: groups in order of first appearance, documents */

@@ -196,8 +196,13 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   }
   double min_s = 1.0;
   uint32_t km = sc->kinds;
+  void *buf = NULL;
+  size_t cap = 0;
+  scan_item tmp;
   for (size_t k = 0; k < sc->nitems && st == TN_OK; k++) {
-    const scan_item *it = sc->items[k];
+    const scan_item *it =
+        scan_item_view(sc, sc->items[k], &tmp, &buf, &cap, &st);
+    if (!it) break;
     const uint32_t *rm = rowmap[it->worker];
     for (size_t d = 0; d + it->first < it->last; d++) {
       size_t nd = 0;
@@ -227,6 +232,7 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   }
   for (int i = 0; i < SCAN_MAX_WORKERS; i++)
     tn_free(rowmap[i]);
+  tn_free(buf);
   tn_free(dc);
   tn_free(touched);
   tn_free(sum_abs);
@@ -352,7 +358,8 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
   if (st != TN_OK) {
     tn_freq_free(f);
     return tn_error_set(err, st, NULL, 0,
-                        "out of memory making a frequency list");
+                        st == TN_EIO ? "cannot read back the kept tokens for DP"
+                                     : "out of memory making a frequency list");
   }
   *out = f;
   return TN_OK;
@@ -481,8 +488,10 @@ static tn_status part_alloc(colloc_part *cp) {
 }
 
 static void part_free(colloc_part *cp) {
-  for (size_t k = 0; cp->nc && k < cp->nnodes; k++) tn_free(cp->nc[k]);
-  for (size_t k = 0; cp->touched && k < cp->nnodes; k++) tn_free(cp->touched[k]);
+  for (size_t k = 0; cp->nc && k < cp->nnodes; k++)
+    tn_free(cp->nc[k]);
+  for (size_t k = 0; cp->touched && k < cp->nnodes; k++)
+    tn_free(cp->touched[k]);
   tn_free(cp->nc);
   tn_free(cp->touched);
   tn_free(cp->ntouched);
@@ -498,8 +507,13 @@ static void *colloc_count(void *arg) {
   const tn_colloc_opts *o = cp->o;
   uint32_t km = sc->kinds;
   cp->st = part_alloc(cp);
+  void *buf = NULL;
+  size_t cap = 0;
+  scan_item tmp;
   for (size_t k = cp->first; k < cp->last && cp->st == TN_OK; k++) {
-    const scan_item *it = sc->items[k];
+    const scan_item *it =
+        scan_item_view(sc, sc->items[k], &tmp, &buf, &cap, &cp->st);
+    if (!it) break;
     const uint32_t *nm = cp->m->node[it->worker], *tm = cp->m->term[it->worker];
     if (!nm) continue;
     for (size_t d = 0; d + it->first < it->last; d++) {
@@ -534,6 +548,7 @@ static void *colloc_count(void *arg) {
       }
     }
   }
+  tn_free(buf);
   return NULL;
 }
 
@@ -552,7 +567,8 @@ static void part_merge(colloc_part *a, const colloc_part *b) {
 tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
                          size_t nnodes, const tn_colloc_opts *o,
                          tn_error *err) {
-  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
+  for (size_t i = 0; i < nnodes; i++)
+    out[i] = NULL;
   tn_status st = scan_finish(sc, err);
   if (st == TN_OK) st = need_tokens(sc, "collocates", err);
   if (st != TN_OK) return st;
@@ -572,10 +588,14 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
   colloc_part parts[2];
   size_t nparts = sc->nworkers > 1 && sc->nitems >= 8 ? 2 : 1;
   for (size_t i = 0; i < 2; i++)
-    parts[i] = (colloc_part){.sc = sc, .m = &m, .o = o,
+    parts[i] = (colloc_part){.sc = sc,
+                             .m = &m,
+                             .o = o,
                              .first = i * sc->nitems / nparts,
                              .last = (i + 1) * sc->nitems / nparts,
-                             .left = left, .right = right, .nnodes = nnodes,
+                             .left = left,
+                             .right = right,
+                             .nnodes = nnodes,
                              .nt = tn_intern_count(&sc->terms)};
   int threaded = 0;
   if (st == TN_OK && nparts == 2)
@@ -617,7 +637,9 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
       tn_colloc_free(out[k]);
       out[k] = NULL;
     }
-    return tn_error_set(err, st, NULL, 0, "out of memory scoring collocates");
+    return tn_error_set(err, st, NULL, 0, "%s scoring collocates",
+                        st == TN_EIO ? "cannot read back the kept tokens"
+                                     : "out of memory");
   }
   return TN_OK;
 }
@@ -665,8 +687,13 @@ tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
   size_t cap = 0;
   if (st == TN_OK && !k) st = TN_ENOMEM;
   if (k) tn_arena_init(&k->text, 16 * 1024);
+  void *buf = NULL;
+  size_t bcap = 0;
+  scan_item tmp;
   for (size_t i = 0; i < sc->nitems && st == TN_OK; i++) {
-    const scan_item *it = sc->items[i];
+    const scan_item *it =
+        scan_item_view(sc, sc->items[i], &tmp, &buf, &bcap, &st);
+    if (!it) break;
     const uint32_t *nm = m.node[it->worker];
     if (!nm) continue;
     for (size_t d = 0; d + it->first < it->last && st == TN_OK; d++) {
@@ -693,11 +720,14 @@ tn_status tn_scan_kwic_run(tn_scan_kwic **out, tn_scan *sc, const char *term,
     }
   }
 done:
+  tn_free(buf);
   tn_buf_free(&b);
   maps_free(&m);
   if (st != TN_OK) {
     tn_scan_kwic_free(k);
-    return tn_error_set(err, st, NULL, 0, "out of memory building KWIC lines");
+    return tn_error_set(err, st, NULL, 0, "%s building KWIC lines",
+                        st == TN_EIO ? "cannot read back the kept tokens"
+                                     : "out of memory");
   }
   *out = k;
   return TN_OK;

@@ -32,8 +32,8 @@ static tn_scan *check_scan(lua_State *L, int idx) {
 }
 
 static const char *const scan_keys[] = {
-    "by",        "kinds", "min_len", "max_len", "match", "regex",
-    "stopwords", "group", "tokens",  "threads", NULL};
+    "by",        "kinds", "min_len", "max_len", "match",  "regex",
+    "stopwords", "group", "tokens",  "threads", "memory", NULL};
 
 /* Reads the options at o and pushes a new, empty tussen.Scan that keeps
  * its stopword set alive. */
@@ -45,6 +45,11 @@ static tn_scan *new_scan(lua_State *L, int o, const char *fname) {
   so.group = tn_opt_str(L, o, fname, "group", NULL);
   so.keep_tokens = tn_opt_bool(L, o, fname, "tokens", 1);
   so.threads = (int)tn_opt_int(L, o, fname, "threads", 0, 0, 8);
+  /* MB of kept tokens held in memory; the rest goes to a temporary file */
+  size_t mb =
+      (size_t)tn_opt_int(L, o, fname, "memory",
+                         (lua_Integer)(TN_SCAN_TOKEN_MEMORY >> 20), 0, 1 << 20);
+  so.token_memory = mb ? mb << 20 : 1; /* 0: every token to the file */
   so.stop = tn_interrupted;
   /* the stopword set tn_opt_filter made or found, somewhere above top */
   int stop_idx = 0;
