@@ -85,7 +85,7 @@ local function scan_counter(source, a, sw)
     for k, v in pairs(extra) do o[k] = v end
     return o
   end
-  local scan = source:scan(with({group = a.group}))
+  local scan = source:scan(with({group = a.group, memory = a.memory}))
   local t = scan:totals()
   local c = {documents = t.documents, tokens = t.tokens, sentences = t.sentences}
   function c.all(o)
@@ -173,6 +173,9 @@ The formulas and their references are in scripts/README.md.]],
     kwic = {type = "integer", default = 3, help = "keywords with KWIC lines"},
     lines = {type = "integer", default = 5, help = "KWIC lines per keyword"},
     width = {type = "integer", default = 6, help = "KWIC context, tokens each side"},
+    memory = {type = "integer", default = 512,
+              help = "MB of the token stream (6 bytes a token, for DP, collocations and KWIC) "
+                     .. "kept in memory; the rest goes to a temporary file in $TMPDIR"},
   },
 
   -- JSON Lines, CSV and TSV files are read in one streaming pass (see
@@ -182,7 +185,7 @@ The formulas and their references are in scripts/README.md.]],
   run = function(ctx)
     local a = ctx.args
     for _, k in ipairs({"top", "min", "doc_top", "max_docs", "collocations",
-                        "window", "kwic", "lines", "width"}) do
+                        "window", "kwic", "lines", "width", "memory"}) do
       if a[k] < 0 then error(string.format("keywords: %s must be 0 or more", k), 0) end
     end
     local sw = stopword_set(a)

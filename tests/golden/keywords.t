@@ -668,14 +668,14 @@ $ tussen run -q keywords --arg target=opinie --arg reference=article corpus/stre
 ! tussen: keywords: no group 'opinie' in field 'kind' (groups: article, comment)
 ! traceback:
 !   scripts/keywords.lua:46: in upvalue 'pick_pair'
-!   scripts/keywords.lua:255: in function 'run'
+!   scripts/keywords.lua:258: in function 'run'
 ? 1
 
 $ tussen run -q keywords --arg target=comment corpus/streetwise
 ! tussen: keywords: give both --arg target=GROUP and --arg reference=GROUP
 ! traceback:
 !   scripts/keywords.lua:40: in upvalue 'pick_pair'
-!   scripts/keywords.lua:255: in function 'run'
+!   scripts/keywords.lua:258: in function 'run'
 ? 1
 
 $ tussen run -q keywords --arg by=lemma corpus/streetwise
@@ -691,5 +691,5 @@ $ tussen run -q keywords --arg stopwords=$T/none.txt corpus/streetwise
 $ tussen run -q keywords --arg top=-1 corpus/streetwise
 ! tussen: keywords: top must be 0 or more
 ! traceback:
-!   scripts/keywords.lua:186: in function 'run'
+!   scripts/keywords.lua:189: in function 'run'
 ? 1
