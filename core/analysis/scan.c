@@ -543,7 +543,10 @@ static tn_status push_item(tn_scan *sc, scan_item *it) {
     }
   }
   pthread_mutex_unlock(&sc->mu);
-  if (st != TN_OK) return st;
+  if (st != TN_OK) {
+    scan_item_free(it); /* not queued: nothing else would free it */
+    return st;
+  }
   /* no threads: count it now */
   if (!sc->workers[0].running) {
     scan_item *next = take_item(sc);
@@ -681,6 +684,10 @@ tn_status tn_scan_file(tn_scan *sc, const char *path, size_t batch_bytes,
   if (!sc->ids && !(sc->ids = tn_idset_new())) return fail(sc, TN_ENOMEM, err);
   tn_stream *s = NULL;
   tn_status st = tn_stream_open(&s, path, batch_bytes, sc->ids, report, err);
+  /* out of memory there leaves err empty */
+  if (st != TN_OK && err && err->status == TN_OK)
+    return tn_error_set(err, st, path, 0, "%s opening the file",
+                        tn_strerror(st));
   if (st != TN_OK) return st;
   struct stat sb;
   st = start_workers(sc, stat(path, &sb) == 0 ? (size_t)sb.st_size : 0);

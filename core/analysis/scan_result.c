@@ -390,6 +390,8 @@ static void maps_free(form_maps *m) {
     tn_free(m->node[i]);
     tn_free(m->term[i]);
   }
+  /* make_maps frees on failure and its caller frees again: no double free */
+  memset(m, 0, sizeof *m);
 }
 
 /* Nodes are terms as they are: each worker's local id of each. */
