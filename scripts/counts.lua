@@ -34,16 +34,28 @@ For corpora spread over files or machines: 'tussen map' each part, then
     group = {type = "string", default = "kind", help = "document field to group by"},
   },
 
+  -- JSON Lines, CSV and TSV files are read in one streaming pass
+  corpus = "stream",
+
   run = function(ctx)
     local a = ctx.args
     if a.top < 0 then error("counts: top must be 0 or more", 0) end
     local by, n = a.by, 1
     if by == "norm2" then by, n = "norm", 2 end
-    local opts = {by = by, n = n, kinds = a.kinds}
-    local all = ctx.corpus:count(opts)
-    opts.group = a.group
-    local grouped = ctx.corpus:count(opts)
-    local store = ctx.corpus:store()
+    local all, grouped, store
+    if n == 1 then
+      -- one streaming pass: memory follows the vocabulary, not the corpus
+      local scan = ctx.corpus:scan({by = by, kinds = a.kinds, group = a.group,
+                                    tokens = false})
+      all, grouped, store = scan:count(), scan:count({group = true}), scan:totals()
+    else
+      local corpus = ctx.corpus:load()
+      local opts = {by = by, n = n, kinds = a.kinds}
+      all = corpus:count(opts)
+      opts.group = a.group
+      grouped = corpus:count(opts)
+      store = corpus:store()
+    end
 
     local counted = all:groups()[1].tokens
     local top_terms = {}
