@@ -138,7 +138,10 @@ static int run_streaming(tn_script *s, const cli_corpus_options *co,
   cli_progress_end(progress);
   int rc;
   if (st != TN_OK) {
-    if (report.used || report.skipped) cli_report_load(co, &report);
+    /* what a pass read before it failed; not after Ctrl-C, where the
+     * counts would only tell how far it got */
+    if (!tn_script_interrupted(s) && (report.used || report.skipped))
+      cli_report_load(co, &report);
     cli_error("%s", tn_script_error(s));
     rc = tn_script_interrupted(s) ? 130 : EXIT_FAIL;
   } else if (cli_report_load(co, &report)) {
