@@ -240,13 +240,16 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   return st;
 }
 
-/* The rows of one group before min and top: terms as global ids. */
-static tn_status group_rows(tn_scan *sc, int grouped, uint32_t gi,
-                            tn_freq_group *g) {
-  size_t nt = tn_intern_count(&sc->terms), n = 0;
+/* The rows of every group before min and top, terms as global ids: one
+ * pass over the cells, bucketed by group (a counting sort), so a list per
+ * document of a large corpus costs its cells, not groups times cells. */
+static tn_status all_rows(tn_scan *sc, int grouped, tn_freq *f) {
+  size_t nt = tn_intern_count(&sc->terms);
   if (!grouped) {
+    tn_freq_group *g = &f->groups[0];
     g->rows = tn_malloc((nt ? nt : 1) * sizeof *g->rows);
     if (!g->rows) return TN_ENOMEM;
+    size_t n = 0;
     for (size_t t = 0; t < nt; t++)
       if (sc->count[t])
         g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, (uint32_t)t),
@@ -256,30 +259,76 @@ static tn_status group_rows(tn_scan *sc, int grouped, uint32_t gi,
                                      NULL,
                                      0,
                                      0};
-  } else {
-    size_t k = 0;
-    for (size_t j = 0; j < sc->cells.nslots; j++)
-      k += sc->cells.slots[j].term != NONE && sc->cells.slots[j].g == gi;
-    g->rows = tn_malloc((k ? k : 1) * sizeof *g->rows);
-    if (!g->rows) return TN_ENOMEM;
-    for (size_t j = 0; j < sc->cells.nslots; j++) {
-      const scan_cell *c = &sc->cells.slots[j];
-      if (c->term == NONE || c->g != gi) continue;
-      g->rows[n++] = (tn_freq_row){tn_intern_str(&sc->terms, c->term),
-                                   c->term,
-                                   c->docs,
-                                   c->count,
-                                   NULL,
-                                   0,
-                                   0};
-    }
+    g->nrows = n;
+    return TN_OK;
   }
-  g->nrows = n;
-  g->types = n;
-  g->counted = 0;
-  for (size_t i = 0; i < n; i++)
-    g->counted += g->rows[i].count;
+  size_t ng = f->ngroups;
+  for (size_t j = 0; j < sc->cells.nslots; j++)
+    if (sc->cells.slots[j].term != NONE)
+      f->groups[sc->cells.slots[j].g].nrows++;
+  for (size_t gi = 0; gi < ng; gi++) {
+    tn_freq_group *g = &f->groups[gi];
+    g->rows = tn_malloc((g->nrows ? g->nrows : 1) * sizeof *g->rows);
+    if (!g->rows) return TN_ENOMEM;
+    g->nrows = 0;
+  }
+  for (size_t j = 0; j < sc->cells.nslots; j++) {
+    const scan_cell *c = &sc->cells.slots[j];
+    if (c->term == NONE) continue;
+    tn_freq_group *g = &f->groups[c->g];
+    g->rows[g->nrows++] = (tn_freq_row){tn_intern_str(&sc->terms, c->term),
+                                        c->term,
+                                        c->docs,
+                                        c->count,
+                                        NULL,
+                                        0,
+                                        0};
+  }
   return TN_OK;
+}
+
+/* min and top of groups [first, last), on a thread of their own for a
+ * large list: sorting a full list is the costly step. */
+typedef struct cut_job {
+  tn_freq *f;
+  size_t first, last, step;
+  uint64_t min;
+  size_t top;
+  tn_status st;
+} cut_job;
+
+static void *cut_groups(void *arg) {
+  cut_job *j = arg;
+  for (size_t gi = j->first; gi < j->last && j->st == TN_OK; gi += j->step) {
+    tn_freq_group *g = &j->f->groups[gi];
+    g->types = g->nrows;
+    g->counted = 0;
+    for (size_t i = 0; i < g->nrows; i++)
+      g->counted += g->rows[i].count;
+    j->st = tn_freq_cut(g->rows, &g->nrows, j->min, j->top);
+  }
+  return NULL;
+}
+
+static tn_status cut_all(tn_freq *f, const tn_freq_opts *o) {
+  size_t total = 0;
+  for (size_t gi = 0; gi < f->ngroups; gi++)
+    total += f->groups[gi].nrows;
+  cut_job a = {f, 0, f->ngroups, 1, o->min_count, o->top, TN_OK};
+  if (f->ngroups < 2 || total < 100000) {
+    cut_groups(&a);
+    return a.st;
+  }
+  /* two threads, alternate groups */
+  cut_job b = a;
+  a.step = b.step = 2;
+  b.first = 1;
+  pthread_t th;
+  int threaded = pthread_create(&th, NULL, cut_groups, &b) == 0;
+  if (!threaded) a.step = 1;
+  cut_groups(&a);
+  if (threaded) pthread_join(th, NULL);
+  return a.st != TN_OK ? a.st : threaded ? b.st : TN_OK;
 }
 
 tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
@@ -306,42 +355,50 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
   size_t nt = tn_intern_count(&sc->terms);
   f->groups = tn_calloc(ng ? ng : 1, sizeof *f->groups);
   uint32_t *want = tn_malloc((nt ? nt : 1) * sizeof *want);
-  if (!f->groups || !want) st = TN_ENOMEM;
+  if (!f->groups || !want)
+    st = TN_ENOMEM;
+  else
+    f->ngroups = ng;
+  for (size_t t = 0; want && t < nt; t++)
+    want[t] = NONE;
   int by_id = grouped && strcmp(sc->group, "id") == 0;
   if (st == TN_OK && by_id &&
       !(f->group_doc = tn_malloc((ng ? ng : 1) * sizeof *f->group_doc)))
     st = TN_ENOMEM;
   for (size_t gi = 0; gi < ng && st == TN_OK; gi++) {
     tn_freq_group *g = &f->groups[gi];
-    f->ngroups = gi + 1;
     const char *name =
         grouped ? tn_intern_str(&sc->groups, (uint32_t)gi) : "all";
     size_t nlen = grouped ? tn_intern_len(&sc->groups, (uint32_t)gi) : 3;
-    if (!(g->name = tn_arena_strndup(&f->names, name, nlen))) {
-      st = TN_ENOMEM;
-      break;
-    }
+    if (!(g->name = tn_arena_strndup(&f->names, name, nlen))) st = TN_ENOMEM;
     /* group ids come in document order and ids are unique: group g of
      * "id" is document g */
     if (by_id) f->group_doc[gi] = (uint32_t)gi;
     g->tokens = grouped ? sc->gtokens[gi] : sc->ntokens;
     g->ndocs = grouped ? sc->group_ndocs[gi] : (uint32_t)sc->ndocs;
-    st = group_rows(sc, grouped, (uint32_t)gi, g);
-    if (st == TN_OK) st = tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
-    if (st != TN_OK) break;
-    for (size_t t = 0; t < nt; t++)
-      want[t] = NONE;
-    for (size_t r = 0; r < g->nrows; r++)
-      want[g->rows[r].id] = (uint32_t)r;
-    const char **best = NULL;
-    if (o->forms) {
-      best = tn_malloc((g->nrows ? g->nrows : 1) * sizeof *best);
-      st = best ? best_forms(sc, want, g->nrows, best, &f->names) : TN_ENOMEM;
+  }
+  if (st == TN_OK) st = all_rows(sc, grouped, f);
+  if (st == TN_OK) st = cut_all(f, o);
+  /* the usual spelling is the whole corpus's: found once for the terms
+   * kept in any group (want[t]: its slot in best) */
+  const char **best = NULL;
+  size_t nwant = 0;
+  for (size_t gi = 0; gi < ng && st == TN_OK; gi++)
+    for (size_t r = 0; r < f->groups[gi].nrows; r++) {
+      uint32_t t = f->groups[gi].rows[r].id;
+      if (want[t] == NONE) want[t] = (uint32_t)nwant++;
     }
-    if (st == TN_OK && o->dp) st = rows_dp(sc, g, want);
+  if (st == TN_OK && o->forms) {
+    best = tn_malloc((nwant ? nwant : 1) * sizeof *best);
+    st = best ? best_forms(sc, want, nwant, best, &f->names) : TN_ENOMEM;
+  }
+  if (st == TN_OK && o->dp) st = rows_dp(sc, &f->groups[0], want);
+  for (size_t gi = 0; gi < ng && st == TN_OK; gi++) {
+    tn_freq_group *g = &f->groups[gi];
     /* the rows now name the list's own copies */
     for (size_t r = 0; r < g->nrows && st == TN_OK; r++) {
       tn_freq_row *row = &g->rows[r];
+      const char *form = best ? best[want[row->id]] : NULL;
       row->id = tn_intern_add(&f->terms, row->term,
                               tn_intern_len(&sc->terms, row->id));
       if (row->id == TN_INTERN_NONE) {
@@ -349,13 +406,15 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
         break;
       }
       row->term = tn_intern_str(&f->terms, row->id);
-      if (best) row->form = best[r] ? best[r] : row->term;
+      if (best) row->form = form ? form : row->term;
     }
-    tn_free(best);
-    if (st != TN_OK) g->nrows = 0;
   }
+  tn_free(best);
   tn_free(want);
   if (st != TN_OK) {
+    /* no row may point into the scan */
+    for (size_t gi = 0; gi < f->ngroups; gi++)
+      f->groups[gi].nrows = 0;
     tn_freq_free(f);
     return tn_error_set(err, st, NULL, 0,
                         st == TN_EIO ? "cannot read back the kept tokens for DP"
