@@ -118,6 +118,27 @@ static void skwic_same(const tn_scan_kwic *a, const tn_scan_kwic *b) {
   }
 }
 
+/* Reports of the same documents read two ways, skip by skip. */
+static void reports_same(const tn_load_report *sr, const tn_load_report *lr) {
+  CHECK(sr->files == lr->files);
+  CHECK(sr->read == lr->read);
+  CHECK(sr->used == lr->used);
+  CHECK(sr->skipped == lr->skipped);
+  for (int k = 0; k < TN_SKIP_REASON_COUNT; k++)
+    CHECK(sr->by_reason[k] == lr->by_reason[k]);
+  CHECK(sr->ndiags == lr->ndiags);
+  for (size_t k = 0; k < sr->ndiags && k < lr->ndiags; k++) {
+    const tn_diagnostic *x = &sr->diags[k], *y = &lr->diags[k];
+    CHECK(x->severity == y->severity);
+    CHECK(x->reason == y->reason);
+    CHECK_STR(x->file, y->file);
+    CHECK(x->line == y->line);
+    CHECK(x->offset == y->offset);
+    CHECK_STR(x->doc_id, y->doc_id);
+    CHECK_STR(x->message, y->message);
+  }
+}
+
 /* ---- fixtures ----------------------------------------------------------- */
 
 /* Case variants, stopwords, a document without text, numbers, URLs, mail
@@ -226,8 +247,8 @@ static int setup(void **state) {
 static int teardown(void **state) {
   (void)state;
   tn_stopwords_free(&stop);
-  static const char *const names[] = {"inline.jsonl", "big.jsonl",
-                                      "skips.jsonl", "oom.jsonl"};
+  static const char *const names[] = {
+      "inline.jsonl", "big.jsonl", "skips.jsonl", "second.jsonl", "oom.jsonl"};
   char path[512];
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     tmp_path(path, sizeof path, names[i]);
@@ -492,15 +513,22 @@ static char *big_corpus(size_t *len) {
   return b;
 }
 
-static void test_threads(void **state) {
-  (void)state;
+/* Writes big.jsonl (once) and gives its path. */
+static void big_file(char *path, size_t size) {
+  tmp_path(path, size, "big.jsonl");
+  struct stat sb;
+  if (stat(path, &sb) == 0) return;
   size_t len;
   char *data = big_corpus(&len);
   assert_true(len > (3u << 20));
   write_file("big.jsonl", data, len);
   free(data);
+}
+
+static void test_threads(void **state) {
+  (void)state;
   char path[512];
-  tmp_path(path, sizeof path, "big.jsonl");
+  big_file(path, sizeof path);
   tn_load_report r;
   tn_load_report_init(&r);
   tn_corpus *c = load_path(path, &r);
@@ -645,24 +673,7 @@ static void test_file_vs_loaded(void **state) {
       memset(&lo, 0, sizeof lo);
       if (tn_scan_file(streamed, path, batches[bi], &lo, &sr, &err) != TN_OK)
         fail_msg("%s: tn_scan_file: %s", where, err.message);
-      /* the report, skip by skip */
-      CHECK(sr.files == lr.files);
-      CHECK(sr.read == lr.read);
-      CHECK(sr.used == lr.used);
-      CHECK(sr.skipped == lr.skipped);
-      for (int k = 0; k < TN_SKIP_REASON_COUNT; k++)
-        CHECK(sr.by_reason[k] == lr.by_reason[k]);
-      CHECK(sr.ndiags == lr.ndiags);
-      for (size_t k = 0; k < sr.ndiags && k < lr.ndiags; k++) {
-        const tn_diagnostic *x = &sr.diags[k], *y = &lr.diags[k];
-        CHECK(x->severity == y->severity);
-        CHECK(x->reason == y->reason);
-        CHECK_STR(x->file, y->file);
-        CHECK(x->line == y->line);
-        CHECK(x->offset == y->offset);
-        CHECK_STR(x->doc_id, y->doc_id);
-        CHECK_STR(x->message, y->message);
-      }
+      reports_same(&sr, &lr);
       tn_load_report_free(&sr);
       tn_scan_totals a = tn_scan_get_totals(streamed),
                      b = tn_scan_get_totals(loaded);
@@ -701,6 +712,192 @@ static void test_file_vs_loaded(void **state) {
     }
   tn_corpus_free(c);
   tn_load_report_free(&lr);
+}
+
+/* Two scans of the same documents, every answer: totals, the lists with
+ * forms and DP, the grouped lists, collocates and KWIC of the nodes. */
+static void scans_same(tn_scan *a, tn_scan *b, int grouped,
+                       const char *const *nodes, size_t nn) {
+  tn_scan_totals x = tn_scan_get_totals(a), y = tn_scan_get_totals(b);
+  CHECK(x.documents == y.documents);
+  CHECK(x.tokens == y.tokens);
+  CHECK(x.sentences == y.sentences);
+  tn_freq_opts fo = {.forms = 1, .dp = 1};
+  tn_freq *fa = scan_freq(a, 0, &fo), *fb = scan_freq(b, 0, &fo);
+  CHECK(fa->groups[0].nrows > 0);
+  freq_same(fa, fb);
+  tn_freq_free(fa);
+  tn_freq_free(fb);
+  if (grouped) {
+    fo.dp = 0;
+    fa = scan_freq(a, 1, &fo);
+    fb = scan_freq(b, 1, &fo);
+    freq_same(fa, fb);
+    tn_freq_free(fa);
+    tn_freq_free(fb);
+  }
+  tn_error err;
+  tn_error_clear(&err);
+  tn_colloc_opts co = {.left = 2, .right = 3};
+  tn_colloc *ca[4], *cb[4];
+  assert_true(nn <= 4);
+  assert_int_equal(tn_scan_colloc(ca, a, nodes, nn, &co, &err), TN_OK);
+  assert_int_equal(tn_scan_colloc(cb, b, nodes, nn, &co, &err), TN_OK);
+  for (size_t k = 0; k < nn; k++) {
+    colloc_same(ca[k], cb[k]);
+    tn_colloc_free(ca[k]);
+    tn_colloc_free(cb[k]);
+    tn_scan_kwic *ka = NULL, *kb = NULL;
+    assert_int_equal(tn_scan_kwic_run(&ka, a, nodes[k], 3, 0, &err), TN_OK);
+    assert_int_equal(tn_scan_kwic_run(&kb, b, nodes[k], 3, 0, &err), TN_OK);
+    skwic_same(ka, kb);
+    tn_scan_kwic_free(ka);
+    tn_scan_kwic_free(kb);
+  }
+}
+
+/* Several files into one scan (as source:scan reads its paths): an id of
+ * the first file used again in the second is skipped as a load of both
+ * skips it; CSV and TSV stream as JSON Lines do. */
+static void test_several_files(void **state) {
+  (void)state;
+  write_file("skips.jsonl", skips_jsonl, sizeof skips_jsonl - 1);
+  static const char second[] =
+      "{\"id\":\"a\",\"kind\":\"x\",\"text\":\"Weer a: de kat.\"}\n"
+      "{\"id\":\"g\",\"kind\":\"z\",\"text\":\"De kat en de mat, samen.\"}\n";
+  write_file("second.jsonl", second, sizeof second - 1);
+  char p1[512], p2[512];
+  tmp_path(p1, sizeof p1, "skips.jsonl");
+  tmp_path(p2, sizeof p2, "second.jsonl");
+  const char *sets[][3] = {
+      {p1, p2, NULL},
+      {"tests/data/importers/comma.csv", NULL, NULL},
+      {"tests/data/importers/reacties.tsv", "tests/data/importers/basic.jsonl",
+       "tests/data/importers/basic.jsonl.gz"},
+  };
+  static const char *const nodes[][2] = {
+      {"kat", "de"}, {"alinea", "en"}, {"de", "regels"}};
+  for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
+    size_t np = sets[i][2] ? 3 : sets[i][1] ? 2 : 1;
+    snprintf(where, sizeof where, "files %zu (%s ...)", i, sets[i][0]);
+    tn_load_options lo;
+    memset(&lo, 0, sizeof lo);
+    tn_load_report lr, sr;
+    tn_load_report_init(&lr);
+    tn_load_report_init(&sr);
+    tn_corpus *c = tn_corpus_new();
+    tn_error err;
+    tn_error_clear(&err);
+    if (tn_corpus_load(c, sets[i], np, &lo, &lr, &err) != TN_OK)
+      fail_msg("%s: %s", where, err.message);
+    tn_scan_opts so = {.filter = {.by = TN_LAYER_NORM, .kinds = K(WORD)},
+                       .group = "kind",
+                       .keep_tokens = 1,
+                       .threads = 2};
+    tn_scan *loaded = scan_of(c, &so), *streamed = NULL;
+    assert_int_equal(tn_scan_new(&streamed, &so, &err), TN_OK);
+    for (size_t k = 0; k < np; k++)
+      if (tn_scan_file(streamed, sets[i][k], 32, &lo, &sr, &err) != TN_OK)
+        fail_msg("%s: tn_scan_file: %s", where, err.message);
+    reports_same(&sr, &lr);
+    scans_same(streamed, loaded, 1, nodes[i], 2);
+    tn_scan_free(streamed);
+    tn_scan_free(loaded);
+    tn_corpus_free(c);
+    tn_load_report_free(&lr);
+    tn_load_report_free(&sr);
+  }
+}
+
+/* Ctrl-C: the stop callback ends a scan with TN_ELIMIT, "interrupted",
+ * on one worker or two, reading a corpus or a file; the scan then answers
+ * nothing, and frees cleanly. */
+static int stop_countdown;
+static int stop_after(void) {
+  return --stop_countdown < 0;
+}
+
+static void test_stop(void **state) {
+  (void)state;
+  char path[512];
+  big_file(path, sizeof path);
+  for (int threads = 1; threads <= 2; threads++)
+    for (int file = 0; file < 2; file++) {
+      snprintf(where, sizeof where, "stop threads %d file %d", threads, file);
+      tn_scan_opts so = {
+          .keep_tokens = 1, .threads = threads, .stop = stop_after};
+      tn_scan *sc = NULL;
+      tn_error err;
+      tn_error_clear(&err);
+      assert_int_equal(tn_scan_new(&sc, &so, &err), TN_OK);
+      stop_countdown = 2;
+      tn_status st;
+      tn_load_report r;
+      tn_load_report_init(&r);
+      tn_corpus *c = NULL;
+      if (file) {
+        tn_load_options lo;
+        memset(&lo, 0, sizeof lo);
+        st = tn_scan_file(sc, path, 64 * 1024, &lo, &r, &err);
+      } else {
+        c = load_path(path, &r);
+        st = tn_scan_corpus(sc, c, &err);
+      }
+      CHECK(st == TN_ELIMIT);
+      CHECK(err.status == TN_ELIMIT);
+      CHECK_STR(err.message, "interrupted");
+      tn_freq *f = NULL;
+      tn_freq_opts fo = {0};
+      tn_error_clear(&err);
+      CHECK(tn_scan_freq(&f, sc, 0, &fo, &err) == TN_ELIMIT);
+      CHECK(f == NULL);
+      tn_scan_free(sc);
+      tn_corpus_free(c);
+      tn_load_report_free(&r);
+    }
+}
+
+/* Kept tokens that cannot go to the temporary file: a clear TN_EIO that
+ * names the directory and says what to do. */
+static void set_tmpdir(const char *dir) {
+  if (dir)
+    setenv("TMPDIR", dir, 1);
+  else
+    unsetenv("TMPDIR");
+}
+
+static void test_spill_error(void **state) {
+  (void)state;
+  const char *old = getenv("TMPDIR");
+  char *saved = old ? strdup(old) : NULL; /* setenv may move the old one */
+  set_tmpdir("/nonexistent-tussen-dir");
+  tn_load_report r;
+  tn_load_report_init(&r);
+  tn_corpus *c = load_path("tests/data/keywords/reference.jsonl", &r);
+  tn_scan_opts so = {.keep_tokens = 1, .token_memory = 1};
+  tn_scan *sc = NULL;
+  tn_error err;
+  tn_error_clear(&err);
+  assert_int_equal(tn_scan_new(&sc, &so, &err), TN_OK);
+  tn_status st = tn_scan_corpus(sc, c, &err);
+  tn_scan_free(sc);
+  /* without kept tokens nothing is written: that scan works */
+  so.keep_tokens = 0;
+  sc = scan_of(c, &so);
+  set_tmpdir(saved);
+  free(saved);
+  assert_int_equal(st, TN_EIO);
+  assert_non_null(strstr(err.message, "/nonexistent-tussen-dir"));
+  assert_non_null(strstr(err.message, "set TMPDIR"));
+  assert_non_null(strstr(err.message, "tokens = false"));
+  tn_freq *f = NULL;
+  tn_freq_opts fo = {0};
+  assert_int_equal(tn_scan_freq(&f, sc, 0, &fo, &err), TN_OK);
+  assert_true(f->groups[0].nrows > 0);
+  tn_freq_free(f);
+  tn_scan_free(sc);
+  tn_corpus_free(c);
+  tn_load_report_free(&r);
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -901,14 +1098,82 @@ static void test_out_of_memory(void **state) {
   tn_load_report_free(&r);
 }
 
+/* The same on two workers over a streamed file of some 40 batches, its
+ * kept tokens partly in the temporary file, collocates counted on two
+ * threads: allocations fail at points spread over the whole run (denser
+ * at the start), on whichever thread comes first; every failure must be
+ * a clean TN_ENOMEM that leaks nothing. */
+static void test_out_of_memory_threads(void **state) {
+  (void)state;
+  size_t len;
+  char *data = big_corpus(&len);
+  size_t cut = 400 * 1024;
+  while (data[cut - 1] != '\n')
+    cut++;
+  write_file("oom2.jsonl", data, cut);
+  free(data);
+  char path[512];
+  tmp_path(path, sizeof path, "oom2.jsonl");
+  tn_scan_opts so = {.filter = {.by = TN_LAYER_NORM, .stop = &stop},
+                     .group = "kind",
+                     .keep_tokens = 1,
+                     .token_memory = 64 * 1024,
+                     .threads = 2};
+  long runs = 0;
+  for (long n = 0;; n += 1 + n / 8, runs++) {
+    tn_error err;
+    tn_error_clear(&err);
+    tn_alloc_fail_after(n);
+    tn_scan *sc = NULL;
+    tn_load_report r;
+    tn_load_report_init(&r);
+    tn_load_options lo;
+    memset(&lo, 0, sizeof lo);
+    tn_status st = tn_scan_new(&sc, &so, &err);
+    if (st == TN_OK) st = tn_scan_file(sc, path, 10 * 1024, &lo, &r, &err);
+    tn_freq *f = NULL;
+    tn_freq_opts fo = {.forms = 1, .dp = 1, .top = 10};
+    if (st == TN_OK) st = tn_scan_freq(&f, sc, 0, &fo, &err);
+    tn_freq_free(f);
+    f = NULL;
+    fo.dp = 0;
+    if (st == TN_OK) st = tn_scan_freq(&f, sc, 1, &fo, &err);
+    tn_freq_free(f);
+    const char *nodes[] = {"stad", "de"};
+    tn_colloc *co[2] = {0};
+    tn_colloc_opts cop = {.sentence = 1};
+    if (st == TN_OK) st = tn_scan_colloc(co, sc, nodes, 2, &cop, &err);
+    tn_colloc_free(co[0]);
+    tn_colloc_free(co[1]);
+    tn_scan_kwic *k = NULL;
+    if (st == TN_OK) st = tn_scan_kwic_run(&k, sc, "stad", 3, 0, &err);
+    tn_scan_kwic_free(k);
+    tn_scan_free(sc);
+    tn_load_report_free(&r);
+    tn_alloc_fail_after(-1);
+    if (st == TN_OK) break;
+    if (st != TN_ENOMEM || err.status != TN_ENOMEM || !err.message[0])
+      fail_msg("allocation %ld failing on two workers: status %d, error %d "
+               "'%s'",
+               n, st, err.status, err.message);
+    assert_true(n < 10000000);
+  }
+  assert_true(runs > 40);
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_against_store_inline),
       cmocka_unit_test(test_against_store_files),
       cmocka_unit_test(test_threads),
       cmocka_unit_test(test_file_vs_loaded),
+      cmocka_unit_test(test_several_files),
+      cmocka_unit_test(test_stop),
+      cmocka_unit_test(test_spill_error),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_out_of_memory),
+      cmocka_unit_test(test_out_of_memory_threads),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
