@@ -65,6 +65,35 @@ $ cat $T/stream.err
 $ grep -v 'note: reading' $T/stream.err | sort > $T/a && grep -v 'note: ignored' $T/loaded.err | sort > $T/b && cmp $T/a $T/b && echo same messages
 | same messages
 
+# CSV and gzipped JSON Lines stream too, and the corpus options apply as
+# they do to a load: --repair-utf8 keeps a document with a warning, --kind
+# gives documents without a kind one. Each file is run streamed and in a
+# directory of its own (loaded): the same stdout, the same messages.
+$ for d in csv gz utf; do mkdir -p $T/opts/$d; done &&
+> cp tests/data/importers/comma.csv $T/opts/csv/ &&
+> gzip -c corpus/streetwise/streetwise.jsonl > $T/opts/gz/sw.jsonl.gz &&
+> printf '{"id":"u","text":"Het caf\351 aan de stad."}\n{"id":"k","kind":"opinie","text":"Een tekst over de stad."}\n{"id":"n","text":"Zonder soort, over de stad."}\n' > $T/opts/utf/x.jsonl &&
+> for f in csv/comma.csv gz/sw.jsonl.gz utf/x.jsonl; do
+>   tussen run keywords --repair-utf8 --kind=reactie --format json $T/opts/$f > $T/s.json 2> $T/s.err
+>   tussen run keywords --repair-utf8 --kind=reactie --format json $T/opts/${f%/*} > $T/l.json 2> $T/l.err
+>   grep -v 'note: reading' $T/s.err | sort > $T/a; grep -v 'note: ignored' $T/l.err | sort > $T/b
+>   grep -q 'note: reading' $T/s.err && cmp $T/s.json $T/l.json && cmp $T/a $T/b &&
+>   echo "$f: streamed, identical"
+> done
+| csv/comma.csv: streamed, identical
+| gz/sw.jsonl.gz: streamed, identical
+| utf/x.jsonl: streamed, identical
+$ cat $T/s.err
+| tussen: note: reading $T/opts/utf/x.jsonl in one streaming pass: parents are not checked (a document whose parent is missing is kept, as with --orphans=keep)
+| tussen: keywords: by=norm n=1 min=2 top=20 over 19 tokens in 3 documents
+| tussen: warning: $T/opts/utf/x.jsonl:1: byte 25: document "u": replaced 1 invalid UTF-8 sequence by U+FFFD (--repair-utf8); the first: byte 0xE9 without its continuation bytes (Latin-1 or Windows-1252 text?), in "text"
+| tussen: corpus: read 3 documents from 1 file: used 3, skipped 0; repaired invalid UTF-8 in 1 document
+$ grep -A3 '"groups"' $T/s.json | head -8
+|   "groups": [
+|     {
+|       "group": "reactie",
+|       "rank": 1,
+
 # --strict fails when the stream skipped a document, as a load does.
 $ tussen run -q --strict keywords --format csv --table summary $T/skips/skips.jsonl
 ! tussen: skipped: $T/skips/skips.jsonl:2602: byte 2178124: malformed JSON: unexpected end: missing '}'; fix or remove the line
