@@ -31,6 +31,21 @@ $ for t in summary top_terms groups documents keyness collocations kwic; do
 | collocations: 22 lines, identical
 | kwic: 8 lines, identical
 
+# Several files stream as one corpus, in the order given (a directory
+# loads its files in name order): an id of the first file used again in
+# the second is skipped, as a load of the directory skips it.
+$ mkdir $T/two && head -n 5 corpus/streetwise/streetwise.jsonl > $T/two/a.jsonl &&
+> tail -n 3 corpus/streetwise/streetwise.jsonl > $T/two/b.jsonl &&
+> head -n 1 corpus/streetwise/streetwise.jsonl >> $T/two/b.jsonl &&
+> tussen run keywords --format json $T/two/a.jsonl $T/two/b.jsonl > $T/s.json 2> $T/s.err &&
+> tussen run keywords --format json $T/two > $T/l.json 2> $T/l.err &&
+> grep -v 'note: reading' $T/s.err | sort > $T/a && grep -v 'note: ignored' $T/l.err | sort > $T/b &&
+> cmp $T/s.json $T/l.json && cmp $T/a $T/b && cat $T/s.err
+| tussen: note: reading the files in one streaming pass: parents are not checked (a document whose parent is missing is kept, as with --orphans=keep)
+| tussen: keywords: by=norm n=1 min=2 top=20 over 1619 tokens in 8 documents
+| tussen: skipped: $T/two/b.jsonl:4: document "artikel": duplicate id (first used at $T/two/a.jsonl:1); give each document a unique id
+| tussen: corpus: read 9 documents from 2 files: used 8, skipped 1 (1 duplicate id)
+
 # Skipped documents while streaming: a duplicate id more than a batch (2 MB)
 # after its first use, a line that is not JSON, invalid UTF-8, a document
 # without text. The streamed run names each with file:line and counts them
@@ -156,10 +171,10 @@ $ tussen run -q $T/bogus.lua corpus/streetwise
 ! tussen: $T/bogus.lua: 'corpus' must be "load" (the default: ctx.corpus is the loaded corpus) or "stream" (ctx.corpus:scan reads JSON Lines in one pass)
 ? 1
 
-# source:scan twice over a file with skips: the load report (printed after
-# the script) counts the file once, not once per pass; both passes count
-# the same, the skipped duplicate ("dubbel") in neither, the document after
-# the skips ("einde") in both.
+# source:scan twice and source:load over a file with skips: the load report
+# (printed after the script) counts the file once, not once per pass; both
+# passes count the same, the skipped duplicate ("dubbel") in neither, the
+# document after the skips ("einde") in both.
 $ cat > $T/twice.lua <<'LUA'
 > return {
 >   description = "two passes over one source",
@@ -170,6 +185,7 @@ $ cat > $T/twice.lua <<'LUA'
 >       local s = ctx.corpus:scan{tokens = false, by = "form"}
 >       local t = s:totals()
 >       local f = s:count()
+>       if pass == 2 then assert(#ctx.corpus:load() == t.documents) end
 >       rows[pass] = {pass = pass, documents = t.documents, tokens = t.tokens,
 >                     ambtenaren = f:count("ambtenaren"),
 >                     dubbel = f:count("dubbel"), einde = f:count("einde")}
