@@ -127,7 +127,11 @@ return {
     same(k2, c:kwic("ambtenaren", {exact = true, width = 2, limit = 3}), kk,
          "kwic width 2 limit 3")
     t.eq(#s:kwic("zzz"), 0, "an absent term")
-    n = n + 4
+    -- a wildcard is taken as written (corpus:kwic would expand it)
+    t.eq(#s:kwic("ambtena*"), 0, "a wildcard")
+    t.eq(#s:collocates({"ambtena*"}), 0, "a wildcard node")
+    t.eq(#c:kwic("ambtena*") > 0, true)
+    n = n + 7
 
     -- a second pass over the source counts the same
     t.eq(src:scan{stopwords = sw}:count():count("sociale"), 13)
@@ -138,6 +142,8 @@ return {
     -- out of range, misuse
     t.raises(function() c:scan{grup = "kind"} end, "unknown option 'grup'")
     t.raises(function() src:scan{bogus = 1} end, "unknown option 'bogus'")
+    t.raises(function() c:scan{docs = {kind = "comment"}} end,
+             "unknown option 'docs'")
     t.raises(function() c:scan{by = "lemma"} end, "lemma")
     t.raises(function() c:scan{tokens = "yes"} end, "tokens")
     t.raises(function() c:scan{threads = 9} end, "threads")
@@ -157,7 +163,7 @@ return {
     t.raises(function() s:kwic("sociale professionals") end, "one term")
     t.raises(function() s:kwic("de", {width = 0}) end, "width")
     t.raises(function() s:kwic() end, "string expected")
-    n = n + 20
+    n = n + 21
     local lean = c:scan{tokens = false}
     t.raises(function() lean:kwic("de") end, "KWIC needs the tokens")
     t.raises(function() lean:collocates({"de"}) end, "collocates needs the tokens")
