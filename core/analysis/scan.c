@@ -154,8 +154,11 @@ static inline scan_fslot *slot_of(scan_worker *w, const char *form, size_t len,
   for (; w->slots[i].str; i = (i + 1) & mask) {
     scan_fslot *e = &w->slots[i];
     if (e->tag != tag || e->prefix != pre) continue;
-    if (len <= 8 ||
-        (memcmp(e->str + 8, form + 8, len - 8) == 0 && e->str[len] == '\0'))
+    if (len <= 8) return e;
+    /* the tag holds lengths up to 254 exactly; a longer stored form may
+     * be shorter than this one, and must not be read past its end */
+    if (len >= 255 && strnlen(e->str, len + 1) != len) continue;
+    if (memcmp(e->str + 8, form + 8, len - 8) == 0 && e->str[len] == '\0')
       return e;
   }
   if (add_form(w, form, len, tag, i, st) == TN_INTERN_NONE) return NULL;

@@ -144,7 +144,8 @@ static int run_streaming(tn_script *s, const cli_corpus_options *co,
       cli_report_load(co, &report);
     cli_error("%s", tn_script_error(s));
     rc = tn_script_interrupted(s) ? 130 : EXIT_FAIL;
-  } else if (cli_report_load(co, &report)) {
+  } else if (report.files && cli_report_load(co, &report)) {
+    /* (a script that never read its source has nothing to report) */
     rc = EXIT_FAIL;
   } else {
     tn_report_view view = {name, width < 0 ? terminal_width() : width};
