@@ -401,7 +401,7 @@ return function(M, Engine)
     depth = depth or 0
     local R = self:analyze(doc.text, doc.handle)
     local parent = doc.parent and get(doc.parent)
-    local out = {id = doc.id, parent = doc.parent, analysis = R, polarity = R.polarity,
+    local out = {id = doc.id, parent = doc.parent, polarity = R.polarity,
       polarity_label = R.label}
     if not parent then
       out.evidence = R.evidence
