@@ -1,8 +1,10 @@
 #!/bin/sh
-# Streaming benchmark: peak memory of `tussen map` (JSON Lines read in
-# batches, each text dropped once counted) on generated corpora of growing
-# size, next to `tussen run keywords` (which holds the corpus and its token
-# store) on the smallest, and the slope: what each further GB of input
+# Streaming benchmark: peak memory of `tussen map` and of the keywords
+# report (JSON Lines read in batches, each text dropped once counted; the
+# report keeps a token stream of 6 bytes a token up to --arg memory MB,
+# the rest in a temporary file) on generated corpora of growing size, next
+# to the keywords report on the same corpus loaded whole (given as a
+# directory) on the smallest, and the slope: what each further GB of input
 # costs in memory, so the need of a larger corpus can be read off.
 #
 # Usage: tests/bench/stream.sh [BUILD_DIR|TUSSEN [SIZE_MB...]]
@@ -41,7 +43,8 @@ for s in $sizes; do
   [ -s "$f" ] || { echo "generating $s MB ..." >&2; sh "$here/gen-corpus.sh" jsonl "$s" >"$f"; }
   mb=$(LC_ALL=C awk -v b="$(wc -c <"$f")" 'BEGIN { printf "%.1f", b / 1048576 }')
   docs=$(wc -l <"$f" | tr -d ' ')
-  for variant in "map -q --jobs 1" "map -q --jobs 1 --no-docs" "map -q --jobs 2"; do
+  for variant in "map -q --jobs 1" "map -q --jobs 1 --no-docs" "map -q --jobs 2" \
+                 "run -q keywords" "run -q keywords --arg memory=64"; do
     set -- $(run "$bin" $variant "$f")
     LC_ALL=C awk -v c="tussen $variant" -v mb="$mb" -v d="$docs" -v w="$1" -v u="$2" -v k="$3" \
       'BEGIN { printf "| %s | %s | %s | %s | %s | %.1f | %.3f |\n", c, mb, d, w, u, k / 1024, k / 1024 / mb }'
@@ -49,9 +52,11 @@ for s in $sizes; do
   done
   if [ -z "$first" ]; then
     first=$s
-    set -- $(run "$bin" run -q keywords "$f")
+    mkdir -p "$dir/whole-$s"
+    ln -sf "$f" "$dir/whole-$s/corpus.jsonl"
+    set -- $(run "$bin" run -q keywords "$dir/whole-$s")
     LC_ALL=C awk -v mb="$mb" -v d="$docs" -v w="$1" -v u="$2" -v k="$3" \
-      'BEGIN { printf "| tussen run keywords (whole corpus in memory) | %s | %s | %s | %s | %.1f | %.3f |\n", mb, d, w, u, k / 1024, k / 1024 / mb }'
+      'BEGIN { printf "| tussen run keywords DIR (loaded whole) | %s | %s | %s | %s | %.1f | %.3f |\n", mb, d, w, u, k / 1024, k / 1024 / mb }'
   fi
 done
 echo
