@@ -79,10 +79,14 @@ static int hex4(const char *p, unsigned *out) {
   for (int i = 0; i < 4; i++) {
     char c = p[i];
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-    else return -1;
+    if (c >= '0' && c <= '9')
+      v |= (unsigned)(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= (unsigned)(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= (unsigned)(c - 'A' + 10);
+    else
+      return -1;
   }
   *out = v;
   return 0;
@@ -110,7 +114,8 @@ static inline int special_in_word(uint64_t w) {
   const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   uint64_t q = w ^ (ones * '"');
   uint64_t b = w ^ (ones * '\\');
-  uint64_t any = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+  uint64_t any =
+      ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
   return (any & high) != 0;
 }
 
@@ -142,7 +147,8 @@ int tn_json_string(tn_json *j, tn_buf *scratch, const char **out, size_t *len,
     return 0;
   }
   size_t base = scratch->len;
-  if (tn_buf_append(scratch, s, (size_t)(q - s))) return fail(j, "out of memory");
+  if (tn_buf_append(scratch, s, (size_t)(q - s)))
+    return fail(j, "out of memory");
   j->p = q;
   for (;;) {
     if (j->p >= e) return fail(j, "unterminated string");
@@ -152,13 +158,21 @@ int tn_json_string(tn_json *j, tn_buf *scratch, const char **out, size_t *len,
       break;
     }
     if (c < 0x20)
-      return fail(j, c == '\n'   ? "unterminated string (raw newline)"
-                     : c == 0 ? "a NUL byte in a string (write \\u0000 if "
-                                "it is meant)"
-                              : "raw control character in a string; escape it "
-                                "(\\t, \\n, \\u0001)");
+      return fail(j, c == '\n' ? "unterminated string (raw newline)"
+                     : c == 0  ? "a NUL byte in a string (write \\u0000 if "
+                                 "it is meant)"
+                               : "raw control character in a string; escape it "
+                                 "(\\t, \\n, \\u0001)");
     if (c != '\\') {
       const char *run = j->p;
+      /* eight bytes at a time here too: a text with one \n escape would
+       * otherwise be scanned byte by byte from there on */
+      while (e - j->p >= 8) {
+        uint64_t w;
+        memcpy(&w, j->p, 8);
+        if (special_in_word(w)) break;
+        j->p += 8;
+      }
       while (j->p < e && *j->p != '"' && *j->p != '\\' &&
              (unsigned char)*j->p >= 0x20)
         j->p++;
@@ -214,20 +228,25 @@ int tn_json_number(tn_json *j, double *value, const char **src,
   if (*p == '0') {
     p++;
   } else if (*p >= '1' && *p <= '9') {
-    while (p < e && *p >= '0' && *p <= '9') p++;
+    while (p < e && *p >= '0' && *p <= '9')
+      p++;
   } else {
     return fail(j, "bad number");
   }
   if (p < e && *p == '.') {
     p++;
-    if (p >= e || *p < '0' || *p > '9') return fail(j, "bad number: digit expected after '.'");
-    while (p < e && *p >= '0' && *p <= '9') p++;
+    if (p >= e || *p < '0' || *p > '9')
+      return fail(j, "bad number: digit expected after '.'");
+    while (p < e && *p >= '0' && *p <= '9')
+      p++;
   }
   if (p < e && (*p == 'e' || *p == 'E')) {
     p++;
     if (p < e && (*p == '+' || *p == '-')) p++;
-    if (p >= e || *p < '0' || *p > '9') return fail(j, "bad number: digit expected in exponent");
-    while (p < e && *p >= '0' && *p <= '9') p++;
+    if (p >= e || *p < '0' || *p > '9')
+      return fail(j, "bad number: digit expected in exponent");
+    while (p < e && *p >= '0' && *p <= '9')
+      p++;
   }
   if (value) {
     char tmp[64];
@@ -249,10 +268,14 @@ int tn_json_number(tn_json *j, double *value, const char **src,
 int tn_json_literal(tn_json *j) {
   skip_ws(j);
   size_t left = (size_t)(j->end - j->p);
-  if (left >= 4 && memcmp(j->p, "null", 4) == 0) j->p += 4;
-  else if (left >= 4 && memcmp(j->p, "true", 4) == 0) j->p += 4;
-  else if (left >= 5 && memcmp(j->p, "false", 5) == 0) j->p += 5;
-  else return fail(j, "expected a JSON value");
+  if (left >= 4 && memcmp(j->p, "null", 4) == 0)
+    j->p += 4;
+  else if (left >= 4 && memcmp(j->p, "true", 4) == 0)
+    j->p += 4;
+  else if (left >= 5 && memcmp(j->p, "false", 5) == 0)
+    j->p += 5;
+  else
+    return fail(j, "expected a JSON value");
   return 0;
 }
 
@@ -342,7 +365,8 @@ int tn_json_write_string(tn_buf *out, const char *s, size_t len) {
       }
       /* copy the valid multibyte run */
       size_t stop = i;
-      while (stop < i + ok && (unsigned char)s[stop] >= 0x80) stop++;
+      while (stop < i + ok && (unsigned char)s[stop] >= 0x80)
+        stop++;
       if (tn_buf_append(out, s + i, stop - i)) return -1;
       i = stop;
       continue;
@@ -358,8 +382,13 @@ int tn_json_write_string(tn_buf *out, const char *s, size_t len) {
     case '\b': rep = "\\b"; break;
     case '\f': rep = "\\f"; break;
     default:
-      esc[0] = '\\'; esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
-      esc[4] = hex[c >> 4]; esc[5] = hex[c & 15]; esc[6] = '\0';
+      esc[0] = '\\';
+      esc[1] = 'u';
+      esc[2] = '0';
+      esc[3] = '0';
+      esc[4] = hex[c >> 4];
+      esc[5] = hex[c & 15];
+      esc[6] = '\0';
       rep = esc;
     }
     if (tn_buf_puts(out, rep)) return -1;
