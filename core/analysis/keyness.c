@@ -39,7 +39,9 @@ double tn_pct_diff(double a, double b, double c, double d) {
   return 100.0 * (nt - nr) / nr;
 }
 
-double tn_chi2_p1(double g2) { return g2 <= 0 ? 1.0 : erfc(sqrt(g2 / 2.0)); }
+double tn_chi2_p1(double g2) {
+  return g2 <= 0 ? 1.0 : erfc(sqrt(g2 / 2.0));
+}
 
 static int row_cmp(const void *x, const void *y) {
   const tn_keyness_row *a = x, *b = y;
@@ -84,9 +86,9 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
   size_t n = 0;
   for (size_t i = 0; i < target->nrows; i++) {
     const tn_freq_row *t = &target->rows[i];
-    uint32_t rid = same ? t->id
-                        : tn_intern_find(&ref_list->terms, t->term,
-                                         strlen(t->term));
+    uint32_t rid =
+        same ? t->id
+             : tn_intern_find(&ref_list->terms, t->term, strlen(t->term));
     uint64_t b = 0;
     if (rid != TN_INTERN_NONE) {
       b = bcount[rid];
@@ -106,8 +108,26 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
     }
   tn_free(bcount);
   tn_free(seen);
-  if (n > 1) qsort(out, n, sizeof *out, row_cmp);
-  if (opts->top && n > opts->top) n = opts->top;
+  if (opts->top && n > 4 * opts->top) {
+    /* the first `top` rows without sorting them all: one pass with a
+     * small sorted buffer (row_cmp is a total order: terms are unique, so
+     * this is what sorting and cutting gives) */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+      tn_keyness_row r = out[i];
+      if (k == opts->top && row_cmp(&r, &out[k - 1]) >= 0) continue;
+      size_t j = k < opts->top ? k++ : k - 1;
+      while (j > 0 && row_cmp(&r, &out[j - 1]) < 0) {
+        out[j] = out[j - 1];
+        j--;
+      }
+      out[j] = r;
+    }
+    n = k;
+  } else {
+    if (n > 1) qsort(out, n, sizeof *out, row_cmp);
+    if (opts->top && n > opts->top) n = opts->top;
+  }
   *rows = out;
   *nrows = n;
   return TN_OK;

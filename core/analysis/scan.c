@@ -31,9 +31,18 @@
 /* ---- a worker's vocabulary ---------------------------------------------- */
 
 /* The first 8 bytes of a form, zero-padded. */
-static inline uint64_t prefix_of(const char *p, size_t len) {
+/* `avail` is how many bytes may be read from p: when 8 may, one load
+ * (masked for a shorter form) does it; a memcpy of variable length was a
+ * call, and a byte loop cost more than the hash. */
+static inline uint64_t prefix_of(const char *p, size_t len, size_t avail) {
   uint64_t x = 0;
-  memcpy(&x, p, len < 8 ? len : 8);
+  if (avail >= 8) {
+    memcpy(&x, p, 8);
+    return len >= 8 ? x : x & ((UINT64_C(1) << (8 * len)) - 1);
+  }
+  const unsigned char *u = (const unsigned char *)p;
+  for (size_t i = 0; i < len && i < 8; i++)
+    x |= (uint64_t)u[i] << (8 * i);
   return x;
 }
 
@@ -139,8 +148,8 @@ static uint32_t add_form(scan_worker *w, const char *form, size_t len,
   int allowed = !stop && td->ok == 1;
   uint32_t id = (uint32_t)w->nforms++;
   w->forms[id] = (scan_lform){copy, (uint32_t)len, t, 0, (uint8_t)allowed};
-  w->slots[slot] = (scan_fslot){
-      prefix_of(form, len), copy, tag, id, t | (allowed ? SCAN_ALLOWED : 0), 0};
+  w->slots[slot] = (scan_fslot){prefix_of(form, len, len),        copy, tag, id,
+                                t | (allowed ? SCAN_ALLOWED : 0), 0};
   *st = TN_OK;
   return id;
 }
@@ -148,9 +157,9 @@ static uint32_t add_form(scan_worker *w, const char *form, size_t len,
 /* The slot of a form, adding the form when new (the table has room: the
  * batch made it). NULL when memory ran out. */
 static inline scan_fslot *slot_of(scan_worker *w, const char *form, size_t len,
-                                  uint32_t tag, tn_status *st) {
+                                  size_t avail, uint32_t tag, tn_status *st) {
   size_t mask = w->nslots - 1, i = (tag >> 8) & mask;
-  uint64_t pre = prefix_of(form, len);
+  uint64_t pre = prefix_of(form, len, avail);
   for (; w->slots[i].str; i = (i + 1) & mask) {
     scan_fslot *e = &w->slots[i];
     if (e->tag != tag || e->prefix != pre) continue;
@@ -269,8 +278,8 @@ static inline tn_status count_token(scan_worker *w, scan_item *it,
  * prefetched while token i - AHEAD is resolved (and its term prefetched)
  * and token i - 2 AHEAD is counted. */
 static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
-                             const tn_token *toks, size_t n, uint32_t stamp,
-                             size_t *ntouched, uint64_t *dtok) {
+                             size_t text_len, const tn_token *toks, size_t n,
+                             uint32_t stamp, size_t *ntouched, uint64_t *dtok) {
   uint32_t tags[TOK_BATCH];
   scan_fslot *sp[TOK_BATCH];
   /* room for every form of the batch: no slot moves while it is held */
@@ -284,7 +293,8 @@ static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
     if (i >= AHEAD && i - AHEAD < n) {
       size_t j = i - AHEAD;
       tn_status st = TN_OK;
-      sp[j] = slot_of(w, text + toks[j].start, toks[j].len, tags[j], &st);
+      sp[j] = slot_of(w, text + toks[j].start, toks[j].len,
+                      text_len - toks[j].start, tags[j], &st);
       if (!sp[j]) return st;
       if ((sp[j]->term & SCAN_ALLOWED) && ((km >> toks[j].kind) & 1u))
         __builtin_prefetch(&w->tdata[sp[j]->term & ~SCAN_ALLOWED], 1);
@@ -337,8 +347,8 @@ static tn_status count_item(scan_worker *w, scan_item *it) {
         n++;
       }
       if (n == TOK_BATCH || (!more && n)) {
-        st =
-            count_batch(w, it, doc->text.ptr, toks, n, stamp, &ntouched, &dtok);
+        st = count_batch(w, it, doc->text.ptr, doc->text.len, toks, n, stamp,
+                         &ntouched, &dtok);
         if (st != TN_OK) return st;
         n = 0;
       }

@@ -505,8 +505,25 @@ static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
                     (double)c->n, r->row.score);
     r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
   }
-  if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
-  if (o->top && n > o->top) n = o->top;
+  if (o->top && n > 4 * o->top) {
+    /* the first `top` without sorting every collocate of a frequent node
+     * (sort_cmp is a total order: terms are unique) */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+      sort_row r = rows[i];
+      if (k == o->top && sort_cmp(&r, &rows[k - 1]) >= 0) continue;
+      size_t j = k < o->top ? k++ : k - 1;
+      while (j > 0 && sort_cmp(&r, &rows[j - 1]) < 0) {
+        rows[j] = rows[j - 1];
+        j--;
+      }
+      rows[j] = r;
+    }
+    n = k;
+  } else {
+    if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
+    if (o->top && n > o->top) n = o->top;
+  }
   c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
   if (!c->rows) {
     tn_free(rows);
