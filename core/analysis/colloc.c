@@ -9,9 +9,10 @@
 #include "analysis/kwic.h"
 #include "text/tokenizer.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
-static const char *const assoc_names[] = {"logdice", "mi", "mi3", "t", "ll",
-                                          "freq"};
+static const char *const assoc_names[] = {"logdice", "mi", "mi3",
+                                          "t",       "ll", "freq"};
 
 int tn_assoc_from_name(const char *name) {
   for (int i = 0; i <= TN_ASSOC_FREQ; i++)
@@ -39,7 +40,8 @@ double tn_g2_table(double o11, double o12, double o21, double o22) {
 void tn_assoc_scores(double f_nc, double f_n, double f_c, double n,
                      double out[TN_ASSOC_COUNT]) {
   if (f_nc <= 0 || f_n <= 0 || f_c <= 0 || n <= 0) {
-    for (int i = 0; i < TN_ASSOC_COUNT; i++) out[i] = 0.0;
+    for (int i = 0; i < TN_ASSOC_COUNT; i++)
+      out[i] = 0.0;
     return;
   }
   out[TN_ASSOC_LOGDICE] = 14.0 + log2(2.0 * f_nc / (f_n + f_c));
@@ -103,12 +105,15 @@ static tn_status one_node(const colloc_base *b, const tn_query *qp,
   tn_colloc *c = tn_calloc(1, sizeof *c);
   sort_row *rows = NULL;
   size_t ntouched = 0;
-  if (!c) st = TN_ENOMEM;
-  else c->n = b->n;
+  if (!c)
+    st = TN_ENOMEM;
+  else
+    c->n = b->n;
   size_t d = 0;
   for (size_t h = 0; h < nhits && st == TN_OK; h++) {
     size_t p = hits[h];
-    while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p) d++;
+    while (d + 1 < s->ndocs && s->doc_start[d + 1] <= p)
+      d++;
     size_t lo = s->doc_start[d], hi = s->doc_start[d + 1];
     {
       size_t end = p + (size_t)q.n;
@@ -152,13 +157,15 @@ static tn_status one_node(const colloc_base *b, const tn_query *qp,
                     (double)c->n, r->row.score);
     r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
   }
-  for (size_t i = 0; i < ntouched; i++) nc[touched[i]] = 0;
+  for (size_t i = 0; i < ntouched; i++)
+    nc[touched[i]] = 0;
   if (st == TN_OK) {
-    if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
-    if (o->top && n > o->top) n = o->top;
+    /* sort_cmp is a total order: terms are unique */
+    n = tn_sort_top(rows, n, sizeof *rows, o->top, sort_cmp);
     c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
     if (!c->rows) st = TN_ENOMEM;
-    for (size_t i = 0; i < n && st == TN_OK; i++) c->rows[i] = rows[i].row;
+    for (size_t i = 0; i < n && st == TN_OK; i++)
+      c->rows[i] = rows[i].row;
     if (st == TN_OK) c->nrows = n;
   }
   tn_free(rows);
@@ -173,7 +180,8 @@ static tn_status one_node(const colloc_base *b, const tn_query *qp,
 tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
                              const char *const *nodes, size_t nnodes,
                              const tn_colloc_opts *opts, tn_error *err) {
-  for (size_t i = 0; i < nnodes; i++) out[i] = NULL;
+  for (size_t i = 0; i < nnodes; i++)
+    out[i] = NULL;
   if ((unsigned)opts->sort > TN_ASSOC_FREQ)
     return tn_error_set(err, TN_EINVAL, NULL, 0, "unknown association measure");
   colloc_base b = {.s = s, .o = opts, .left = opts->left, .right = opts->right};
@@ -191,9 +199,9 @@ tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
     st = tn_error_set(err, TN_ENOMEM, NULL, 0, "out of memory");
   } else {
     for (size_t fid = 0; fid < nf; fid++)
-      b.map[fid] = b.allowed[fid] ? tn_store_map(s, opts->filter.by,
-                                                 (uint32_t)fid)
-                                  : (uint32_t)b.v;
+      b.map[fid] = b.allowed[fid]
+                       ? tn_store_map(s, opts->filter.by, (uint32_t)fid)
+                       : (uint32_t)b.v;
     /* corpus frequencies, once for all nodes: from the index when the
      * whole corpus counts (a form whose tokens all pass the kind filter
      * adds its posting count), else one branch-free pass */
@@ -243,8 +251,10 @@ tn_status tn_colloc_run_many(tn_colloc **out, const tn_store *s,
   }
   for (size_t i = 0; i < nnodes && st == TN_OK; i++)
     st = one_node(&b, &qs[i], hits[i], nhits[i], nc, touched, &out[i], err);
-  for (size_t i = 0; i < compiled; i++) tn_query_free(&qs[i]);
-  for (size_t i = 0; hits && i < nnodes; i++) tn_free(hits[i]);
+  for (size_t i = 0; i < compiled; i++)
+    tn_query_free(&qs[i]);
+  for (size_t i = 0; hits && i < nnodes; i++)
+    tn_free(hits[i]);
   tn_free(qs);
   tn_free(hits);
   tn_free(nhits);

@@ -9,15 +9,22 @@
 
 #include "text/tokenizer.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
 int tn_doc_field(const tn_doc *d, const char *name, tn_str *value) {
   const tn_str *std = NULL;
-  if (strcmp(name, "id") == 0) std = &d->id;
-  else if (strcmp(name, "kind") == 0) std = &d->kind;
-  else if (strcmp(name, "parent") == 0) std = &d->parent;
-  else if (strcmp(name, "title") == 0) std = &d->title;
-  else if (strcmp(name, "author") == 0) std = &d->author;
-  else if (strcmp(name, "date") == 0) std = &d->date;
+  if (strcmp(name, "id") == 0)
+    std = &d->id;
+  else if (strcmp(name, "kind") == 0)
+    std = &d->kind;
+  else if (strcmp(name, "parent") == 0)
+    std = &d->parent;
+  else if (strcmp(name, "title") == 0)
+    std = &d->title;
+  else if (strcmp(name, "author") == 0)
+    std = &d->author;
+  else if (strcmp(name, "date") == 0)
+    std = &d->date;
   if (std) {
     *value = *std;
     return std->ptr != NULL;
@@ -50,7 +57,8 @@ void tn_freq_sort(tn_freq_row *rows, size_t n) {
 
 void tn_freq_free(tn_freq *f) {
   if (!f) return;
-  for (size_t g = 0; g < f->ngroups; g++) tn_free(f->groups[g].rows);
+  for (size_t g = 0; g < f->ngroups; g++)
+    tn_free(f->groups[g].rows);
   tn_free(f->groups);
   tn_free(f->group_doc);
   tn_intern_free(&f->terms);
@@ -61,8 +69,8 @@ void tn_freq_free(tn_freq *f) {
 /* ---- groups ------------------------------------------------------------- */
 
 typedef struct grouping {
-  uint32_t *doc_list;  /* documents ordered by group, corpus order inside */
-  uint32_t *first;     /* group g: doc_list[first[g] .. first[g + 1]) */
+  uint32_t *doc_list; /* documents ordered by group, corpus order inside */
+  uint32_t *first;    /* group g: doc_list[first[g] .. first[g + 1]) */
 } grouping;
 
 static tn_status make_groups(tn_freq *f, const tn_store *s,
@@ -74,9 +82,9 @@ static tn_status make_groups(tn_freq *f, const tn_store *s,
   tn_status st = TN_OK;
   if (!gid) st = TN_ENOMEM;
   if (st == TN_OK && o->group && !s->corpus && strcmp(o->group, "id") != 0)
-    st = tn_error_set(err, TN_EINVAL, NULL, 0,
-                      "cannot group by '%s': the store has no corpus",
-                      o->group);
+    st =
+        tn_error_set(err, TN_EINVAL, NULL, 0,
+                     "cannot group by '%s': the store has no corpus", o->group);
   char num[32];
   for (size_t d = 0; d < s->ndocs && st == TN_OK; d++) {
     gid[d] = UINT32_MAX;
@@ -117,9 +125,11 @@ static tn_status make_groups(tn_freq *f, const tn_store *s,
     /* counting sort of documents by group, stable */
     for (size_t d = 0; d < s->ndocs; d++)
       if (gid[d] != UINT32_MAX) gr->first[gid[d] + 1]++;
-    for (size_t g = 0; g < ng; g++) gr->first[g + 1] += gr->first[g];
+    for (size_t g = 0; g < ng; g++)
+      gr->first[g + 1] += gr->first[g];
     uint32_t *fill = tn_malloc((ng ? ng : 1) * sizeof *fill);
-    if (!fill) st = TN_ENOMEM;
+    if (!fill)
+      st = TN_ENOMEM;
     else {
       memcpy(fill, gr->first, ng * sizeof *fill);
       for (size_t d = 0; d < s->ndocs; d++)
@@ -141,30 +151,6 @@ static tn_status make_groups(tn_freq *f, const tn_store *s,
 
 /* ---- counting single terms ---------------------------------------------- */
 
-/* Keeps the first `top` rows of rows[0..n) in row_cmp order, sorted, at the
- * front: one pass with a small sorted buffer, so a top-20 list of a large
- * vocabulary costs a comparison per row instead of a full sort. row_cmp is
- * a total order (terms are unique in a group), so the result is the same
- * as sorting everything and cutting. */
-static tn_status select_top(tn_freq_row *rows, size_t n, size_t top) {
-  tn_freq_row *best = tn_malloc(top * sizeof *best);
-  if (!best) return TN_ENOMEM;
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    const tn_freq_row *r = &rows[i];
-    if (k == top && row_cmp(r, &best[k - 1]) >= 0) continue;
-    size_t j = k < top ? k++ : k - 1;
-    while (j > 0 && row_cmp(r, &best[j - 1]) < 0) {
-      best[j] = best[j - 1];
-      j--;
-    }
-    best[j] = *r;
-  }
-  memcpy(rows, best, k * sizeof *rows);
-  tn_free(best);
-  return TN_OK;
-}
-
 tn_status tn_freq_cut(tn_freq_row *rows, size_t *n, uint64_t min_count,
                       size_t top) {
   /* rows under min_count would be cut after sorting: drop them first */
@@ -174,14 +160,8 @@ tn_status tn_freq_cut(tn_freq_row *rows, size_t *n, uint64_t min_count,
     for (size_t i = 0; i < *n; i++)
       if (rows[i].count >= min_count) rows[keep++] = rows[i];
   }
-  if (top && keep > 4 * top) {
-    tn_status st = select_top(rows, keep, top);
-    if (st != TN_OK) return st;
-    keep = top;
-  } else {
-    tn_freq_sort(rows, keep);
-    if (top && keep > top) keep = top;
-  }
+  /* row_cmp is a total order (terms are unique in a group) */
+  keep = tn_sort_top(rows, keep, sizeof *rows, top, row_cmp);
   *n = keep;
   return TN_OK;
 }
@@ -227,7 +207,8 @@ static tn_status best_forms(const tn_store *s, const tn_freq_opts *o,
       fc[((km >> s->kind[p]) & 1u) && allowed[f] ? f : nf]++;
     }
   }
-  for (size_t t = 0; t < nt; t++) best[t] = UINT32_MAX;
+  for (size_t t = 0; t < nt; t++)
+    best[t] = UINT32_MAX;
   for (size_t fid = 0; fid < nf; fid++) {
     if (!fc[fid]) continue;
     uint32_t t = tn_store_map(s, o->filter.by, (uint32_t)fid);
@@ -302,8 +283,7 @@ static void group_dp(const tn_store *s, const grouping *gr, size_t gi,
       uint32_t id = x->dtouched[i];
       if (id == sink) continue;
       tally[id].docs += (uint32_t)count_docs;
-      x->sum_abs[id] +=
-          fabs((double)x->dc[id] / (double)tally[id].count - sd);
+      x->sum_abs[id] += fabs((double)x->dc[id] / (double)tally[id].count - sd);
       x->sum_s[id] += sd;
     }
   }
@@ -355,11 +335,14 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
   if (!tally || !touched || !tid_of || !map) st = TN_ENOMEM;
   if (st == TN_OK && o->forms) {
     form_of = tn_calloc(v + 1, sizeof *form_of);
-    if (!form_of) st = TN_ENOMEM;
-    else if (by != TN_LAYER_FORM) st = best_forms(s, o, allowed, &best);
+    if (!form_of)
+      st = TN_ENOMEM;
+    else if (by != TN_LAYER_FORM)
+      st = best_forms(s, o, allowed, &best);
   }
   if (tid_of)
-    for (size_t i = 0; i <= v; i++) tid_of[i] = TN_INTERN_NONE;
+    for (size_t i = 0; i <= v; i++)
+      tid_of[i] = TN_INTERN_NONE;
   dp_scratch x = {0};
   if (st == TN_OK && o->dp) {
     x.dc = tn_calloc(v + 1, sizeof *x.dc);
@@ -376,9 +359,9 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     size_t ntouched = 0;
     uint64_t tokens = 0;
     /* one group of every document: counts from the store's statistics */
-    int from_stats = o->dp && f->ngroups == 1 && !o->docs &&
-                     counts_from_stats(s, km, map, sink, tally, touched,
-                                       &ntouched, &tokens);
+    int from_stats =
+        o->dp && f->ngroups == 1 && !o->docs &&
+        counts_from_stats(s, km, map, sink, tally, touched, &ntouched, &tokens);
     for (uint32_t k = gr->first[gi]; !from_stats && k < gr->first[gi + 1];
          k++) {
       uint32_t d = gr->doc_list[k];
@@ -406,7 +389,8 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
     for (size_t i = 0; i < ntouched; i++)
       if (touched[i] != sink) touched[nt++] = touched[i];
     uint64_t counted = 0;
-    for (size_t i = 0; i < nt; i++) counted += tally[touched[i]].count;
+    for (size_t i = 0; i < nt; i++)
+      counted += tally[touched[i]].count;
     tally[sink] = (term_tally){0, 0, 0};
     if (o->dp)
       group_dp(s, gr, gi, km, map, sink, tally, tokens, from_stats, &x);
@@ -423,8 +407,13 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
      * into the list's own vocabulary below */
     for (size_t i = 0; i < nt; i++) {
       uint32_t id = touched[i];
-      g->rows[i] = (tn_freq_row){tn_store_str(s, by, id), id,
-                                 tally[id].docs, tally[id].count, NULL, 0, 0};
+      g->rows[i] = (tn_freq_row){tn_store_str(s, by, id),
+                                 id,
+                                 tally[id].docs,
+                                 tally[id].count,
+                                 NULL,
+                                 0,
+                                 0};
       if (o->dp) {
         /* absent from the other documents: |0 - s_i| = s_i, summing to
          * 1 - the sizes of the documents where it occurs */
@@ -443,8 +432,8 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
       tn_freq_row *r = &g->rows[i];
       uint32_t id = r->id;
       if (tid_of[id] == TN_INTERN_NONE) {
-        tid_of[id] = tn_intern_add(&f->terms, r->term,
-                                   tn_intern_len(&s->vocab[by], id));
+        tid_of[id] =
+            tn_intern_add(&f->terms, r->term, tn_intern_len(&s->vocab[by], id));
         if (tid_of[id] == TN_INTERN_NONE) {
           st = TN_ENOMEM;
           break;
@@ -456,9 +445,9 @@ static tn_status count_unigrams(tn_freq *f, const tn_store *s,
         if (!form_of[id]) {
           /* copied: the list may outlive the store */
           uint32_t bf = best ? best[id] : id;
-          form_of[id] = tn_arena_strndup(
-              &f->names, tn_store_str(s, TN_LAYER_FORM, bf),
-              tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
+          form_of[id] =
+              tn_arena_strndup(&f->names, tn_store_str(s, TN_LAYER_FORM, bf),
+                               tn_intern_len(&s->vocab[TN_LAYER_FORM], bf));
           if (!form_of[id]) st = TN_ENOMEM;
         }
         r->form = form_of[id];
@@ -506,7 +495,8 @@ static int table_rehash(ngram_table *t, size_t nslots) {
   if (!slots) return -1;
   for (size_t e = 0; e < t->len; e++) {
     size_t i = ngram_hash(t->keys + e * t->n, t->n) & (nslots - 1);
-    while (slots[i]) i = (i + 1) & (nslots - 1);
+    while (slots[i])
+      i = (i + 1) & (nslots - 1);
     slots[i] = (uint32_t)e + 1;
   }
   tn_free(t->slots);
@@ -608,8 +598,7 @@ static tn_status count_ngrams(tn_freq *f, const tn_store *s,
           }
           counted++;
         }
-        if (!o->cross_sentences && (s->flags[p] & TN_TOK_SENT_END))
-          have = 0;
+        if (!o->cross_sentences && (s->flags[p] & TN_TOK_SENT_END)) have = 0;
       }
     }
     g->tokens = tokens;
@@ -634,8 +623,13 @@ static tn_status count_ngrams(tn_freq *f, const tn_store *s,
         st = TN_ENOMEM;
         break;
       }
-      g->rows[e] = (tn_freq_row){tn_intern_str(&f->terms, tid), tid,
-                                 t.docs[e], t.count[e], NULL, 0, 0};
+      g->rows[e] = (tn_freq_row){tn_intern_str(&f->terms, tid),
+                                 tid,
+                                 t.docs[e],
+                                 t.count[e],
+                                 NULL,
+                                 0,
+                                 0};
       g->nrows = e + 1;
     }
     table_free(&t);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/sort.h"
 
 static double xlnx_over(double o, double e) {
   return o > 0 && e > 0 ? o * log(o / e) : 0.0;
@@ -108,26 +109,8 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
     }
   tn_free(bcount);
   tn_free(seen);
-  if (opts->top && n > 4 * opts->top) {
-    /* the first `top` rows without sorting them all: one pass with a
-     * small sorted buffer (row_cmp is a total order: terms are unique, so
-     * this is what sorting and cutting gives) */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-      tn_keyness_row r = out[i];
-      if (k == opts->top && row_cmp(&r, &out[k - 1]) >= 0) continue;
-      size_t j = k < opts->top ? k++ : k - 1;
-      while (j > 0 && row_cmp(&r, &out[j - 1]) < 0) {
-        out[j] = out[j - 1];
-        j--;
-      }
-      out[j] = r;
-    }
-    n = k;
-  } else {
-    if (n > 1) qsort(out, n, sizeof *out, row_cmp);
-    if (opts->top && n > opts->top) n = opts->top;
-  }
+  /* row_cmp is a total order: terms are unique */
+  n = tn_sort_top(out, n, sizeof *out, opts->top, row_cmp);
   *rows = out;
   *nrows = n;
   return TN_OK;

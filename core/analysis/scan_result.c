@@ -10,6 +10,7 @@
 #include "analysis/scan_int.h"
 #include "text/tokenizer.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
 #define NONE UINT32_MAX
 
@@ -505,25 +506,9 @@ static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
                     (double)c->n, r->row.score);
     r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
   }
-  if (o->top && n > 4 * o->top) {
-    /* the first `top` without sorting every collocate of a frequent node
-     * (sort_cmp is a total order: terms are unique) */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-      sort_row r = rows[i];
-      if (k == o->top && sort_cmp(&r, &rows[k - 1]) >= 0) continue;
-      size_t j = k < o->top ? k++ : k - 1;
-      while (j > 0 && sort_cmp(&r, &rows[j - 1]) < 0) {
-        rows[j] = rows[j - 1];
-        j--;
-      }
-      rows[j] = r;
-    }
-    n = k;
-  } else {
-    if (n > 1) qsort(rows, n, sizeof *rows, sort_cmp);
-    if (o->top && n > o->top) n = o->top;
-  }
+  /* the first `top` without sorting every collocate of a frequent node
+   * (sort_cmp is a total order: terms are unique) */
+  n = tn_sort_top(rows, n, sizeof *rows, o->top, sort_cmp);
   c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
   if (!c->rows) {
     tn_free(rows);

@@ -8,8 +8,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 
-static const char *const layer_names[TN_LAYER_COUNT] = {"form", "norm",
-                                                        "stem"};
+static const char *const layer_names[TN_LAYER_COUNT] = {"form", "norm", "stem"};
 
 const char *tn_layer_name(tn_layer layer) {
   return (unsigned)layer < TN_LAYER_COUNT ? layer_names[layer] : "?";
@@ -25,7 +24,8 @@ tn_status tn_store_new(tn_store **out) {
   *out = NULL;
   tn_store *s = tn_calloc(1, sizeof *s);
   if (!s) return TN_ENOMEM;
-  for (int i = 0; i < TN_LAYER_COUNT; i++) tn_intern_init(&s->vocab[i]);
+  for (int i = 0; i < TN_LAYER_COUNT; i++)
+    tn_intern_init(&s->vocab[i]);
   s->docs_cap = 0;
   /* doc_start and doc_sent always hold ndocs + 1 entries. */
   if (tn_grow((void **)&s->doc_start, &s->docs_cap, 16, sizeof(uint32_t))) {
@@ -48,7 +48,8 @@ tn_status tn_store_new(tn_store **out) {
 
 void tn_store_free(tn_store *s) {
   if (!s) return;
-  for (int i = 0; i < TN_LAYER_COUNT; i++) tn_intern_free(&s->vocab[i]);
+  for (int i = 0; i < TN_LAYER_COUNT; i++)
+    tn_intern_free(&s->vocab[i]);
   tn_free(s->form_norm);
   tn_free(s->norm_stem);
   tn_free(s->form);
@@ -127,8 +128,8 @@ static tn_status add_form_type(tn_store *s, uint32_t fid, const char *form,
     tn_buf_free(&b);
     return st;
   }
-  uint32_t nid = tn_intern_add(&s->vocab[TN_LAYER_NORM], b.data ? b.data : "",
-                               b.len);
+  uint32_t nid =
+      tn_intern_add(&s->vocab[TN_LAYER_NORM], b.data ? b.data : "", b.len);
   tn_buf_free(&b);
   if (nid == TN_INTERN_NONE) return TN_ENOMEM;
   size_t cap = s->map_cap[0];
@@ -152,7 +153,8 @@ static tn_status add_form_type(tn_store *s, uint32_t fid, const char *form,
 static tn_status grow_tokens(tn_store *s, size_t need) {
   if (need <= s->cap) return TN_OK;
   size_t cap = s->cap < 1024 ? 1024 : s->cap;
-  while (cap < need) cap += cap / 2;
+  while (cap < need)
+    cap += cap / 2;
   uint32_t *f = tn_realloc(s->form, cap * sizeof *f);
   if (!f) return TN_ENOMEM;
   s->form = f;
@@ -174,36 +176,10 @@ tn_status tn_store_reserve(tn_store *s, size_t ntokens) {
   return grow_tokens(s, s->ntokens + ntokens);
 }
 
-/* Word-at-a-time hashing: tokens are short, and FNV's byte loop showed up
- * in profiles of large corpora. */
-static uint64_t form_hash(const char *p, size_t len) {
-  uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
-  while (len >= 8) {
-    uint64_t w;
-    memcpy(&w, p, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-    h ^= h >> 32;
-    p += 8;
-    len -= 8;
-  }
-  if (len) {
-    /* the tail without a byte loop: two overlapping 4-byte reads, or
-     * three bytes for 1..3 (as wyhash does) */
-    uint64_t w;
-    if (len >= 4) {
-      uint32_t x, y;
-      memcpy(&x, p, 4);
-      memcpy(&y, p + len - 4, 4);
-      w = ((uint64_t)x << 32) | y;
-    } else {
-      w = ((uint64_t)(unsigned char)p[0] << 16) |
-          ((uint64_t)(unsigned char)p[len >> 1] << 8) |
-          (unsigned char)p[len - 1];
-    }
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-  }
-  h ^= h >> 29;
-  return h;
+/* Forms hash with tn_hash_bytes (util/intern.c): word at a time, as
+ * tokens are short. */
+static inline uint32_t form_hash(const char *p, size_t len) {
+  return tn_hash_bytes(p, len);
 }
 
 /* Equal bytes, for the short strings tokens are: a call to memcmp cost
@@ -226,7 +202,8 @@ static int form_rehash(tn_store *s, size_t nslots) {
     const struct tn_store_slot *e = &s->fslots[j];
     if (!e->str) continue;
     size_t i = e->tag & (nslots - 1);
-    while (slots[i].str) i = (i + 1) & (nslots - 1);
+    while (slots[i].str)
+      i = (i + 1) & (nslots - 1);
     slots[i] = *e;
   }
   tn_free(s->fslots);
@@ -239,15 +216,14 @@ static int form_rehash(tn_store *s, size_t nslots) {
  * when new; TN_INTERN_NONE without memory. Forms hold no NUL (the corpus
  * refuses it), so equal bytes plus the stored string's NUL at `len` mean
  * equal strings, without reading the length from another array. */
-static uint32_t form_id(tn_store *s, const char *form, size_t len,
-                        uint32_t tag, tn_status *st) {
+static uint32_t form_id(tn_store *s, const char *form, size_t len, uint32_t tag,
+                        tn_status *st) {
   size_t i = 0;
   if (s->fnslots) {
     size_t mask = s->fnslots - 1;
     for (i = tag & mask; s->fslots[i].str; i = (i + 1) & mask) {
       const struct tn_store_slot *e = &s->fslots[i];
-      if (e->tag == tag && same_bytes(e->str, form, len) &&
-          e->str[len] == '\0')
+      if (e->tag == tag && same_bytes(e->str, form, len) && e->str[len] == '\0')
         return e->id;
     }
   }
@@ -324,19 +300,23 @@ tn_status tn_store_index(tn_store *s) {
     return TN_ENOMEM;
   }
   /* counting sort of positions by form id */
-  for (size_t p = 0; p < s->ntokens; p++) start[s->form[p] + 1]++;
-  for (size_t f = 0; f < nf; f++) start[f + 1] += start[f];
-  for (size_t p = 0; p < s->ntokens; p++) pos[start[s->form[p]]++] = (uint32_t)p;
+  for (size_t p = 0; p < s->ntokens; p++)
+    start[s->form[p] + 1]++;
+  for (size_t f = 0; f < nf; f++)
+    start[f + 1] += start[f];
+  for (size_t p = 0; p < s->ntokens; p++)
+    pos[start[s->form[p]]++] = (uint32_t)p;
   /* the fill advanced each start to the next form's: shift back */
-  for (size_t f = nf; f > 0; f--) start[f] = start[f - 1];
+  for (size_t f = nf; f > 0; f--)
+    start[f] = start[f - 1];
   start[0] = 0;
   s->idx_start = start;
   s->idx_pos = pos;
   return TN_OK;
 }
 
-tn_status tn_store_add(tn_store *s, const char *form, size_t len,
-                       unsigned kind, unsigned flags, size_t offset) {
+tn_status tn_store_add(tn_store *s, const char *form, size_t len, unsigned kind,
+                       unsigned flags, size_t offset) {
   return add_hashed(s, form, len, (uint32_t)form_hash(form, len), kind, flags,
                     offset);
 }
@@ -419,9 +399,10 @@ tn_status tn_store_add_batch(tn_store *s, const tn_store_tok *t, size_t n) {
       }
     for (size_t i = 0; i < m; i++) {
       const tn_store_tok *k = &t[b + i];
-      ids[i] = s->fnslots ? find_form(s, k->form, k->len, tags[i])
-                          : TN_INTERN_NONE;
-      if (ids[i] != TN_INTERN_NONE) __builtin_prefetch(&s->form_stat[ids[i]], 1);
+      ids[i] =
+          s->fnslots ? find_form(s, k->form, k->len, tags[i]) : TN_INTERN_NONE;
+      if (ids[i] != TN_INTERN_NONE)
+        __builtin_prefetch(&s->form_stat[ids[i]], 1);
     }
     for (size_t i = 0; i < m; i++) {
       const tn_store_tok *k = &t[b + i];
@@ -447,6 +428,7 @@ size_t tn_store_doc_of(const tn_store *s, size_t pos) {
     else
       hi = mid;
   }
-  while (lo + 1 < s->ndocs && s->doc_start[lo + 1] <= pos) lo++;
+  while (lo + 1 < s->ndocs && s->doc_start[lo + 1] <= pos)
+    lo++;
   return lo;
 }

@@ -6,12 +6,14 @@
 #include <cmocka.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/intern.h"
 #include "util/json.h"
+#include "util/sort.h"
 #include "util/utf8.h"
 
 static void test_buf_printf(void **state) {
@@ -61,8 +63,9 @@ static void test_utf8_validation(void **state) {
   (void)state;
   const char good[] = "Reacties op dit artikel: appèl, ‘lerende’ 😀";
   assert_int_equal(tn_utf8_valid_prefix(good, strlen(good)), strlen(good));
-  assert_int_equal(tn_utf8_valid_prefix("ab\xC0\xAF", 4), 2);      /* overlong */
-  assert_int_equal(tn_utf8_valid_prefix("ab\xED\xA0\x80", 5), 2);  /* surrogate */
+  assert_int_equal(tn_utf8_valid_prefix("ab\xC0\xAF", 4), 2); /* overlong */
+  assert_int_equal(tn_utf8_valid_prefix("ab\xED\xA0\x80", 5),
+                   2); /* surrogate */
   assert_int_equal(tn_utf8_valid_prefix("abcdefghij\0k", 12), 10); /* NUL */
   assert_int_equal(tn_utf8_valid_prefix("x\xF4\x90\x80\x80", 5), 1);
   assert_int_equal(tn_utf8_valid_prefix("caf\xC3", 4), 3); /* truncated */
@@ -95,8 +98,8 @@ static void test_json_strings(void **state) {
 
 static void test_json_errors(void **state) {
   (void)state;
-  const char *bad[] = {"{\"a\":}", "[1,2", "{\"a\" 1}", "\"abc", "01", "[1,]",
-                       "tru", "{\"a\":\"x\ny\"}"};
+  const char *bad[] = {"{\"a\":}", "[1,2", "{\"a\" 1}", "\"abc",
+                       "01",       "[1,]", "tru",       "{\"a\":\"x\ny\"}"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     tn_json j;
     tn_json_init(&j, bad[i], strlen(bad[i]));
@@ -111,7 +114,8 @@ static void test_json_errors(void **state) {
 static void test_json_write_roundtrip(void **state) {
   (void)state;
   tn_buf out = TN_BUF_INIT;
-  assert_int_equal(tn_json_write_string(&out, "zo'n \"quote\"\t\x01 é\xFF", 18), 0);
+  assert_int_equal(tn_json_write_string(&out, "zo'n \"quote\"\t\x01 é\xFF", 18),
+                   0);
   assert_string_equal(out.data, "\"zo'n \\\"quote\\\"\\t\\u0001 é\\ufffd\"");
   tn_buf_free(&out);
 }
@@ -120,9 +124,14 @@ static void test_json_write_roundtrip(void **state) {
  * fast paths: the valid prefix ends exactly where they start. */
 static void test_utf8_every_position(void **state) {
   (void)state;
-  static const char *const bad[] = {"\xFF", "\xC0\xAF", "\xE0\x80\xAF",
-                                    "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                                    "\xE9z", "\x80", ""};
+  static const char *const bad[] = {"\xFF",
+                                    "\xC0\xAF",
+                                    "\xE0\x80\xAF",
+                                    "\xED\xA0\x80",
+                                    "\xF4\x90\x80\x80",
+                                    "\xE9z",
+                                    "\x80",
+                                    ""};
   static const char *const good[] = {"\xC3\xA9", "\xE2\x82\xAC",
                                      "\xF0\x9F\x98\x80"};
   char buf[48];
@@ -224,7 +233,8 @@ static void test_json_write_long_text(void **state) {
   (void)state;
   size_t n = 1 << 20;
   char *s = test_malloc(n);
-  for (size_t i = 0; i < n; i += 2) memcpy(s + i, "\xC3\xA9", 2);
+  for (size_t i = 0; i < n; i += 2)
+    memcpy(s + i, "\xC3\xA9", 2);
   tn_buf out = TN_BUF_INIT;
   assert_int_equal(tn_json_write_string(&out, s, n), 0);
   assert_int_equal(out.len, n + 2);
@@ -248,8 +258,46 @@ static void test_alloc_failure_injection(void **state) {
   tn_buf_free(&b);
 }
 
+/* Pairs with a unique key, compared count descending then key: the
+ * total order tn_sort_top needs. */
+typedef struct kv {
+  uint32_t count, key;
+} kv;
+
+static int kv_cmp(const void *x, const void *y) {
+  const kv *a = x, *b = y;
+  if (a->count != b->count) return a->count > b->count ? -1 : 1;
+  return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* tn_sort_top keeps what a full sort and cut keep, on both of its paths
+ * (a small top: the selection; a large one: qsort), with many ties. */
+static void test_sort_top_matches_full_sort(void **state) {
+  (void)state;
+  enum { N = 5000 };
+  static kv a[N], b[N];
+  uint32_t seed = 12345;
+  for (size_t i = 0; i < N; i++) {
+    seed = seed * 1103515245u + 12345u;
+    a[i] = (kv){(seed >> 16) % 50, (uint32_t)i}; /* counts repeat a lot */
+  }
+  const size_t tops[] = {0, 1, 2, 5, 20, 1249, 1250, 1251, 4999, 5000, 9000};
+  for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)
+    for (size_t n = 0; n <= N; n += n < 10 ? 1 : 997) {
+      memcpy(b, a, n * sizeof *a);
+      size_t k = tn_sort_top(b, n, sizeof *b, tops[t], kv_cmp);
+      static kv full[N];
+      memcpy(full, a, n * sizeof *a);
+      qsort(full, n, sizeof *full, kv_cmp);
+      size_t want = tops[t] && n > tops[t] ? tops[t] : n;
+      assert_int_equal(k, want);
+      assert_memory_equal(b, full, k * sizeof *b);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sort_top_matches_full_sort),
       cmocka_unit_test(test_buf_printf),
       cmocka_unit_test(test_double_ignores_locale),
       cmocka_unit_test(test_intern_roundtrip),
