@@ -790,7 +790,7 @@ function Engine:attach(cunits, cmain, punits, pmain, map)
     local opens_against = u.sent == 1 and u.sent == cmain.sent and map.rel_of[cmain]
       and map.rel_of[cmain].to == u and map.rel_of[cmain].type == "attack"
     if u.countered and (has_cue(u, "agree") or concedes or opens_against
-        or (u.sent == 1 and #u.toks <= 3)) then
+        or (u.sent == 1 and u.ntoks <= 3)) then
       if has_cue(u, "agree") then polarity = polarity - 1 end
       polarity = polarity - 1
       conceded = u
@@ -857,6 +857,13 @@ function Engine:analyse(docs)
       entry.main = self:main_claim(units, map, first_rel)
       self:finish_doc(units, map, pending, entry.main)
       assign_roles(units, map, entry.main)
+      -- Past this document only its units' content stems and token counts
+      -- are read (attach): its token tables go, so memory follows the
+      -- units, not every token of the corpus as a Lua table.
+      for _, u in ipairs(units) do
+        unit_stems(u)
+        u.ntoks, u.toks = #u.toks, nil
+      end
     end
   end
   for _, entry in ipairs(map.docs) do
