@@ -1,10 +1,13 @@
 /* libFuzzer target for the token store and what counts over it
- * (core/analysis/store.h, freq.h, kwic.h): documents cut from the bytes at
- * each 0xFF byte (so every other byte reaches the tokenizer) are built
- * into a store once on one thread and once split over two; both must be
- * the same token for token. Frequency lists must add up to the tokens
- * counted, rows come count descending then term ascending, and a KWIC
- * search for a word finds it as often as the list counts it. */
+ * (core/analysis/store.h, freq.h, kwic.h, scan.h): documents cut from the
+ * bytes at each 0xFF byte (so every other byte reaches the tokenizer) are
+ * built into a store once on one thread and once split over two; both
+ * must be the same token for token. Frequency lists must add up to the
+ * tokens counted, rows come count descending then term ascending, and a
+ * KWIC search for a word finds it as often as the list counts it. The
+ * streaming scan of the same corpus (one worker or two) must give the
+ * store's lists row for row, DP included, and its KWIC lines and
+ * collocates. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +15,7 @@
 
 #include "analysis/freq.h"
 #include "analysis/kwic.h"
+#include "analysis/scan.h"
 #include "analysis/store.h"
 #include "corpus/corpus.h"
 #include "fuzz_check.h"
@@ -25,8 +29,10 @@ static void same_store(const tn_store *a, const tn_store *b) {
              a->nsents == b->nsents);
   for (size_t p = 0; p < a->ntokens; p++) {
     for (int l = 0; l < TN_LAYER_COUNT; l++)
-      FUZZ_CHECK(strcmp(tn_store_str(a, (tn_layer)l, tn_store_id(a, (tn_layer)l, p)),
-                        tn_store_str(b, (tn_layer)l, tn_store_id(b, (tn_layer)l, p))) == 0);
+      FUZZ_CHECK(
+          strcmp(tn_store_str(a, (tn_layer)l, tn_store_id(a, (tn_layer)l, p)),
+                 tn_store_str(b, (tn_layer)l,
+                              tn_store_id(b, (tn_layer)l, p))) == 0);
     FUZZ_CHECK(a->kind[p] == b->kind[p] && a->flags[p] == b->flags[p] &&
                a->offset[p] == b->offset[p]);
   }
@@ -56,8 +62,9 @@ static void check_freq(const tn_store *s, uint8_t sel) {
       sum += row->count;
       if (r > 0) {
         const tn_freq_row *prev = &grp->rows[r - 1];
-        FUZZ_CHECK(prev->count > row->count ||
-                   (prev->count == row->count && strcmp(prev->term, row->term) < 0));
+        FUZZ_CHECK(
+            prev->count > row->count ||
+            (prev->count == row->count && strcmp(prev->term, row->term) < 0));
       }
     }
     /* unigrams, no filter: every token counted once */
@@ -82,7 +89,8 @@ static void check_freq(const tn_store *s, uint8_t sel) {
       tn_status st = tn_kwic_run(&k, s, top->term, &ko, &err);
       if (st == TN_OK) {
         FUZZ_CHECK(k->total == top->count);
-        FUZZ_CHECK(k->nlines == (ko.limit && ko.limit < k->total ? ko.limit : k->total));
+        FUZZ_CHECK(k->nlines ==
+                   (ko.limit && ko.limit < k->total ? ko.limit : k->total));
         for (size_t i = 0; i < k->nlines; i++) {
           FUZZ_CHECK(k->lines[i].doc < s->ndocs && k->lines[i].len == 1);
           FUZZ_CHECK(k->lines[i].pos < s->ntokens);
@@ -94,6 +102,99 @@ static void check_freq(const tn_store *s, uint8_t sel) {
     }
   }
   tn_freq_free(f);
+}
+
+static void same_lists(const tn_freq *a, const tn_freq *b) {
+  FUZZ_CHECK(a->ngroups == b->ngroups);
+  for (size_t g = 0; g < a->ngroups; g++) {
+    const tn_freq_group *x = &a->groups[g], *y = &b->groups[g];
+    FUZZ_CHECK(strcmp(x->name, y->name) == 0 && x->tokens == y->tokens &&
+               x->counted == y->counted && x->types == y->types &&
+               x->ndocs == y->ndocs && x->nrows == y->nrows);
+    for (size_t r = 0; r < x->nrows; r++) {
+      const tn_freq_row *p = &x->rows[r], *q = &y->rows[r];
+      FUZZ_CHECK(strcmp(p->term, q->term) == 0 && p->count == q->count &&
+                 p->docs == q->docs && p->dp == q->dp &&
+                 p->dp_norm == q->dp_norm);
+      FUZZ_CHECK(!p->form == !q->form &&
+                 (!p->form || !strcmp(p->form, q->form)));
+    }
+  }
+}
+
+/* The scan of the corpus against the store: lists (whole with forms and
+ * DP, and per kind), then KWIC and collocates of the top term. */
+static void check_scan(const tn_corpus *c, const tn_store *s, uint8_t sel) {
+  tn_scan_opts so;
+  memset(&so, 0, sizeof so);
+  so.filter.by = (tn_layer)(sel % 3);
+  so.group = "kind";
+  so.keep_tokens = 1;
+  so.threads = (sel & 0x80) ? 2 : 1;
+  so.token_memory = (sel & 0x20) ? 1 : 0; /* 1 byte: every token to the file */
+  tn_scan *sc = NULL;
+  tn_error err;
+  tn_error_clear(&err);
+  FUZZ_CHECK(tn_scan_new(&sc, &so, &err) == TN_OK);
+  FUZZ_CHECK(tn_scan_corpus(sc, c, &err) == TN_OK);
+  tn_scan_totals t = tn_scan_get_totals(sc);
+  FUZZ_CHECK(t.documents == s->ndocs && t.tokens == s->ntokens &&
+             t.sentences == s->nsents);
+  for (int grouped = 0; grouped < 2; grouped++) {
+    tn_freq_opts o;
+    memset(&o, 0, sizeof o);
+    o.filter = so.filter;
+    o.group = grouped ? "kind" : NULL;
+    o.forms = o.dp = !grouped;
+    o.top = (sel & 0x10) ? 3 : 0;
+    tn_freq *fs = NULL, *fc = NULL;
+    FUZZ_CHECK(tn_scan_freq(&fs, sc, grouped, &o, &err) == TN_OK);
+    FUZZ_CHECK(tn_freq_count(&fc, s, &o, &err) == TN_OK);
+    /* an empty corpus: the scan still names its one group */
+    if (s->ndocs) same_lists(fs, fc);
+    if (!grouped && fc->ngroups && fc->groups[0].nrows) {
+      const char *term = fc->groups[0].rows[0].term;
+      tn_scan_kwic *k = NULL;
+      tn_kwic *kc = NULL;
+      tn_kwic_opts ko;
+      memset(&ko, 0, sizeof ko);
+      ko.by = so.filter.by;
+      ko.literal = 1;
+      ko.width = 2;
+      ko.limit = 3;
+      if (!strpbrk(term, " \t\n") &&
+          tn_kwic_run(&kc, s, term, &ko, &err) == TN_OK) {
+        FUZZ_CHECK(tn_scan_kwic_run(&k, sc, term, 2, 3, &err) == TN_OK);
+        FUZZ_CHECK(k->nlines == kc->nlines);
+        for (size_t i = 0; i < k->nlines; i++)
+          FUZZ_CHECK(!strcmp(k->lines[i].left, kc->lines[i].left) &&
+                     !strcmp(k->lines[i].match, kc->lines[i].match) &&
+                     !strcmp(k->lines[i].right, kc->lines[i].right));
+        tn_colloc *a = NULL, *b = NULL;
+        tn_colloc_opts co;
+        memset(&co, 0, sizeof co);
+        co.filter = so.filter;
+        co.literal = 1;
+        co.left = co.right = 2;
+        co.sentence = (sel & 0x40) != 0;
+        FUZZ_CHECK(tn_scan_colloc(&a, sc, &term, 1, &co, &err) == TN_OK);
+        FUZZ_CHECK(tn_colloc_run(&b, s, term, &co, &err) == TN_OK);
+        FUZZ_CHECK(a->f_node == b->f_node && a->n == b->n &&
+                   a->nrows == b->nrows);
+        for (size_t i = 0; i < a->nrows; i++)
+          FUZZ_CHECK(!strcmp(a->rows[i].term, b->rows[i].term) &&
+                     a->rows[i].f_nc == b->rows[i].f_nc &&
+                     a->rows[i].f_c == b->rows[i].f_c);
+        tn_colloc_free(a);
+        tn_colloc_free(b);
+      }
+      tn_kwic_free(kc);
+      tn_scan_kwic_free(k);
+    }
+    tn_freq_free(fs);
+    tn_freq_free(fc);
+  }
+  tn_scan_free(sc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -140,6 +241,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_CHECK(one->ndocs == c->ndocs);
   same_store(one, two);
   check_freq(two, sel);
+  check_scan(c, two, sel);
   tn_store_free(one);
   tn_store_free(two);
   tn_load_report_free(&r);
