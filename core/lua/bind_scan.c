@@ -283,6 +283,14 @@ static tn_load_report *pass_report(lsource *u, tn_load_report *scratch) {
   return scratch;
 }
 
+/* A file of the run's corpus could not be read: the run fails with the
+ * message a load gives (file, line, byte), not as a script error. */
+static void corpus_failed(lua_State *L, const tn_error *err) {
+  tn_rt *rt = tn_rt_of(L);
+  tn_error_format(err, rt->corpus_error, sizeof rt->corpus_error);
+  luaL_error(L, "%s", rt->corpus_error);
+}
+
 /* source:scan([opts]): reads the files in one streaming pass. */
 static int source_scan(lua_State *L) {
   const char *fname = "scan";
@@ -301,7 +309,7 @@ static int source_scan(lua_State *L) {
         tn_scan_file(sc, u->paths[i], TN_SCAN_BATCH, &rt->opts.load, rep, &err);
   tn_limits_resume(L);
   tn_load_report_free(&scratch);
-  if (st != TN_OK) tn_raise_error(L, fname, &err);
+  if (st != TN_OK) corpus_failed(L, &err);
   return 1;
 }
 
@@ -322,9 +330,7 @@ static int source_load(lua_State *L) {
   tn_load_report_free(&scratch);
   if (st != TN_OK) {
     tn_corpus_free(c);
-    char msg[1200];
-    tn_error_format(&err, msg, sizeof msg);
-    return luaL_error(L, "load: %s", msg);
+    corpus_failed(L, &err);
   }
   tn_push_corpus(L, c, 1);
   return 1;

@@ -29,6 +29,10 @@ typedef struct tn_rt {
   int mem_hit;        /* the memory limit refused an allocation */
   double deadline;    /* monotonic seconds; 0: none */
   double paused_at;   /* tn_limits_pause's time; 0: running */
+  /* A streaming run's corpus could not be read (source:scan, source:load):
+   * the message, with file, line and byte, that the run fails with as a
+   * load would, instead of a script error with a traceback. */
+  char corpus_error[1200];
   int time_hit;
   int stopping;       /* a limit fired: every instruction raises again */
   tn_lua_options opts;

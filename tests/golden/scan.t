@@ -206,3 +206,15 @@ $ tussen run $T/twice.lua $T/skips/skips.jsonl
 ! tussen: skipped: $T/skips/skips.jsonl:2604: document "leeg": document has no text field; give it a "text" (or choose the column with --text-column)
 ! tussen: skipped: $T/skips/skips.jsonl:2605: byte 2178227: document "utf": invalid UTF-8 in "text": byte 0xFF, which never occurs in UTF-8; fix the encoding (e.g. iconv -f windows-1252 -t utf-8) or pass --repair-utf8 to replace it by U+FFFD
 ! tussen: corpus: read 2606 documents from 1 file: used 2602, skipped 4 (1 duplicate id, 1 missing text, 1 invalid UTF-8, 1 broken record)
+
+# A file that cannot be read at all fails a streamed run as it fails a load:
+# the file, line and byte, and what to do; no script location, no traceback.
+$ tussen run -q keywords tests/data/bad-inputs/bad-header.csv
+! tussen: tests/data/bad-inputs/bad-header.csv:1: byte 3: the header row does not parse (a quote is never closed); the first row must name the columns
+? 1
+$ tussen run -q counts tests/data/bad-inputs/truncated.jsonl.gz
+! tussen: tests/data/bad-inputs/truncated.jsonl.gz: byte 6771: the gzip file is truncated after 6771 uncompressed bytes; re-create it (gzip -t tells whether it is intact)
+? 1
+$ tussen run -q keywords tests/data/bad-inputs/utf16.jsonl
+! tussen: tests/data/bad-inputs/utf16.jsonl: the file is UTF-16LE (it starts with that byte order mark); tussen reads UTF-8: convert it with iconv -f UTF-16LE -t UTF-8
+? 1
