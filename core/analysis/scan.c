@@ -728,7 +728,11 @@ tn_status tn_scan_file(tn_scan *sc, const char *path, size_t batch_bytes,
       break;
     }
     st = push_item(sc, it);
+    if (st == TN_OK && sc->progress)
+      sc->progress(sc->progress_ud, sc->ndocs,
+                   sc->bytes_done + tn_stream_offset(s));
   }
+  sc->bytes_done += tn_stream_offset(s);
   tn_stream_close(s);
   if (st == TN_OK) st = drain(sc);
   return st == TN_OK ? TN_OK : fail(sc, st, err);
@@ -748,6 +752,8 @@ tn_status tn_scan_new(tn_scan **out, const tn_scan_opts *o, tn_error *err) {
   sc->spill_fd = -1;
   sc->threads = o->threads;
   sc->stop = o->stop;
+  sc->progress = o->progress;
+  sc->progress_ud = o->progress_ud;
   sc->grouped = o->group != NULL;
   tn_intern_init(&sc->groups);
   tn_arena_init(&sc->text, 64 * 1024);

@@ -36,6 +36,10 @@ typedef struct tn_scan_opts {
   /* polled between pieces of work: nonzero stops the scan (Ctrl-C) with
    * TN_ELIMIT; NULL: never */
   int (*stop)(void);
+  /* called by the reading thread after each batch of a file: documents
+   * and bytes (uncompressed) read so far over every file; NULL: none */
+  void (*progress)(void *ud, uint64_t docs, unsigned long long bytes);
+  void *progress_ud;
 } tn_scan_opts;
 
 #define TN_SCAN_TOKEN_MEMORY ((size_t)512 << 20)

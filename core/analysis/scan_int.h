@@ -128,6 +128,9 @@ struct tn_scan {
   int spill_fd; /* -1 until the first spill */
   uint64_t spill_end;
   int (*stop)(void);
+  void (*progress)(void *ud, uint64_t docs, unsigned long long bytes);
+  void *progress_ud;
+  unsigned long long bytes_done; /* of the files finished */
 
   /* the reader's side: groups in order of first appearance, documents */
   tn_intern groups;

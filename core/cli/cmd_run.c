@@ -36,6 +36,11 @@ static const char run_help[] =
     "  -h, --help             show this help\n"
     "\n" CLI_CORPUS_HELP
     "\n"
+    "keywords and counts (and scripts declaring corpus = \"stream\") read\n"
+    "JSON Lines, CSV and TSV files in one streaming pass on both cores:\n"
+    "memory follows the vocabulary, not the corpus; reading and counting\n"
+    "do not count against --time-limit.\n"
+    "\n"
     "When stderr is a terminal, loading and running that take more than a\n"
     "second show their progress there (documents, MB, rate, time left);\n"
     "--quiet leaves it out. 'man tussen' describes every option.\n"

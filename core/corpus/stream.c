@@ -104,6 +104,10 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
   return TN_OK;
 }
 
+unsigned long long tn_stream_offset(const tn_stream *s) {
+  return (unsigned long long)s->off0;
+}
+
 void tn_stream_close(tn_stream *s) {
   if (!s) return;
   if (s->gz) gzclose(s->gz);

@@ -26,8 +26,7 @@ int tn_stream_supports(const char *path);
  * then used once across batches and across the files sharing the set, as
  * in a whole load. */
 tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
-                         tn_idset *ids, tn_load_report *report,
-                         tn_error *err);
+                         tn_idset *ids, tn_load_report *report, tn_error *err);
 
 /* Reads the next batch into a new corpus (*out; NULL at the end of the
  * file, which then gets the whole-file loader's warning if it held no
@@ -40,6 +39,9 @@ tn_status tn_stream_open(tn_stream **out, const char *path, size_t batch_bytes,
 tn_status tn_stream_next(tn_stream *s, tn_corpus **out,
                          const tn_load_options *opts, tn_load_report *report,
                          tn_error *err);
+
+/* Bytes of the file consumed so far (uncompressed, for a .gz). */
+unsigned long long tn_stream_offset(const tn_stream *s);
 
 void tn_stream_close(tn_stream *s);
 

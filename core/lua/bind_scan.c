@@ -35,6 +35,15 @@ static const char *const scan_keys[] = {
     "by",        "kinds", "min_len", "max_len", "match",  "regex",
     "stopwords", "group", "tokens",  "threads", "memory", NULL};
 
+/* The run's progress line while a source is read: documents and MB, of
+ * the files' total when none is gzipped (a .gz's size says nothing of
+ * the bytes it holds). */
+static void scan_progress(void *ud, uint64_t docs, unsigned long long bytes) {
+  tn_rt *rt = ud;
+  tn_progress info = {"reading", (size_t)docs, 0, bytes, rt->scan_total};
+  rt->opts.progress(rt->opts.progress_ud, &info);
+}
+
 /* Reads the options at o and pushes a new, empty tussen.Scan that keeps
  * its stopword set alive. */
 static tn_scan *new_scan(lua_State *L, int o, const char *fname) {
@@ -51,6 +60,11 @@ static tn_scan *new_scan(lua_State *L, int o, const char *fname) {
                          (lua_Integer)(TN_SCAN_TOKEN_MEMORY >> 20), 0, 1 << 20);
   so.token_memory = mb ? mb << 20 : 1; /* 0: every token to the file */
   so.stop = tn_interrupted;
+  tn_rt *rt = tn_rt_of(L);
+  if (rt->opts.progress) {
+    so.progress = scan_progress;
+    so.progress_ud = rt;
+  }
   /* the stopword set tn_opt_filter made or found, somewhere above top */
   int stop_idx = 0;
   for (int i = lua_gettop(L); so.filter.stop && i > top; i--) {
@@ -303,6 +317,16 @@ static int source_scan(lua_State *L) {
   tn_error err;
   tn_error_clear(&err);
   tn_status st = TN_OK;
+  rt->scan_total = 0;
+  for (size_t i = 0; i < u->npaths; i++) {
+    size_t n = strlen(u->paths[i]);
+    if (n > 3 && strcmp(u->paths[i] + n - 3, ".gz") == 0) {
+      rt->scan_total = 0;
+      break;
+    }
+    rt->scan_total +=
+        tn_corpus_input_size((const char *const *)&u->paths[i], 1);
+  }
   tn_limits_pause(L);
   for (size_t i = 0; i < u->npaths && st == TN_OK; i++)
     st =

@@ -33,6 +33,7 @@ typedef struct tn_rt {
    * the message, with file, line and byte, that the run fails with as a
    * load would, instead of a script error with a traceback. */
   char corpus_error[1200];
+  unsigned long long scan_total; /* bytes of the files a source:scan reads */
   int time_hit;
   int stopping;       /* a limit fired: every instruction raises again */
   tn_lua_options opts;
