@@ -162,6 +162,12 @@ struct tn_scan {
   uint64_t ntokens;  /* tokens of the counted kinds, every group */
 };
 
+/* scan_count.c: counts documents [it->first, it->last) of an item into
+ * the worker's vocabulary (keeping its tokens when it->keep). */
+tn_status scan_count_item(scan_worker *w, scan_item *it);
+/* Room in the worker's form table for `need` forms (at most half full). */
+int scan_grow_slots(scan_worker *w, size_t need);
+
 tn_status grow_group_docs(tn_scan *sc, uint32_t g);
 tn_status scan_finish(tn_scan *sc, tn_error *err);
 tn_status scan_merge(tn_scan *sc);
