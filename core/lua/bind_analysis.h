@@ -46,13 +46,18 @@ tn_layer tn_opt_layer(lua_State *L, int idx, const char *fname);
 const uint8_t *tn_opt_docs(lua_State *L, int idx, const char *fname,
                            const tn_store *s);
 /* The filter options shared by count and collocates. */
-void tn_opt_filter(lua_State *L, int idx, const char *fname,
-                   tn_term_filter *f);
+void tn_opt_filter(lua_State *L, int idx, const char *fname, tn_term_filter *f);
 
 int tn_l_stopwords(lua_State *L);
 int tn_l_stopwords_gc(lua_State *L);
 int tn_l_kwic(lua_State *L);
 int tn_l_collocates(lua_State *L);
+/* One row of a KWIC table (the table on top, the row pushed), and the
+ * table's columns: corpus:kwic and scan:kwic give the same shape. */
+void tn_push_kwic_row(lua_State *L, const char *doc, size_t doclen,
+                      lua_Integer position, const char *left, const char *match,
+                      const char *right);
+extern const char *const tn_kwic_cols[];
 /* One row of a collocates table (node: the node's column, or NULL). */
 struct tn_colloc_row;
 struct tn_colloc;

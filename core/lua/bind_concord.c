@@ -60,26 +60,35 @@ int tn_l_kwic(lua_State *L) {
   for (size_t i = 0; i < k->nlines; i++) {
     const tn_kwic_line *ln = &k->lines[i];
     if (!lua_checkstack(L, 4)) break;
-    lua_createtable(L, 0, 5);
     const tn_doc *d = tn_corpus_doc(s->corpus, ln->doc);
-    lua_pushlstring(L, d->id.ptr, d->id.len);
-    lua_setfield(L, -2, "doc");
-    lua_pushinteger(L, (lua_Integer)(ln->pos - s->doc_start[ln->doc]) + 1);
-    lua_setfield(L, -2, "position");
-    lua_pushstring(L, ln->left);
-    lua_setfield(L, -2, "left");
-    lua_pushstring(L, ln->match);
-    lua_setfield(L, -2, "match");
-    lua_pushstring(L, ln->right);
-    lua_setfield(L, -2, "right");
+    tn_push_kwic_row(L, d->id.ptr, d->id.len,
+                     (lua_Integer)(ln->pos - s->doc_start[ln->doc]) + 1,
+                     ln->left, ln->match, ln->right);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   tn_kwic_free(*box);
   *box = NULL;
-  static const char *const cols[] = {"doc",   "position", "left",
-                                     "match", "right",    NULL};
-  tn_make_table(L, cols);
+  tn_make_table(L, tn_kwic_cols);
   return 1;
+}
+
+const char *const tn_kwic_cols[] = {"doc",   "position", "left",
+                                    "match", "right",    NULL};
+
+void tn_push_kwic_row(lua_State *L, const char *doc, size_t doclen,
+                      lua_Integer position, const char *left, const char *match,
+                      const char *right) {
+  lua_createtable(L, 0, 5);
+  lua_pushlstring(L, doc, doclen);
+  lua_setfield(L, -2, "doc");
+  lua_pushinteger(L, position);
+  lua_setfield(L, -2, "position");
+  lua_pushstring(L, left);
+  lua_setfield(L, -2, "left");
+  lua_pushstring(L, match);
+  lua_setfield(L, -2, "match");
+  lua_pushstring(L, right);
+  lua_setfield(L, -2, "right");
 }
 
 /* ---- corpus:collocates ----------------------------------------------------

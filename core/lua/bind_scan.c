@@ -249,24 +249,13 @@ static int scan_kwic(lua_State *L) {
   lua_createtable(L, (int)k->nlines, 0);
   for (size_t i = 0; i < k->nlines; i++) {
     const tn_scan_line *ln = &k->lines[i];
-    lua_createtable(L, 0, 5);
-    lua_pushstring(L, ln->doc);
-    lua_setfield(L, -2, "doc");
-    lua_pushinteger(L, (lua_Integer)ln->position);
-    lua_setfield(L, -2, "position");
-    lua_pushstring(L, ln->left);
-    lua_setfield(L, -2, "left");
-    lua_pushstring(L, ln->match);
-    lua_setfield(L, -2, "match");
-    lua_pushstring(L, ln->right);
-    lua_setfield(L, -2, "right");
+    tn_push_kwic_row(L, ln->doc, strlen(ln->doc), (lua_Integer)ln->position,
+                     ln->left, ln->match, ln->right);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   tn_scan_kwic_free(*box);
   *box = NULL;
-  static const char *const cols[] = {"doc",   "position", "left",
-                                     "match", "right",    NULL};
-  tn_make_table(L, cols);
+  tn_make_table(L, tn_kwic_cols);
   return 1;
 }
 
