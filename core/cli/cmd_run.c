@@ -23,7 +23,8 @@ static const char run_help[] =
     "                         'tussen help REPORT')\n"
     "  -f, --format FORMAT    text (default), csv, json, md, html (one\n"
     "                         self-contained page), or excel (also csv-nl:\n"
-    "                         CSV for Dutch Excel: ';', a BOM, decimal commas)\n"
+    "                         CSV for Dutch Excel: ';', a BOM, decimal "
+    "commas)\n"
     "  -w, --width=N          wrap text tables to N columns (default: the\n"
     "                         terminal's width when stdout is a terminal,\n"
     "                         else no wrapping; 0: never wrap)\n"
@@ -34,8 +35,7 @@ static const char run_help[] =
     "  --time-limit=SECONDS   time the script may run (default 60; 0: no\n"
     "                         limit)\n"
     "  -h, --help             show this help\n"
-    "\n" CLI_CORPUS_HELP
-    "\n"
+    "\n" CLI_CORPUS_HELP "\n"
     "keywords and counts (and scripts declaring corpus = \"stream\") read\n"
     "JSON Lines, CSV and TSV files in one streaming pass on both cores:\n"
     "memory follows the vocabulary, not the corpus; reading and counting\n"
@@ -64,8 +64,8 @@ static int terminal_width(void) {
   return n > 0 ? n : 80;
 }
 
-static const char *format_names[] = {"text", "csv", "json", "md", "excel",
-                                     "html"};
+static const char *format_names[] = {"text", "csv",   "json",
+                                     "md",   "excel", "html"};
 
 static int parse_limit(const char *arg, const char *what, double max,
                        double *out) {
@@ -134,13 +134,14 @@ static int run_streaming(tn_script *s, const cli_corpus_options *co,
   tn_load_report_init(&report);
   tn_result res;
   tn_result_init(&res);
-  if (!co->quiet)
-    cli_error("note: reading %s in one streaming pass: parents are not "
-              "checked (a document whose parent is missing is kept, as with "
-              "--orphans=keep)",
-              npaths == 1 ? paths[0] : "the files");
   tn_status st = tn_script_run_source(s, paths, npaths, &report, &res);
   cli_progress_end(progress);
+  /* said only when the script did stream (it may have loaded instead) */
+  if (!co->quiet && tn_script_streamed(s) && !tn_script_interrupted(s))
+    cli_error("note: read %s in one streaming pass: parents were not "
+              "checked (a document whose parent is missing was kept, as with "
+              "--orphans=keep)",
+              npaths == 1 ? paths[0] : "the files");
   int rc;
   if (st != TN_OK) {
     /* what a pass read before it failed; not after Ctrl-C, where the
@@ -206,19 +207,25 @@ int cmd_run(int argc, char **argv) {
       errno = 0;
       long n = strtol(optarg, &end, 10);
       if (errno || end == optarg || *end || n < 0 || n > 10000)
-        rc = cli_usage("run", "--width takes a number of columns from 0 to "
-                              "10000, not '%s'",
+        rc = cli_usage("run",
+                       "--width takes a number of columns from 0 to "
+                       "10000, not '%s'",
                        optarg);
-      else width = (int)n;
+      else
+        width = (int)n;
       break;
     }
     case OPT_MEMORY:
-      if (parse_limit(optarg, "memory-limit", 1 << 20, &v)) rc = EXIT_USAGE;
-      else lo.memory_limit = (size_t)v * 1024 * 1024;
+      if (parse_limit(optarg, "memory-limit", 1 << 20, &v))
+        rc = EXIT_USAGE;
+      else
+        lo.memory_limit = (size_t)v * 1024 * 1024;
       break;
     case OPT_TIME:
-      if (parse_limit(optarg, "time-limit", 1e9, &v)) rc = EXIT_USAGE;
-      else lo.time_limit = v;
+      if (parse_limit(optarg, "time-limit", 1e9, &v))
+        rc = EXIT_USAGE;
+      else
+        lo.time_limit = v;
       break;
     case 'h':
       fputs(run_help, stdout);
@@ -260,12 +267,16 @@ int cmd_run(int argc, char **argv) {
   /* The script and its arguments first: usage errors come before the
    * corpus is read. */
   tn_status st = tn_script_load(s, argv[optind]);
-  if (st == TN_EINVAL) rc = cli_usage("run", "%s", tn_script_error(s));
-  else if (st != TN_OK) rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
+  if (st == TN_EINVAL)
+    rc = cli_usage("run", "%s", tn_script_error(s));
+  else if (st != TN_OK)
+    rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
   for (size_t i = 0; rc == EXIT_OK && i < nassign; i++) {
     st = tn_script_set_arg(s, assignments[i]);
-    if (st == TN_EINVAL) rc = cli_usage("run", "%s", tn_script_error(s));
-    else if (st != TN_OK) rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
+    if (st == TN_EINVAL)
+      rc = cli_usage("run", "%s", tn_script_error(s));
+    else if (st != TN_OK)
+      rc = (cli_error("%s", tn_script_error(s)), EXIT_FAIL);
   }
   free(assignments);
   const char *const *paths = (const char *const *)argv + optind + 1;
@@ -285,7 +296,8 @@ int cmd_run(int argc, char **argv) {
     st = tn_script_run(s, c, &res);
     cli_progress_end(&progress);
     if (st == TN_OK) {
-      tn_report_view view = {argv[optind], width < 0 ? terminal_width() : width};
+      tn_report_view view = {argv[optind],
+                             width < 0 ? terminal_width() : width};
       rc = write_result(&res, format, table, co.quiet, &view);
     } else {
       cli_error("%s", tn_script_error(s));

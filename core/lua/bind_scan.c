@@ -306,6 +306,7 @@ static int source_scan(lua_State *L) {
   tn_error err;
   tn_error_clear(&err);
   tn_status st = TN_OK;
+  rt->streamed = 1;
   rt->scan_total = 0;
   for (size_t i = 0; i < u->npaths; i++) {
     size_t n = strlen(u->paths[i]);

@@ -34,6 +34,7 @@ typedef struct tn_rt {
    * load would, instead of a script error with a traceback. */
   char corpus_error[1200];
   unsigned long long scan_total; /* bytes of the files a source:scan reads */
+  int streamed; /* a source:scan read the run's files */
   int time_hit;
   int stopping;       /* a limit fired: every instruction raises again */
   tn_lua_options opts;

@@ -59,8 +59,10 @@ tn_status tn_script_set_arg(tn_script *s, const char *assignment);
  * TN_ELIMIT: a time or memory limit, or Ctrl-C (tn_script_interrupted). */
 tn_status tn_script_run(tn_script *s, tn_corpus *corpus, tn_result *out);
 
-/* Whether the loaded script declares corpus = "stream". */
+/* Whether the loaded script declares corpus = "stream", and whether its
+ * run read the files in a streaming pass (rather than loading them). */
 int tn_script_streams(const tn_script *s);
+int tn_script_streamed(const tn_script *s);
 
 /* Runs a streaming script: ctx.corpus is a tussen.Source over the paths
  * (JSON Lines, CSV or TSV files), whose first pass fills `report`. */

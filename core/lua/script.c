@@ -708,3 +708,5 @@ int tn_script_streams(const tn_script *s) {
   lua_pop(L, 2);
   return yes;
 }
+
+int tn_script_streamed(const tn_script *s) { return s->rt.streamed; }
