@@ -421,9 +421,11 @@ tn_status tn_script_lua_error(tn_script *s, int st) {
                             rt->display, (int)(rt->limit / (1024 * 1024)));
     return tn_script_fail(s, TN_ENOMEM, "%s: out of memory", rt->display);
   }
-  if (rt->corpus_error[0])
-    return tn_script_fail(s, TN_EIO, "%s", rt->corpus_error);
   const char *msg = lua_tostring(s->L, -1);
+  /* a corpus file that could not be read, its error come up unchanged
+   * (not caught by the script and replaced by another) */
+  if (rt->corpus_error[0] && msg && strstr(msg, rt->corpus_error))
+    return tn_script_fail(s, TN_EIO, "%s", rt->corpus_error);
   return tn_script_fail(s, TN_ESYNTAX, "%s", msg ? msg : "unknown error");
 }
 

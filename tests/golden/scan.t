@@ -225,3 +225,23 @@ $ tussen run -q keywords tests/data/bad-inputs/utf16.jsonl
 $ tussen run keywords --arg n=2 --arg top=1 corpus/streetwise/streetwise.jsonl > /dev/null
 ! tussen: keywords: by=norm n=2 min=2 top=1 over 1619 tokens in 8 documents
 ! tussen: corpus: read 8 documents from 1 file: used 8, skipped 0
+
+# A script that catches that failure and then fails for a reason of its own
+# is told its own error, not the file's.
+$ cat > $T/catch.lua <<'LUA'
+> local tussen = require("tussen")
+> return {
+>   description = "catches a corpus error, then fails on its own",
+>   corpus = "stream",
+>   run = function(ctx)
+>     local ok = pcall(function() return ctx.corpus:scan() end)
+>     if not ok then error("my own error after a caught one", 0) end
+>     return tussen.record({x = 1}, {"x"})
+>   end,
+> }
+> LUA
+$ tussen run -q $T/catch.lua tests/data/bad-inputs/bad-header.csv
+! tussen: my own error after a caught one
+! traceback:
+!   $T/catch.lua:7: in function 'run'
+? 1
