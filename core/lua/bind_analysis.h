@@ -58,6 +58,20 @@ void tn_push_kwic_row(lua_State *L, const char *doc, size_t doclen,
                       lua_Integer position, const char *left, const char *match,
                       const char *right);
 extern const char *const tn_kwic_cols[];
+/* Shared by corpus:collocates and scan:collocates: the window options
+ * (window or left and right, sentence, top); the nodes at idx (a list
+ * when many, else one string), held by a pushed userdata; an array of n
+ * results owned by a pushed userdata (freed with it, so an error while
+ * rows are copied leaks nothing); the table of every node's rows, with
+ * node and node_freq columns first when with_node. */
+struct tn_colloc_opts;
+void tn_opt_colloc_window(lua_State *L, int o, const char *fname,
+                          struct tn_colloc_opts *co);
+const char **tn_check_nodes(lua_State *L, int idx, int many, const char *fname,
+                            size_t *n);
+struct tn_colloc **tn_new_colloc_box(lua_State *L, size_t n);
+void tn_push_colloc_table(lua_State *L, struct tn_colloc *const *c,
+                          const char *const *nodes, size_t n, int with_node);
 /* One row of a collocates table (node: the node's column, or NULL). */
 struct tn_colloc_row;
 struct tn_colloc;

@@ -151,14 +151,8 @@ int tn_l_collocates(lua_State *L) {
   tn_colloc_opts co;
   memset(&co, 0, sizeof co);
   tn_opt_filter(L, o, fname, &co.filter);
-  lua_Integer w = tn_opt_int(L, o, fname, "window", 5, 0, 1000);
-  co.left = (size_t)tn_opt_int(L, o, fname, "left", w, 0, 1000);
-  co.right = (size_t)tn_opt_int(L, o, fname, "right", w, 0, 1000);
-  if (co.left == 0 && co.right == 0)
-    luaL_error(L, "%s: the window is empty (left = right = 0)", fname);
-  co.sentence = tn_opt_bool(L, o, fname, "sentence", 0);
+  tn_opt_colloc_window(L, o, fname, &co);
   co.min_count = (uint64_t)tn_opt_int(L, o, fname, "min", 1, 1, INT32_MAX);
-  co.top = (size_t)tn_opt_int(L, o, fname, "top", 0, 0, INT32_MAX);
   const char *sort = tn_opt_str(L, o, fname, "sort", "logdice");
   int a = tn_assoc_from_name(sort);
   if (a < 0)
@@ -169,20 +163,51 @@ int tn_l_collocates(lua_State *L) {
   co.sort = (tn_assoc)a;
   co.docs = tn_opt_docs(L, o, fname, s);
   co.literal = tn_opt_bool(L, o, fname, "exact", 0);
-  size_t n = many ? (size_t)luaL_len(L, 2) : 1;
-  if (many && n == 0) luaL_argerror(L, 2, "at least one node expected");
-  const char **nodes = lua_newuserdatauv(L, n * sizeof *nodes, 0);
-  for (size_t i = 0; i < n; i++) {
+  size_t n;
+  const char **nodes = tn_check_nodes(L, 2, many, fname, &n);
+  tn_colloc **c = tn_new_colloc_box(L, n);
+  tn_error err;
+  tn_error_clear(&err);
+  if (tn_colloc_run_many(c, s, nodes, n, &co, &err) != TN_OK)
+    tn_raise_error(L, fname, &err);
+  tn_push_colloc_table(L, c, nodes, n, many);
+  if (many) return 1;
+  lua_pushinteger(L, (lua_Integer)c[0]->f_node);
+  lua_pushinteger(L, (lua_Integer)c[0]->n);
+  return 3;
+}
+
+void tn_opt_colloc_window(lua_State *L, int o, const char *fname,
+                          tn_colloc_opts *co) {
+  lua_Integer w = tn_opt_int(L, o, fname, "window", 5, 0, 1000);
+  co->left = (size_t)tn_opt_int(L, o, fname, "left", w, 0, 1000);
+  co->right = (size_t)tn_opt_int(L, o, fname, "right", w, 0, 1000);
+  if (co->left == 0 && co->right == 0)
+    luaL_error(L, "%s: the window is empty (left = right = 0)", fname);
+  co->sentence = tn_opt_bool(L, o, fname, "sentence", 0);
+  co->top = (size_t)tn_opt_int(L, o, fname, "top", 0, 0, INT32_MAX);
+}
+
+const char **tn_check_nodes(lua_State *L, int idx, int many, const char *fname,
+                            size_t *n) {
+  *n = many ? (size_t)luaL_len(L, idx) : 1;
+  if (many && *n == 0) luaL_argerror(L, idx, "at least one node expected");
+  const char **nodes = lua_newuserdatauv(L, *n * sizeof *nodes, 0);
+  for (size_t i = 0; i < *n; i++) {
     if (!many) {
-      nodes[i] = lua_tostring(L, 2);
+      nodes[i] = lua_tostring(L, idx);
       continue;
     }
-    if (lua_geti(L, 2, (lua_Integer)i + 1) != LUA_TSTRING)
+    if (lua_geti(L, idx, (lua_Integer)i + 1) != LUA_TSTRING)
       luaL_error(L, "%s: node %d is a %s, not a string", fname, (int)i + 1,
                  luaL_typename(L, -1));
     nodes[i] = lua_tostring(L, -1); /* kept alive by the list */
     lua_pop(L, 1);
   }
+  return nodes;
+}
+
+tn_colloc **tn_new_colloc_box(lua_State *L, size_t n) {
   lcolls *box = lua_newuserdatauv(L, sizeof *box, 0);
   box->c = NULL;
   box->n = 0;
@@ -190,32 +215,29 @@ int tn_l_collocates(lua_State *L) {
   lua_pushcfunction(L, colls_gc);
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
-  box->c = tn_calloc(n, sizeof *box->c);
-  if (!box->c) return luaL_error(L, "out of memory");
+  box->c = tn_calloc(n ? n : 1, sizeof *box->c);
+  if (!box->c) luaL_error(L, "out of memory");
   box->n = n;
-  tn_error err;
-  tn_error_clear(&err);
-  if (tn_colloc_run_many(box->c, s, nodes, n, &co, &err) != TN_OK)
-    tn_raise_error(L, fname, &err);
+  return box->c;
+}
+
+void tn_push_colloc_table(lua_State *L, tn_colloc *const *c,
+                          const char *const *nodes, size_t n, int with_node) {
   lua_newtable(L);
   lua_Integer k = 0;
   for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < box->c[i]->nrows; j++) {
-      tn_push_colloc_row(L, &box->c[i]->rows[j], many ? nodes[i] : NULL,
-                         box->c[i]);
+    for (size_t j = 0; j < c[i]->nrows; j++) {
+      tn_push_colloc_row(L, &c[i]->rows[j], with_node ? nodes[i] : NULL, c[i]);
       lua_rawseti(L, -2, ++k);
     }
-  if (many) {
+  if (with_node) {
     static const char *const cols[] = {"node",      "node_freq", "term", "freq",
                                        "coll_freq", "logdice",   "mi",   "mi3",
                                        "t",         "ll",        NULL};
     tn_make_table(L, cols);
-    return 1;
+    return;
   }
   static const char *const cols[] = {
       "term", "freq", "coll_freq", "logdice", "mi", "mi3", "t", "ll", NULL};
   tn_make_table(L, cols);
-  lua_pushinteger(L, (lua_Integer)box->c[0]->f_node);
-  lua_pushinteger(L, (lua_Integer)box->c[0]->n);
-  return 3;
 }

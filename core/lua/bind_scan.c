@@ -143,20 +143,6 @@ static int scan_count(lua_State *L) {
   return 1;
 }
 
-typedef struct lcolls {
-  tn_colloc **c;
-  size_t n;
-} lcolls;
-
-static int colls_gc(lua_State *L) {
-  lcolls *b = lua_touserdata(L, 1);
-  for (size_t i = 0; b->c && i < b->n; i++)
-    tn_colloc_free(b->c[i]);
-  tn_free(b->c);
-  b->c = NULL;
-  return 0;
-}
-
 /* scan:collocates(nodes[, opts]): the rows corpus:collocates gives for a
  * list of nodes with exact = true. */
 static int scan_collocates(lua_State *L) {
@@ -168,54 +154,22 @@ static int scan_collocates(lua_State *L) {
   int o = tn_opt_table(L, 3, fname, keys);
   tn_colloc_opts co;
   memset(&co, 0, sizeof co);
-  lua_Integer w = tn_opt_int(L, o, fname, "window", 5, 0, 1000);
-  co.left = (size_t)tn_opt_int(L, o, fname, "left", w, 0, 1000);
-  co.right = (size_t)tn_opt_int(L, o, fname, "right", w, 0, 1000);
-  if (co.left == 0 && co.right == 0)
-    luaL_error(L, "%s: the window is empty (left = right = 0)", fname);
-  co.sentence = tn_opt_bool(L, o, fname, "sentence", 0);
+  tn_opt_colloc_window(L, o, fname, &co);
   co.min_count = (uint64_t)tn_opt_int(L, o, fname, "min", 0, 0, INT32_MAX);
-  co.top = (size_t)tn_opt_int(L, o, fname, "top", 0, 0, INT32_MAX);
   const char *sort = tn_opt_str(L, o, fname, "sort", "logdice");
   int so = tn_assoc_from_name(sort);
   if (so < 0)
     luaL_error(L, "%s: sort must be logdice, mi, mi3, t, ll or freq, not '%s'",
                fname, sort);
   co.sort = (tn_assoc)so;
-  size_t n = (size_t)luaL_len(L, 2);
-  const char **nodes = lua_newuserdatauv(L, (n ? n : 1) * sizeof *nodes, 0);
-  for (size_t i = 0; i < n; i++) {
-    if (lua_geti(L, 2, (lua_Integer)i + 1) != LUA_TSTRING)
-      luaL_error(L, "%s: node %d is a %s, not a string", fname, (int)i + 1,
-                 luaL_typename(L, -1));
-    nodes[i] = lua_tostring(L, -1); /* kept alive by the list */
-    lua_pop(L, 1);
-  }
-  lcolls *box = lua_newuserdatauv(L, sizeof *box, 0);
-  box->c = NULL;
-  box->n = 0;
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, colls_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
-  box->c = tn_calloc(n ? n : 1, sizeof *box->c);
-  if (!box->c) return luaL_error(L, "out of memory");
-  box->n = n;
+  size_t n;
+  const char **nodes = tn_check_nodes(L, 2, 1, fname, &n);
+  tn_colloc **c = tn_new_colloc_box(L, n);
   tn_error err;
   tn_error_clear(&err);
-  if (tn_scan_colloc(box->c, sc, nodes, n, &co, &err) != TN_OK)
+  if (tn_scan_colloc(c, sc, nodes, n, &co, &err) != TN_OK)
     tn_raise_error(L, fname, &err);
-  lua_newtable(L);
-  lua_Integer k = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < box->c[i]->nrows; j++) {
-      tn_push_colloc_row(L, &box->c[i]->rows[j], nodes[i], box->c[i]);
-      lua_rawseti(L, -2, ++k);
-    }
-  static const char *const cols[] = {"node",      "node_freq", "term", "freq",
-                                     "coll_freq", "logdice",   "mi",   "mi3",
-                                     "t",         "ll",        NULL};
-  tn_make_table(L, cols);
+  tn_push_colloc_table(L, c, nodes, n, 1);
   return 1;
 }
 
