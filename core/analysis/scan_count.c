@@ -13,25 +13,47 @@
 
 /* ---- a worker's vocabulary ---------------------------------------------- */
 
-/* The first 8 bytes of a form, zero-padded. */
-/* `avail` is how many bytes may be read from p: when 8 may, one load
- * (masked for a shorter form) does it; a memcpy of variable length was a
- * call, and a byte loop cost more than the hash. */
-static inline uint64_t prefix_of(const char *p, size_t len, size_t avail) {
-  uint64_t x = 0;
-  if (avail >= 8) {
-    memcpy(&x, p, 8);
-    return len >= 8 ? x : x & ((UINT64_C(1) << (8 * len)) - 1);
-  }
-  const unsigned char *u = (const unsigned char *)p;
-  for (size_t i = 0; i < len && i < 8; i++)
-    x |= (uint64_t)u[i] << (8 * i);
-  return x;
+/* The first n bytes (n <= 8) of x, the rest zero. */
+static inline uint64_t low_bytes(uint64_t x, size_t n) {
+  return n >= 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
 }
 
-/* Hash in the high 24 bits, length (up to 255) in the low 8. */
-static inline uint32_t tag_of(const char *p, size_t len) {
-  return (tn_hash_bytes(p, len) & ~0xFFu) | (uint32_t)(len < 255 ? len : 255);
+/* The first 16 bytes of a form, zero-padded. `avail` is how many bytes
+ * may be read from p: when 16 may, two loads (masked for a shorter form)
+ * do it; a memcpy of variable length was a call, and a byte loop cost
+ * more than the hash. */
+static inline void prefix_of(const char *p, size_t len, size_t avail,
+                             uint64_t pre[2]) {
+  if (avail >= 16) {
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + 8, 8);
+    pre[0] = low_bytes(a, len);
+    pre[1] = len > 8 ? low_bytes(b, len - 8) : 0;
+    return;
+  }
+  unsigned char buf[16] = {0};
+  memcpy(buf, p, len < 16 ? len : 16);
+  memcpy(&pre[0], buf, 8);
+  memcpy(&pre[1], buf + 8, 8);
+}
+
+/* Hash in the high 24 bits, 1 + the length (up to 254) in the low 8, so
+ * a tag is never 0. A form of up to 16 bytes is hashed from its prefix,
+ * already in registers; the table is the worker's own, so its hash need
+ * not agree with any other. */
+static inline uint32_t tag_of(const uint64_t pre[2], const char *p,
+                              size_t len) {
+  uint32_t h;
+  if (len <= 16) {
+    uint64_t x = (pre[0] ^ (uint64_t)len * 0x9E3779B97F4A7C15u) *
+                 0xFF51AFD7ED558CCDu;
+    x = ((x ^ (x >> 32)) ^ pre[1]) * 0xC4CEB9FE1A85EC53u;
+    h = (uint32_t)((x ^ (x >> 29)) >> 32);
+  } else {
+    h = tn_hash_bytes(p, len);
+  }
+  return (h & ~0xFFu) | (uint32_t)(len < 254 ? len + 1 : 255);
 }
 
 int scan_grow_slots(scan_worker *w, size_t need) {
@@ -44,9 +66,9 @@ int scan_grow_slots(scan_worker *w, size_t need) {
   memset(slots, 0, n * sizeof *slots); /* written first: see util/intern.c */
   for (size_t j = 0; j < w->nslots; j++) {
     const scan_fslot *e = &w->slots[j];
-    if (!e->str) continue;
+    if (!e->tag) continue;
     size_t i = (e->tag >> 8) & (n - 1);
-    while (slots[i].str)
+    while (slots[i].tag)
       i = (i + 1) & (n - 1);
     slots[i] = *e;
   }
@@ -90,7 +112,8 @@ static int term_passes(const tn_scan *sc, const char *t, size_t tlen) {
  * stem or itself) and whether the filter lets it count. Paid once per
  * type and worker. */
 static uint32_t add_form(scan_worker *w, const char *form, size_t len,
-                         uint32_t tag, size_t slot, tn_status *st) {
+                         const uint64_t pre[2], uint32_t tag, size_t slot,
+                         tn_status *st) {
   const tn_scan *sc = w->sc;
   *st = TN_ENOMEM;
   if (w->nforms >= 0x7FFFFFFEu) return TN_INTERN_NONE;
@@ -131,38 +154,29 @@ static uint32_t add_form(scan_worker *w, const char *form, size_t len,
   int allowed = !stop && td->ok == 1;
   uint32_t id = (uint32_t)w->nforms++;
   w->forms[id] = (scan_lform){copy, (uint32_t)len, t, 0, (uint8_t)allowed};
-  w->slots[slot] = (scan_fslot){prefix_of(form, len, len),        copy, tag, id,
-                                t | (allowed ? SCAN_ALLOWED : 0), 0};
+  w->slots[slot] = (scan_fslot){
+      {pre[0], pre[1]}, tag, id, t | (allowed ? SCAN_ALLOWED : 0), 0};
   *st = TN_OK;
   return id;
-}
-
-/* Bytes after the prefix: a loop for the usual few, memcmp beyond (a
- * call to memcmp for every long word showed in profiles). */
-static inline int rest_equal(const char *a, const char *b, size_t n) {
-  if (n > 16) return memcmp(a, b, n) == 0;
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i]) return 0;
-  return 1;
 }
 
 /* The slot of a form, adding the form when new (the table has room: the
  * batch made it). NULL when memory ran out. */
 static inline scan_fslot *slot_of(scan_worker *w, const char *form, size_t len,
-                                  size_t avail, uint32_t tag, tn_status *st) {
+                                  const uint64_t pre[2], uint32_t tag,
+                                  tn_status *st) {
   size_t mask = w->nslots - 1, i = (tag >> 8) & mask;
-  uint64_t pre = prefix_of(form, len, avail);
-  for (; w->slots[i].str; i = (i + 1) & mask) {
+  for (; w->slots[i].tag; i = (i + 1) & mask) {
     scan_fslot *e = &w->slots[i];
-    if (e->tag != tag || e->prefix != pre) continue;
-    if (len <= 8) return e;
-    /* the tag holds lengths up to 254 exactly; a longer stored form may
-     * be shorter than this one, and must not be read past its end */
-    if (len >= 255 && strnlen(e->str, len + 1) != len) continue;
-    if (rest_equal(e->str + 8, form + 8, len - 8) && e->str[len] == '\0')
+    if (e->tag != tag || e->prefix[0] != pre[0] || e->prefix[1] != pre[1])
+      continue;
+    if (len <= 16) return e;
+    /* the tag holds lengths up to 253 exactly */
+    const scan_lform *lf = &w->forms[e->id];
+    if (lf->len == len && memcmp(lf->str + 16, form + 16, len - 16) == 0)
       return e;
   }
-  if (add_form(w, form, len, tag, i, st) == TN_INTERN_NONE) return NULL;
+  if (add_form(w, form, len, pre, tag, i, st) == TN_INTERN_NONE) return NULL;
   return &w->slots[i];
 }
 
@@ -263,7 +277,7 @@ static inline tn_status count_token(scan_worker *w, scan_item *it,
 
 /* How far ahead the batch loop prefetches: far enough to hide a miss,
  * near enough not to swamp the core's few outstanding misses. */
-#define AHEAD 8
+#define AHEAD 16
 
 /* Counts the tokens of one batch as a pipeline, so that the cache misses
  * of a large vocabulary overlap instead of queueing: token i's slot is
@@ -273,20 +287,24 @@ static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
                              size_t text_len, const tn_token *toks, size_t n,
                              uint32_t stamp, size_t *ntouched, uint64_t *dtok) {
   uint32_t tags[TOK_BATCH];
+  uint64_t pre[TOK_BATCH][2];
   scan_fslot *sp[TOK_BATCH];
   /* room for every form of the batch: no slot moves while it is held */
   if (scan_grow_slots(w, w->nforms + n)) return TN_ENOMEM;
   size_t mask = w->nslots - 1;
   uint32_t km = w->sc->kinds;
-  for (size_t i = 0; i < n; i++)
-    tags[i] = tag_of(text + toks[i].start, toks[i].len);
+  for (size_t i = 0; i < n; i++) {
+    const char *p = text + toks[i].start;
+    prefix_of(p, toks[i].len, text_len - toks[i].start, pre[i]);
+    tags[i] = tag_of(pre[i], p, toks[i].len);
+  }
   for (size_t i = 0; i < n + 2 * AHEAD; i++) {
     if (i < n) __builtin_prefetch(&w->slots[(tags[i] >> 8) & mask]);
     if (i >= AHEAD && i - AHEAD < n) {
       size_t j = i - AHEAD;
       tn_status st = TN_OK;
-      sp[j] = slot_of(w, text + toks[j].start, toks[j].len,
-                      text_len - toks[j].start, tags[j], &st);
+      sp[j] = slot_of(w, text + toks[j].start, toks[j].len, pre[j], tags[j],
+                      &st);
       if (!sp[j]) return st;
       if ((sp[j]->term & SCAN_ALLOWED) && ((km >> toks[j].kind) & 1u))
         __builtin_prefetch(&w->tdata[sp[j]->term & ~SCAN_ALLOWED], 1);

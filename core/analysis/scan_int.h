@@ -27,13 +27,13 @@ typedef struct scan_lform {
 
 /* A slot of a worker's form table: all a token needs in one cache line
  * (two slots a line), so a lookup that the batch prefetched touches
- * nothing else: the first 8 bytes of the form (zero-padded) and a tag of
- * hash and length, enough to compare a form of up to 8 bytes without its
- * string; the form's term with SCAN_ALLOWED when the filter counts it;
- * the tokens counted as it. */
+ * nothing else: the first 16 bytes of the form (zero-padded), enough to
+ * compare almost every form without its string (the string of a longer
+ * one is its forms[] entry's), and a tag of hash and length; the form's
+ * id; its term with SCAN_ALLOWED when the filter counts it; the tokens
+ * counted as it. A tag is never 0 (a form has a length): 0 is empty. */
 typedef struct scan_fslot {
-  uint64_t prefix;
-  const char *str; /* NULL = empty */
+  uint64_t prefix[2];
   uint32_t tag, id, term, count;
 } scan_fslot;
 

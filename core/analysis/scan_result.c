@@ -46,7 +46,7 @@ tn_status scan_merge(tn_scan *sc) {
     if (!w->remap) return TN_ENOMEM;
     /* the forms' counts were kept in their slots */
     for (size_t j = 0; j < w->nslots; j++)
-      if (w->slots[j].str) w->forms[w->slots[j].id].count = w->slots[j].count;
+      if (w->slots[j].tag) w->forms[w->slots[j].id].count = w->slots[j].count;
     /* only counted terms get a global id: the rest are never a row */
     for (size_t t = 0; t < nt; t++) {
       w->remap[t] = NONE;

@@ -473,6 +473,97 @@ static void test_against_store_files(void **state) {
   }
 }
 
+/* Forms the form table compares without their string (up to 16 bytes)
+ * and with it (longer), around each boundary: words that share their
+ * first 8 or 16 bytes, lengths 8, 15..18, 24 and 252..256 (the tag keeps
+ * lengths up to 253), a prefix of another word, and capitals that norm
+ * folds into the same term. Counts are checked by hand for two of them. */
+static void test_long_forms(void **state) {
+  (void)state;
+  static const size_t lens[] = {8, 15, 16, 17, 18, 24, 252, 253, 254, 255, 256};
+  tn_buf b = TN_BUF_INIT;
+  for (int d = 0; d < 6; d++) {
+    assert_int_equal(tn_buf_printf(&b, "{\"id\":\"l%d\",\"kind\":\"%s\","
+                                       "\"text\":\"",
+                                   d, d % 2 ? "comment" : "article"),
+                     0);
+    for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
+      for (int v = 0; v <= d % 3; v++) {
+        /* stem of n letters, its last letter varied: same prefix, same
+         * length, other word */
+        for (size_t k = 0; k < lens[i]; k++) {
+          char ch = (char)('a' + (k % 7 == 6 ? (int)(k % 5) : (int)(k % 3)));
+          if (k + 1 == lens[i]) ch = (char)('p' + v);
+          if (k == 0 && d == 5) ch = (char)(ch - 'a' + 'A');
+          assert_int_equal(tn_buf_append(&b, &ch, 1), 0);
+        }
+        assert_int_equal(tn_buf_append(&b, " ", 1), 0);
+      }
+    assert_int_equal(tn_buf_append(&b, "einde.\"}\n", 9), 0);
+  }
+  write_file("long.jsonl", b.data, b.len);
+  char path[512];
+  tmp_path(path, sizeof path, "long.jsonl");
+  tn_load_report r;
+  tn_load_report_init(&r);
+  tn_corpus *c = load_path(path, &r);
+  assert_int_equal(c->ndocs, 6);
+  compare_corpus("long forms", c);
+  /* by norm: the word of 254 letters ending in 'p' is in every document,
+   * capitalised in the last; the one ending in 'r' in d = 2 and 5 */
+  tn_scan_opts o = {.filter = {.by = TN_LAYER_NORM}};
+  tn_scan *sc = scan_of(c, &o);
+  tn_freq_opts fo = {.filter = o.filter};
+  tn_freq *f = scan_freq(sc, 0, &fo);
+  char word[255];
+  for (size_t k = 0; k < 254; k++)
+    word[k] = (char)('a' + (k % 7 == 6 ? (int)(k % 5) : (int)(k % 3)));
+  word[253] = 'p';
+  word[254] = '\0';
+  uint64_t np = 0, nr = 0;
+  for (size_t i = 0; i < f->groups[0].nrows; i++) {
+    const tn_freq_row *row = &f->groups[0].rows[i];
+    if (strcmp(row->term, word) == 0) np = row->count;
+    word[253] = 'r';
+    if (strcmp(row->term, word) == 0) nr = row->count;
+    word[253] = 'p';
+  }
+  assert_int_equal(np, 6);
+  assert_int_equal(nr, 2);
+  tn_freq_free(f);
+  tn_scan_free(sc);
+  tn_corpus_free(c);
+  tn_load_report_free(&r);
+  /* 20,000 words of 20 letters that differ in their last 4 only: the
+   * tags (24 bits of hash) of some collide, and only the comparison of
+   * the rest of the string tells them apart */
+  tn_buf_clear(&b);
+  assert_int_equal(tn_buf_puts(&b, "{\"id\":\"many\",\"text\":\""), 0);
+  for (unsigned i = 0; i < 20000; i++) {
+    char w[22] = "gemeenteambtenaar";
+    for (unsigned k = 0, x = i; k < 4; k++, x /= 26)
+      w[16 + k] = (char)('a' + x % 26);
+    w[20] = ' ';
+    assert_int_equal(tn_buf_append(&b, w, 21), 0);
+  }
+  assert_int_equal(tn_buf_puts(&b, "\"}\n"), 0);
+  write_file("long.jsonl", b.data, b.len);
+  tn_load_report_init(&r);
+  c = load_path(path, &r);
+  o.filter.by = TN_LAYER_FORM;
+  sc = scan_of(c, &o);
+  fo.filter = o.filter;
+  f = scan_freq(sc, 0, &fo);
+  assert_int_equal(f->groups[0].types, 20000);
+  assert_int_equal(f->groups[0].rows[0].count, 1);
+  tn_freq_free(f);
+  tn_scan_free(sc);
+  tn_corpus_free(c);
+  tn_load_report_free(&r);
+  tn_buf_free(&b);
+  unlink(path);
+}
+
 /* ---- one worker against two --------------------------------------------- */
 
 /* A few MB of JSON Lines from a fixed pseudo-random sequence: enough items
@@ -1243,6 +1334,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_against_store_inline),
       cmocka_unit_test(test_against_store_files),
+      cmocka_unit_test(test_long_forms),
       cmocka_unit_test(test_threads),
       cmocka_unit_test(test_file_vs_loaded),
       cmocka_unit_test(test_several_files),
