@@ -37,23 +37,35 @@ double tn_g2_table(double o11, double o12, double o21, double o22) {
   return g < 0 ? 0.0 : g;
 }
 
+double tn_assoc_score(tn_assoc a, double f_nc, double f_n, double f_c,
+                      double n) {
+  if (f_nc <= 0 || f_n <= 0 || f_c <= 0 || n <= 0) return 0.0;
+  switch (a) {
+  case TN_ASSOC_LOGDICE:
+    return 14.0 + log2(2.0 * f_nc / (f_n + f_c));
+  case TN_ASSOC_MI:
+    return log2(f_nc * n / (f_n * f_c));
+  case TN_ASSOC_MI3:
+    return log2(f_nc * f_nc * f_nc * n / (f_n * f_c));
+  case TN_ASSOC_T:
+    return (f_nc - f_n * f_c / n) / sqrt(f_nc);
+  case TN_ASSOC_LL: {
+    /* A window can hold the collocate more often than the node occurs, so
+     * the margins are clamped to keep every cell of the table >= 0. */
+    double o12 = f_n - f_nc > 0 ? f_n - f_nc : 0;
+    double o21 = f_c - f_nc > 0 ? f_c - f_nc : 0;
+    double o22 = n - f_nc - o12 - o21 > 0 ? n - f_nc - o12 - o21 : 0;
+    return tn_g2_table(f_nc, o12, o21, o22);
+  }
+  default:
+    return f_nc;
+  }
+}
+
 void tn_assoc_scores(double f_nc, double f_n, double f_c, double n,
                      double out[TN_ASSOC_COUNT]) {
-  if (f_nc <= 0 || f_n <= 0 || f_c <= 0 || n <= 0) {
-    for (int i = 0; i < TN_ASSOC_COUNT; i++)
-      out[i] = 0.0;
-    return;
-  }
-  out[TN_ASSOC_LOGDICE] = 14.0 + log2(2.0 * f_nc / (f_n + f_c));
-  out[TN_ASSOC_MI] = log2(f_nc * n / (f_n * f_c));
-  out[TN_ASSOC_MI3] = log2(f_nc * f_nc * f_nc * n / (f_n * f_c));
-  out[TN_ASSOC_T] = (f_nc - f_n * f_c / n) / sqrt(f_nc);
-  /* A window can hold the collocate more often than the node occurs, so
-   * the margins are clamped to keep every cell of the table >= 0. */
-  double o12 = f_n - f_nc > 0 ? f_n - f_nc : 0;
-  double o21 = f_c - f_nc > 0 ? f_c - f_nc : 0;
-  double o22 = n - f_nc - o12 - o21 > 0 ? n - f_nc - o12 - o21 : 0;
-  out[TN_ASSOC_LL] = tn_g2_table(f_nc, o12, o21, o22);
+  for (int i = 0; i < TN_ASSOC_COUNT; i++)
+    out[i] = tn_assoc_score((tn_assoc)i, f_nc, f_n, f_c, n);
 }
 
 void tn_colloc_free(tn_colloc *c) {

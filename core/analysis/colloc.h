@@ -29,6 +29,11 @@ const char *tn_assoc_name(tn_assoc a);
  * frequency, f_c collocate frequency, n corpus size. */
 void tn_assoc_scores(double f_nc, double f_n, double f_c, double n,
                      double out[TN_ASSOC_COUNT]);
+/* One of them (the same double tn_assoc_scores gives): ranking by one
+ * measure need not compute the other four, log-likelihood's four logs
+ * above all. */
+double tn_assoc_score(tn_assoc a, double f_nc, double f_n, double f_c,
+                      double n);
 /* G² of a 2x2 contingency table (cells o11 o12 / o21 o22). */
 double tn_g2_table(double o11, double o12, double o21, double o22);
 

@@ -168,6 +168,11 @@ tn_status scan_count_item(scan_worker *w, scan_item *it);
 /* Room in the worker's form table for `need` forms (at most half full). */
 int scan_grow_slots(scan_worker *w, size_t need);
 
+/* Collocates are counted in 32 bits and added into 64-bit totals once
+ * this many counts could have gone up: UINT32_MAX, so none overflows;
+ * tests lower it to check that the totals come out the same. */
+extern uint64_t scan_colloc_flush_at;
+
 tn_status grow_group_docs(tn_scan *sc, uint32_t g);
 tn_status scan_finish(tn_scan *sc, tn_error *err);
 tn_status scan_merge(tn_scan *sc);

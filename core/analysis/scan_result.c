@@ -443,12 +443,15 @@ static int sort_cmp(const void *x, const void *y) {
 typedef struct form_maps {
   uint32_t *node[SCAN_MAX_WORKERS];
   uint32_t *term[SCAN_MAX_WORKERS];
+  uint8_t *isnode[SCAN_MAX_WORKERS]; /* a bit per form: small enough to
+                                        stay in cache for every token */
 } form_maps;
 
 static void maps_free(form_maps *m) {
   for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
     tn_free(m->node[i]);
     tn_free(m->term[i]);
+    tn_free(m->isnode[i]);
   }
   /* make_maps frees on failure and its caller frees again: no double free */
   memset(m, 0, sizeof *m);
@@ -465,8 +468,9 @@ static tn_status make_maps(tn_scan *sc, const char *const *nodes, size_t nnodes,
     const scan_worker *w = &sc->workers[i];
     if (!w->nforms) continue;
     m->node[i] = tn_malloc(w->nforms * sizeof *m->node[i]);
+    m->isnode[i] = tn_calloc(w->nforms / 8 + 1, 1);
     if (with_terms) m->term[i] = tn_malloc(w->nforms * sizeof *m->term[i]);
-    if (!m->node[i] || (with_terms && !m->term[i])) {
+    if (!m->node[i] || !m->isnode[i] || (with_terms && !m->term[i])) {
       st = TN_ENOMEM;
       break;
     }
@@ -479,6 +483,7 @@ static tn_status make_maps(tn_scan *sc, const char *const *nodes, size_t nnodes,
       for (size_t k = 0; k < nnodes && node == NONE; k++)
         if (local[k] == lf->term) node = (uint32_t)k;
       m->node[i][f] = node;
+      if (node != NONE) m->isnode[i][f >> 3] |= (uint8_t)(1u << (f & 7));
       if (with_terms) m->term[i][f] = lf->allowed ? w->remap[lf->term] : NONE;
     }
   }
@@ -487,24 +492,28 @@ static tn_status make_maps(tn_scan *sc, const char *const *nodes, size_t nnodes,
   return st;
 }
 
-/* Scores and orders one node's collocates, as colloc.c's one_node. */
+/* Scores and orders one node's collocates (nc: its co-occurrence count
+ * of every term), as colloc.c's one_node: the ranking measure first, all
+ * five only for the rows kept. */
 static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
-                           const uint64_t *nc, const uint32_t *touched,
-                           size_t ntouched, tn_colloc *c) {
+                           const uint64_t *nc, size_t nt, tn_colloc *c) {
   uint64_t min = o->min_count ? o->min_count : 1;
-  sort_row *rows = tn_malloc((ntouched ? ntouched : 1) * sizeof *rows);
-  if (!rows) return TN_ENOMEM;
   size_t n = 0;
-  for (size_t i = 0; i < ntouched; i++) {
-    uint32_t id = touched[i];
+  for (size_t id = 0; id < nt; id++)
+    n += nc[id] >= min;
+  sort_row *rows = tn_malloc((n ? n : 1) * sizeof *rows);
+  if (!rows) return TN_ENOMEM;
+  n = 0;
+  for (size_t id = 0; id < nt; id++) {
     if (nc[id] < min) continue;
     sort_row *r = &rows[n++];
-    r->row.term = tn_intern_str(&sc->terms, id);
+    r->row.term = tn_intern_str(&sc->terms, (uint32_t)id);
     r->row.f_nc = nc[id];
     r->row.f_c = sc->count[id];
-    tn_assoc_scores((double)nc[id], (double)c->f_node, (double)sc->count[id],
-                    (double)c->n, r->row.score);
-    r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
+    r->key = o->sort == TN_ASSOC_FREQ
+                 ? (double)nc[id]
+                 : tn_assoc_score(o->sort, (double)nc[id], (double)c->f_node,
+                                  (double)sc->count[id], (double)c->n);
   }
   /* the first `top` without sorting every collocate of a frequent node
    * (sort_cmp is a total order: terms are unique) */
@@ -514,51 +523,54 @@ static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
     tn_free(rows);
     return TN_ENOMEM;
   }
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     c->rows[i] = rows[i].row;
+    tn_assoc_scores((double)rows[i].row.f_nc, (double)c->f_node,
+                    (double)rows[i].row.f_c, (double)c->n, c->rows[i].score);
+  }
   c->nrows = n;
   tn_free(rows);
   return TN_OK;
 }
 
+uint64_t scan_colloc_flush_at = UINT32_MAX;
+
 /* The co-occurrence counts of every node over items [first, last): one
- * per thread, summed after (integer sums: the order cannot matter). */
+ * per thread, summed after (integer sums: the order cannot matter). The
+ * window loop adds to 32-bit counts, half the cache lines of 64-bit ones;
+ * they are added into the 64-bit totals before any could overflow. */
 typedef struct colloc_part {
   tn_scan *sc;
   const form_maps *m;
   const tn_colloc_opts *o;
   size_t first, last, left, right, nnodes, nt;
-  uint64_t **nc, *f_node;
-  uint32_t **touched;
-  size_t *ntouched;
+  uint64_t *nc;    /* node k, term t: nc[k * nt + t] */
+  uint32_t *small; /* the same since the last flush */
+  uint64_t pending, *f_node;
   tn_status st;
   pthread_t th;
 } colloc_part;
 
 static tn_status part_alloc(colloc_part *cp) {
-  size_t n = cp->nnodes ? cp->nnodes : 1;
-  cp->nc = tn_calloc(n, sizeof *cp->nc);
-  cp->touched = tn_calloc(n, sizeof *cp->touched);
-  cp->ntouched = tn_calloc(n, sizeof *cp->ntouched);
-  cp->f_node = tn_calloc(n, sizeof *cp->f_node);
-  if (!cp->nc || !cp->touched || !cp->ntouched || !cp->f_node) return TN_ENOMEM;
-  for (size_t k = 0; k < cp->nnodes; k++) {
-    cp->nc[k] = tn_calloc(cp->nt + 1, sizeof *cp->nc[k]);
-    cp->touched[k] = tn_malloc((cp->nt + 1) * sizeof *cp->touched[k]);
-    if (!cp->nc[k] || !cp->touched[k]) return TN_ENOMEM;
-  }
-  return TN_OK;
+  size_t cells = (cp->nnodes ? cp->nnodes : 1) * (cp->nt + 1);
+  cp->nc = tn_calloc(cells, sizeof *cp->nc);
+  cp->small = tn_calloc(cells, sizeof *cp->small);
+  cp->f_node = tn_calloc(cp->nnodes ? cp->nnodes : 1, sizeof *cp->f_node);
+  return cp->nc && cp->small && cp->f_node ? TN_OK : TN_ENOMEM;
 }
 
 static void part_free(colloc_part *cp) {
-  for (size_t k = 0; cp->nc && k < cp->nnodes; k++)
-    tn_free(cp->nc[k]);
-  for (size_t k = 0; cp->touched && k < cp->nnodes; k++)
-    tn_free(cp->touched[k]);
   tn_free(cp->nc);
-  tn_free(cp->touched);
-  tn_free(cp->ntouched);
+  tn_free(cp->small);
   tn_free(cp->f_node);
+}
+
+static void part_flush(colloc_part *cp) {
+  size_t cells = cp->nnodes * cp->nt;
+  for (size_t i = 0; i < cells; i++)
+    cp->nc[i] += cp->small[i];
+  memset(cp->small, 0, cells * sizeof *cp->small);
+  cp->pending = 0;
 }
 
 /* Counts the windows of every node occurrence in the part's items: the
@@ -571,22 +583,28 @@ static void *colloc_count(void *arg) {
   uint32_t km = sc->kinds;
   cp->st = part_alloc(cp);
   void *buf = NULL;
-  size_t cap = 0;
+  size_t cap = 0, nt = cp->nt;
   scan_item tmp;
   for (size_t k = cp->first; k < cp->last && cp->st == TN_OK; k++) {
     const scan_item *it =
         scan_item_view(sc, sc->items[k], &tmp, &buf, &cap, &cp->st);
     if (!it) break;
     const uint32_t *nm = cp->m->node[it->worker], *tm = cp->m->term[it->worker];
+    const uint8_t *isnode = cp->m->isnode[it->worker];
     if (!nm) continue;
     for (size_t d = 0; d + it->first < it->last; d++) {
       size_t lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
       for (size_t p = lo; p < hi; p++) {
-        uint32_t node = nm[it->form[p]];
-        if (node == NONE) continue;
-        uint64_t *cnt = cp->nc[node];
-        uint32_t *tl = cp->touched[node];
-        size_t *tn = &cp->ntouched[node];
+        uint32_t f = it->form[p];
+        if (!(isnode[f >> 3] & (1u << (f & 7)))) continue;
+        uint32_t node = nm[f];
+        /* at most this many counts go up: flush first if they could
+         * overflow (a window holds no more than its document) */
+        uint64_t span = (cp->left < p - lo ? cp->left : p - lo) +
+                        (cp->right < hi - p - 1 ? cp->right : hi - p - 1);
+        if (cp->pending + span > scan_colloc_flush_at) part_flush(cp);
+        cp->pending += span;
+        uint32_t *cnt = cp->small + (size_t)node * nt;
         cp->f_node[node]++;
         size_t got = 0;
         for (size_t r = p; r > lo && got < cp->left;) {
@@ -595,7 +613,7 @@ static void *colloc_count(void *arg) {
           if (!((km >> it->kind[r]) & 1u)) continue;
           got++;
           uint32_t t = tm[it->form[r]];
-          if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+          if (t != NONE) cnt[t]++;
         }
         got = 0;
         if (!(o->sentence && (it->flags[p] & TN_TOK_SENT_END)))
@@ -604,27 +622,24 @@ static void *colloc_count(void *arg) {
             if ((km >> it->kind[r]) & 1u) {
               got++;
               uint32_t t = tm[it->form[r]];
-              if (t != NONE && cnt[t]++ == 0) tl[(*tn)++] = t;
+              if (t != NONE) cnt[t]++;
             }
             if (last) break;
           }
       }
     }
   }
+  if (cp->st == TN_OK) part_flush(cp);
   tn_free(buf);
   return NULL;
 }
 
 /* Adds part b's counts into part a's. */
 static void part_merge(colloc_part *a, const colloc_part *b) {
-  for (size_t k = 0; k < a->nnodes; k++) {
+  for (size_t k = 0; k < a->nnodes; k++)
     a->f_node[k] += b->f_node[k];
-    for (size_t i = 0; i < b->ntouched[k]; i++) {
-      uint32_t t = b->touched[k][i];
-      if (a->nc[k][t] == 0) a->touched[k][a->ntouched[k]++] = t;
-      a->nc[k][t] += b->nc[k][t];
-    }
-  }
+  for (size_t i = 0; i < a->nnodes * a->nt; i++)
+    a->nc[i] += b->nc[i];
 }
 
 tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
@@ -689,8 +704,7 @@ tn_status tn_scan_colloc(tn_colloc **out, tn_scan *sc, const char *const *nodes,
     }
     out[k]->n = sc->ntokens;
     out[k]->f_node = cp->f_node[first];
-    st = node_rows(sc, o, cp->nc[first], cp->touched[first],
-                   cp->ntouched[first], out[k]);
+    st = node_rows(sc, o, cp->nc + first * cp->nt, cp->nt, out[k]);
   }
   part_free(&parts[0]);
   part_free(&parts[1]);

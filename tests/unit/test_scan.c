@@ -20,6 +20,7 @@
 #include "analysis/freq.h"
 #include "analysis/kwic.h"
 #include "analysis/scan.h"
+#include "analysis/scan_int.h"
 #include "analysis/store.h"
 #include "corpus/corpus.h"
 #include "text/tokenizer.h"
@@ -319,10 +320,15 @@ static void compare_nodes(tn_scan *sc, const tn_store *s, const tn_corpus *c,
                          .sort = win->sort,
                          .top = win->top,
                          .literal = 1};
-    tn_colloc *a[8] = {0}, *b[8] = {0};
+    tn_colloc *a[8] = {0}, *b[8] = {0}, *f[8] = {0};
     tn_error_clear(&err);
     if (tn_scan_colloc(a, sc, nodes, nn, &co, &err) != TN_OK)
       fail_msg("%s: tn_scan_colloc: %s", where, err.message);
+    /* the 32-bit counts added into the totals after every few: the same */
+    scan_colloc_flush_at = 3;
+    tn_status fst = tn_scan_colloc(f, sc, nodes, nn, &co, &err);
+    scan_colloc_flush_at = UINT32_MAX;
+    if (fst != TN_OK) fail_msg("%s: tn_scan_colloc: %s", where, err.message);
     tn_error_clear(&err);
     if (tn_colloc_run_many(b, s, nodes, nn, &co, &err) != TN_OK)
       fail_msg("%s: tn_colloc_run_many: %s", where, err.message);
@@ -330,8 +336,10 @@ static void compare_nodes(tn_scan *sc, const tn_store *s, const tn_corpus *c,
       snprintf(where + wlen, sizeof where - wlen, " window %zu node '%s'", w,
                nodes[k]);
       colloc_same(a[k], b[k]);
+      colloc_same(f[k], b[k]);
       tn_colloc_free(a[k]);
       tn_colloc_free(b[k]);
+      tn_colloc_free(f[k]);
     }
   }
   static const size_t widths[] = {1, 5}, limits[] = {0, 2};
