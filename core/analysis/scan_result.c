@@ -173,7 +173,10 @@ static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
 }
 
 /* Gries's DP of the rows (the whole corpus as one group), from the kept
- * tokens, summing over documents in corpus order as freq.c does. */
+ * tokens, summing over documents in corpus order as freq.c does. The
+ * rows are usually few (a top list): a bit per form says whether a token can be
+ * one, so the pass over every token reads its form and a bitmap that
+ * stays in cache, and a kind through a table of 256. */
 static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   size_t nr = g->nrows;
   uint32_t *dc = tn_calloc(nr + 1, sizeof *dc);
@@ -181,22 +184,27 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   double *sum_abs = tn_calloc(nr + 1, sizeof *sum_abs);
   double *sum_s = tn_calloc(nr + 1, sizeof *sum_s);
   uint32_t *rowmap[SCAN_MAX_WORKERS] = {0};
+  uint8_t *isrow[SCAN_MAX_WORKERS] = {0};
   tn_status st = dc && touched && sum_abs && sum_s ? TN_OK : TN_ENOMEM;
   for (int i = 0; i < SCAN_MAX_WORKERS && st == TN_OK; i++) {
     const scan_worker *w = &sc->workers[i];
     if (!w->nforms) continue;
     rowmap[i] = tn_malloc(w->nforms * sizeof *rowmap[i]);
-    if (!rowmap[i]) {
+    isrow[i] = tn_calloc(w->nforms / 8 + 1, 1);
+    if (!rowmap[i] || !isrow[i]) {
       st = TN_ENOMEM;
       break;
     }
     for (size_t f = 0; f < w->nforms; f++) {
       uint32_t gt = w->forms[f].allowed ? w->remap[w->forms[f].term] : NONE;
       rowmap[i][f] = gt == NONE ? NONE : want[gt];
+      if (rowmap[i][f] != NONE) isrow[i][f >> 3] |= (uint8_t)(1u << (f & 7));
     }
   }
+  uint8_t counted[256];
+  for (int k = 0; k < 256; k++)
+    counted[k] = k < 32 && ((sc->kinds >> k) & 1u);
   double min_s = 1.0;
-  uint32_t km = sc->kinds;
   void *buf = NULL;
   size_t cap = 0;
   scan_item tmp;
@@ -205,14 +213,15 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
         scan_item_view(sc, sc->items[k], &tmp, &buf, &cap, &st);
     if (!it) break;
     const uint32_t *rm = rowmap[it->worker];
+    const uint8_t *bits = isrow[it->worker];
     for (size_t d = 0; d + it->first < it->last; d++) {
-      size_t nd = 0;
+      size_t nd = 0, lo = it->doc_tok[d], hi = it->doc_tok[d + 1];
       uint64_t dtok = 0;
-      for (size_t p = it->doc_tok[d]; p < it->doc_tok[d + 1]; p++) {
-        if (!((km >> it->kind[p]) & 1u)) continue;
-        dtok++;
-        uint32_t r = rm ? rm[it->form[p]] : NONE;
-        if (r == NONE) continue;
+      for (size_t p = lo; p < hi; p++) {
+        uint32_t f = it->form[p], c = counted[it->kind[p]];
+        dtok += c;
+        if (!(bits[f >> 3] & (1u << (f & 7))) || !c) continue;
+        uint32_t r = rm[f];
         if (dc[r]++ == 0) touched[nd++] = r;
       }
       double sd = sc->ntokens ? (double)dtok / (double)sc->ntokens : 0.0;
@@ -231,8 +240,10 @@ static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
     g->rows[r].dp = dp;
     g->rows[r].dp_norm = g->ndocs > 1 && min_s < 1.0 ? dp / (1.0 - min_s) : 0.0;
   }
-  for (int i = 0; i < SCAN_MAX_WORKERS; i++)
+  for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
     tn_free(rowmap[i]);
+    tn_free(isrow[i]);
+  }
   tn_free(buf);
   tn_free(dc);
   tn_free(touched);
