@@ -41,14 +41,10 @@ double tn_assoc_score(tn_assoc a, double f_nc, double f_n, double f_c,
                       double n) {
   if (f_nc <= 0 || f_n <= 0 || f_c <= 0 || n <= 0) return 0.0;
   switch (a) {
-  case TN_ASSOC_LOGDICE:
-    return 14.0 + log2(2.0 * f_nc / (f_n + f_c));
-  case TN_ASSOC_MI:
-    return log2(f_nc * n / (f_n * f_c));
-  case TN_ASSOC_MI3:
-    return log2(f_nc * f_nc * f_nc * n / (f_n * f_c));
-  case TN_ASSOC_T:
-    return (f_nc - f_n * f_c / n) / sqrt(f_nc);
+  case TN_ASSOC_LOGDICE: return 14.0 + log2(2.0 * f_nc / (f_n + f_c));
+  case TN_ASSOC_MI: return log2(f_nc * n / (f_n * f_c));
+  case TN_ASSOC_MI3: return log2(f_nc * f_nc * f_nc * n / (f_n * f_c));
+  case TN_ASSOC_T: return (f_nc - f_n * f_c / n) / sqrt(f_nc);
   case TN_ASSOC_LL: {
     /* A window can hold the collocate more often than the node occurs, so
      * the margins are clamped to keep every cell of the table >= 0. */
@@ -57,8 +53,7 @@ double tn_assoc_score(tn_assoc a, double f_nc, double f_n, double f_c,
     double o22 = n - f_nc - o12 - o21 > 0 ? n - f_nc - o12 - o21 : 0;
     return tn_g2_table(f_nc, o12, o21, o22);
   }
-  default:
-    return f_nc;
+  default: return f_nc;
   }
 }
 

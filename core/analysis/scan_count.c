@@ -46,8 +46,8 @@ static inline uint32_t tag_of(const uint64_t pre[2], const char *p,
                               size_t len) {
   uint32_t h;
   if (len <= 16) {
-    uint64_t x = (pre[0] ^ (uint64_t)len * 0x9E3779B97F4A7C15u) *
-                 0xFF51AFD7ED558CCDu;
+    uint64_t x =
+        (pre[0] ^ (uint64_t)len * 0x9E3779B97F4A7C15u) * 0xFF51AFD7ED558CCDu;
     x = ((x ^ (x >> 32)) ^ pre[1]) * 0xC4CEB9FE1A85EC53u;
     h = (uint32_t)((x ^ (x >> 29)) >> 32);
   } else {
@@ -303,8 +303,8 @@ static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
     if (i >= AHEAD && i - AHEAD < n) {
       size_t j = i - AHEAD;
       tn_status st = TN_OK;
-      sp[j] = slot_of(w, text + toks[j].start, toks[j].len, pre[j], tags[j],
-                      &st);
+      sp[j] =
+          slot_of(w, text + toks[j].start, toks[j].len, pre[j], tags[j], &st);
       if (!sp[j]) return st;
       if ((sp[j]->term & SCAN_ALLOWED) && ((km >> toks[j].kind) & 1u))
         __builtin_prefetch(&w->tdata[sp[j]->term & ~SCAN_ALLOWED], 1);

@@ -491,8 +491,9 @@ static void test_long_forms(void **state) {
   static const size_t lens[] = {8, 15, 16, 17, 18, 24, 252, 253, 254, 255, 256};
   tn_buf b = TN_BUF_INIT;
   for (int d = 0; d < 6; d++) {
-    assert_int_equal(tn_buf_printf(&b, "{\"id\":\"l%d\",\"kind\":\"%s\","
-                                       "\"text\":\"",
+    assert_int_equal(tn_buf_printf(&b,
+                                   "{\"id\":\"l%d\",\"kind\":\"%s\","
+                                   "\"text\":\"",
                                    d, d % 2 ? "comment" : "article"),
                      0);
     for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
