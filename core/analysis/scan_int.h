@@ -154,10 +154,12 @@ struct tn_scan {
   /* merged (scan_finish) */
   int finished;
   tn_status finished_status;
-  tn_intern terms;   /* global terms */
-  uint64_t *count;   /* global term -> count over every document */
-  uint32_t *docs;    /* global term -> documents */
-  scan_cells cells;  /* (group, global term) when grouped */
+  tn_intern terms;              /* global terms */
+  uint64_t *count;              /* global term -> count over every document */
+  uint32_t *docs;               /* global term -> documents */
+  uint64_t *gcount[SCAN_DENSE]; /* global term -> its count in group k */
+  uint32_t *gdocs[SCAN_DENSE];  /* ... and documents (when grouped) */
+  scan_cells cells;  /* (group >= SCAN_DENSE, global term) when grouped */
   uint64_t *gtokens; /* group -> tokens of the counted kinds */
   uint64_t ntokens;  /* tokens of the counted kinds, every group */
 };

@@ -27,17 +27,31 @@ static tn_status grow_global(tn_scan *sc, size_t need, size_t *cap) {
   uint32_t *docs = tn_realloc(sc->docs, c * sizeof *docs);
   if (!docs) return TN_ENOMEM;
   sc->docs = docs;
-  for (size_t i = *cap; i < c; i++)
-    sc->count[i] = sc->docs[i] = 0;
+  memset(sc->count + *cap, 0, (c - *cap) * sizeof *count);
+  memset(sc->docs + *cap, 0, (c - *cap) * sizeof *docs);
+  for (int k = 0; sc->grouped && k < SCAN_DENSE; k++) {
+    uint64_t *gc = tn_realloc(sc->gcount[k], c * sizeof *gc);
+    if (!gc) return TN_ENOMEM;
+    sc->gcount[k] = gc;
+    uint32_t *gd = tn_realloc(sc->gdocs[k], c * sizeof *gd);
+    if (!gd) return TN_ENOMEM;
+    sc->gdocs[k] = gd;
+    memset(gc + *cap, 0, (c - *cap) * sizeof *gc);
+    memset(gd + *cap, 0, (c - *cap) * sizeof *gd);
+  }
   *cap = c;
   return TN_OK;
 }
 
+/* The global terms start as a copy of the first worker's (same ids, no
+ * lookups); only the other workers' counted terms are looked up. The
+ * first groups stay dense, as in the workers. */
 tn_status scan_merge(tn_scan *sc) {
   tn_intern_init(&sc->terms);
   size_t ng = tn_intern_count(&sc->groups), cap = 0;
   sc->gtokens = tn_calloc(ng ? ng : 1, sizeof *sc->gtokens);
   if (!sc->gtokens) return TN_ENOMEM;
+  int cloned = 0;
   for (int i = 0; i < SCAN_MAX_WORKERS; i++) {
     scan_worker *w = &sc->workers[i];
     size_t nt = tn_intern_count(&w->terms);
@@ -47,23 +61,35 @@ tn_status scan_merge(tn_scan *sc) {
     /* the forms' counts were kept in their slots */
     for (size_t j = 0; j < w->nslots; j++)
       if (w->slots[j].tag) w->forms[w->slots[j].id].count = w->slots[j].count;
-    /* only counted terms get a global id: the rest are never a row */
+    int is_clone = !cloned;
+    if (is_clone) {
+      tn_intern_free(&sc->terms);
+      if (tn_intern_clone(&sc->terms, &w->terms) != TN_OK) return TN_ENOMEM;
+      cloned = 1;
+      for (size_t t = 0; t < nt; t++)
+        w->remap[t] = (uint32_t)t;
+      if (grow_global(sc, nt, &cap) != TN_OK) return TN_ENOMEM;
+    }
     for (size_t t = 0; t < nt; t++) {
-      w->remap[t] = NONE;
       const scan_term *td = &w->tdata[t];
+      if (!is_clone) w->remap[t] = NONE;
+      /* a term never counted need not be a row */
       if (!td->count) continue;
-      uint32_t g =
-          tn_intern_add(&sc->terms, tn_intern_str(&w->terms, (uint32_t)t),
-                        tn_intern_len(&w->terms, (uint32_t)t));
-      if (g == TN_INTERN_NONE || grow_global(sc, (size_t)g + 1, &cap) != TN_OK)
-        return TN_ENOMEM;
-      w->remap[t] = g;
+      uint32_t g = w->remap[t];
+      if (g == NONE) {
+        g = tn_intern_add(&sc->terms, tn_intern_str(&w->terms, (uint32_t)t),
+                          tn_intern_len(&w->terms, (uint32_t)t));
+        if (g == TN_INTERN_NONE ||
+            grow_global(sc, (size_t)g + 1, &cap) != TN_OK)
+          return TN_ENOMEM;
+        w->remap[t] = g;
+      }
       sc->count[g] += td->count;
       sc->docs[g] += td->docs;
-      for (uint32_t k = 0; sc->grouped && k < SCAN_DENSE && k < ng; k++)
-        if (td->gcount[k] && scan_cells_add(&sc->cells, k, g, td->gcount[k],
-                                            td->gdocs[k]) != TN_OK)
-          return TN_ENOMEM;
+      for (uint32_t k = 0; sc->grouped && k < SCAN_DENSE && k < ng; k++) {
+        sc->gcount[k][g] += td->gcount[k];
+        sc->gdocs[k][g] += td->gdocs[k];
+      }
     }
     for (size_t g = 0; g < w->gcap && g < ng; g++)
       sc->gtokens[g] += w->gtokens[g];
@@ -87,6 +113,10 @@ void scan_merged_free(tn_scan *sc) {
   tn_intern_free(&sc->terms);
   tn_free(sc->count);
   tn_free(sc->docs);
+  for (int k = 0; k < SCAN_DENSE; k++) {
+    tn_free(sc->gcount[k]);
+    tn_free(sc->gdocs[k]);
+  }
   scan_cells_free(&sc->cells);
   tn_free(sc->gtokens);
 }
@@ -274,7 +304,10 @@ static tn_status all_rows(tn_scan *sc, int grouped, tn_freq *f) {
     g->nrows = n;
     return TN_OK;
   }
-  size_t ng = f->ngroups;
+  size_t ng = f->ngroups, nd = ng < SCAN_DENSE ? ng : SCAN_DENSE;
+  for (size_t k = 0; k < nd; k++)
+    for (size_t t = 0; t < nt; t++)
+      f->groups[k].nrows += sc->gcount[k][t] != 0;
   for (size_t j = 0; j < sc->cells.nslots; j++)
     if (sc->cells.slots[j].term != NONE)
       f->groups[sc->cells.slots[j].g].nrows++;
@@ -283,6 +316,19 @@ static tn_status all_rows(tn_scan *sc, int grouped, tn_freq *f) {
     g->rows = tn_malloc((g->nrows ? g->nrows : 1) * sizeof *g->rows);
     if (!g->rows) return TN_ENOMEM;
     g->nrows = 0;
+  }
+  for (size_t k = 0; k < nd; k++) {
+    tn_freq_group *g = &f->groups[k];
+    for (size_t t = 0; t < nt; t++)
+      if (sc->gcount[k][t])
+        g->rows[g->nrows++] =
+            (tn_freq_row){tn_intern_str(&sc->terms, (uint32_t)t),
+                          (uint32_t)t,
+                          sc->gdocs[k][t],
+                          sc->gcount[k][t],
+                          NULL,
+                          0,
+                          0};
   }
   for (size_t j = 0; j < sc->cells.nslots; j++) {
     const scan_cell *c = &sc->cells.slots[j];
@@ -405,14 +451,24 @@ tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
     st = best ? best_forms(sc, want, nwant, best, &f->names) : TN_ENOMEM;
   }
   if (st == TN_OK && o->dp) st = rows_dp(sc, &f->groups[0], want);
+  /* The list gets terms of its own: a copy of the scan's when it keeps
+   * many of them (full lists for keyness), else only its rows' terms. */
+  size_t kept = 0;
+  for (size_t gi = 0; gi < f->ngroups; gi++)
+    kept += f->groups[gi].nrows;
+  int clone = kept > nt / 4;
+  if (st == TN_OK && clone) {
+    tn_intern_free(&f->terms);
+    st = tn_intern_clone(&f->terms, &sc->terms);
+  }
   for (size_t gi = 0; gi < ng && st == TN_OK; gi++) {
     tn_freq_group *g = &f->groups[gi];
-    /* the rows now name the list's own copies */
     for (size_t r = 0; r < g->nrows && st == TN_OK; r++) {
       tn_freq_row *row = &g->rows[r];
       const char *form = best ? best[want[row->id]] : NULL;
-      row->id = tn_intern_add(&f->terms, row->term,
-                              tn_intern_len(&sc->terms, row->id));
+      if (!clone)
+        row->id = tn_intern_add(&f->terms, row->term,
+                                tn_intern_len(&sc->terms, row->id));
       if (row->id == TN_INTERN_NONE) {
         st = TN_ENOMEM;
         break;

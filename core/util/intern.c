@@ -83,7 +83,8 @@ static int rehash(tn_intern *in, size_t nslots) {
     const struct tn_intern_slot *e = &in->slots[j];
     if (e->id1 == 0) continue;
     size_t i = e->hash & (nslots - 1);
-    while (slots[i].id1) i = (i + 1) & (nslots - 1);
+    while (slots[i].id1)
+      i = (i + 1) & (nslots - 1);
     slots[i] = *e;
   }
   tn_free(in->slots);
@@ -117,4 +118,32 @@ uint32_t tn_intern_add(tn_intern *in, const char *s, size_t len) {
   in->lens[id] = (uint32_t)len;
   in->slots[slot] = (struct tn_intern_slot){h, id + 1};
   return id;
+}
+
+tn_status tn_intern_clone(tn_intern *dst, const tn_intern *src) {
+  tn_intern_init(dst);
+  size_t n = src->count, bytes = 0;
+  for (size_t id = 0; id < n; id++)
+    bytes += src->lens[id] + 1;
+  dst->by_id = tn_malloc((n ? n : 1) * sizeof *dst->by_id);
+  dst->lens = tn_malloc((n ? n : 1) * sizeof *dst->lens);
+  dst->slots = src->nslots ? tn_malloc(src->nslots * sizeof *dst->slots) : NULL;
+  /* every string in one block, in id order */
+  char *text = tn_arena_alloc(&dst->strings, bytes ? bytes : 1);
+  if (!dst->by_id || !dst->lens || (src->nslots && !dst->slots) || !text) {
+    tn_intern_free(dst);
+    return TN_ENOMEM;
+  }
+  for (size_t id = 0; id < n; id++) {
+    memcpy(text, src->by_id[id], src->lens[id] + 1);
+    dst->by_id[id] = text;
+    text += src->lens[id] + 1;
+  }
+  if (n) memcpy(dst->lens, src->lens, n * sizeof *dst->lens);
+  if (src->nslots)
+    memcpy(dst->slots, src->slots, src->nslots * sizeof *dst->slots);
+  dst->count = n;
+  dst->cap = n ? n : 1;
+  dst->nslots = src->nslots;
+  return TN_OK;
 }

@@ -42,6 +42,42 @@ static void test_double_ignores_locale(void **state) {
   setlocale(LC_NUMERIC, "C");
 }
 
+/* A clone answers with the same ids, owns its strings, and grows. */
+static void test_intern_clone(void **state) {
+  (void)state;
+  tn_intern in, copy;
+  tn_intern_init(&in);
+  char word[32];
+  for (int i = 0; i < 3000; i++) {
+    int n = snprintf(word, sizeof word, "term%d%s", i, i % 7 ? "" : "-lang");
+    assert_int_equal(tn_intern_add(&in, word, (size_t)n), (uint32_t)i);
+  }
+  assert_int_equal(tn_intern_clone(&copy, &in), TN_OK);
+  tn_intern_free(&in); /* the copy must not lean on the original */
+  assert_int_equal(tn_intern_count(&copy), 3000);
+  for (int i = 0; i < 3000; i++) {
+    int n = snprintf(word, sizeof word, "term%d%s", i, i % 7 ? "" : "-lang");
+    assert_int_equal(tn_intern_find(&copy, word, (size_t)n), (uint32_t)i);
+    assert_string_equal(tn_intern_str(&copy, (uint32_t)i), word);
+    assert_int_equal(tn_intern_len(&copy, (uint32_t)i), (size_t)n);
+  }
+  assert_int_equal(tn_intern_find(&copy, "term3000", 8), TN_INTERN_NONE);
+  for (int i = 3000; i < 6000; i++) {
+    int n = snprintf(word, sizeof word, "term%d", i);
+    assert_int_equal(tn_intern_add(&copy, word, (size_t)n), (uint32_t)i);
+  }
+  assert_int_equal(tn_intern_add(&copy, "term12", 6), 12);
+  tn_intern empty, empty_copy;
+  tn_intern_init(&empty);
+  assert_int_equal(tn_intern_clone(&empty_copy, &empty), TN_OK);
+  assert_int_equal(tn_intern_count(&empty_copy), 0);
+  assert_int_equal(tn_intern_find(&empty_copy, "x", 1), TN_INTERN_NONE);
+  assert_int_equal(tn_intern_add(&empty_copy, "x", 1), 0);
+  tn_intern_free(&empty_copy);
+  tn_intern_free(&empty);
+  tn_intern_free(&copy);
+}
+
 static void test_intern_roundtrip(void **state) {
   (void)state;
   tn_intern in;
@@ -301,6 +337,7 @@ int main(void) {
       cmocka_unit_test(test_buf_printf),
       cmocka_unit_test(test_double_ignores_locale),
       cmocka_unit_test(test_intern_roundtrip),
+      cmocka_unit_test(test_intern_clone),
       cmocka_unit_test(test_utf8_validation),
       cmocka_unit_test(test_utf8_repair),
       cmocka_unit_test(test_json_strings),
