@@ -55,6 +55,15 @@ void tn_freq_sort(tn_freq_row *rows, size_t n) {
   if (n > 1) qsort(rows, n, sizeof *rows, row_cmp);
 }
 
+void tn_freq_order(tn_freq_group *g, size_t k) {
+  size_t want = k && k < g->nrows ? k : g->nrows;
+  if (g->ordered >= want) return;
+  /* the rows after the ordered ones all come after them */
+  tn_sort_front(g->rows + g->ordered, g->nrows - g->ordered, sizeof *g->rows,
+                k ? want - g->ordered : 0, row_cmp);
+  g->ordered = k ? want : g->nrows;
+}
+
 void tn_freq_free(tn_freq *f) {
   if (!f) return;
   for (size_t g = 0; g < f->ngroups; g++)
@@ -169,7 +178,9 @@ tn_status tn_freq_cut(tn_freq_row *rows, size_t *n, uint64_t min_count,
 static tn_status finish_group(tn_freq *f, tn_freq_group *g,
                               const tn_freq_opts *o) {
   (void)f;
-  return tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
+  tn_status st = tn_freq_cut(g->rows, &g->nrows, o->min_count, o->top);
+  g->ordered = g->nrows;
+  return st;
 }
 
 /* The most frequent counted form of every term of the layer, over all the

@@ -16,9 +16,9 @@
 
 typedef struct tn_freq_opts {
   tn_term_filter filter;
-  int n;               /* 1..TN_NGRAM_MAX; 0 means 1 */
-  uint64_t min_count;  /* rows counted fewer times are dropped (per group) */
-  size_t top;          /* keep the first `top` rows per group; 0 = all */
+  int n;              /* 1..TN_NGRAM_MAX; 0 means 1 */
+  uint64_t min_count; /* rows counted fewer times are dropped (per group) */
+  size_t top;         /* keep the first `top` rows per group; 0 = all */
   /* NULL: one group "all". Else a document field: "id" (one group per
    * document), "kind", "parent", "title", "author", "date" or any metadata
    * key; documents without it form the group "(none)". */
@@ -40,7 +40,7 @@ typedef struct tn_freq_row {
   uint32_t id;      /* the term's id in tn_freq.terms */
   uint32_t docs;    /* documents of the group that hold it */
   uint64_t count;
-  const char *form; /* the most frequent form (opts.forms), else NULL */
+  const char *form;   /* the most frequent form (opts.forms), else NULL */
   double dp, dp_norm; /* opts.dp, else 0 */
 } tn_freq_row;
 
@@ -51,8 +51,12 @@ typedef struct tn_freq_group {
   uint64_t counted; /* n-grams counted (sum of all counts, before min/top) */
   uint64_t types;   /* distinct terms counted (before min/top) */
   uint32_t ndocs;   /* documents in the group */
-  tn_freq_row *rows; /* count descending, then term ascending (bytes) */
-  size_t nrows;
+  /* rows[0, ordered) count descending, then term ascending (bytes), and
+   * before every other row; the rest in no order: tn_freq_order orders
+   * as many as a reader needs (a full list that keyness only looks up
+   * need not be sorted) */
+  tn_freq_row *rows;
+  size_t nrows, ordered;
 } tn_freq_group;
 
 typedef struct tn_freq {
@@ -81,6 +85,9 @@ int tn_doc_field(const tn_doc *d, const char *name, tn_str *value);
 /* Sorts rows count descending, then term ascending: the one order used
  * everywhere. */
 void tn_freq_sort(tn_freq_row *rows, size_t n);
+
+/* Orders the group's first k rows (0: all), when they are not yet. */
+void tn_freq_order(tn_freq_group *g, size_t k);
 
 /* Drops the rows counted fewer than min_count times, sorts the rest and
  * keeps the first `top` (0 = all): *n becomes the rows kept. */

@@ -363,7 +363,18 @@ static void *cut_groups(void *arg) {
     g->counted = 0;
     for (size_t i = 0; i < g->nrows; i++)
       g->counted += g->rows[i].count;
-    j->st = tn_freq_cut(g->rows, &g->nrows, j->min, j->top);
+    if (j->top) {
+      j->st = tn_freq_cut(g->rows, &g->nrows, j->min, j->top);
+      g->ordered = g->nrows;
+      continue;
+    }
+    /* a full list is ordered when read (tn_freq_order): keyness only
+     * looks its rows up */
+    size_t keep = 0;
+    for (size_t i = 0; i < g->nrows; i++)
+      if (g->rows[i].count >= j->min) g->rows[keep++] = g->rows[i];
+    g->nrows = keep;
+    g->ordered = 0;
   }
   return NULL;
 }

@@ -251,6 +251,7 @@ static int freq_rows(lua_State *L) {
     if (one && one != &f->groups[g]) continue;
     size_t n = f->groups[g].nrows;
     if (limit && (size_t)limit < n) n = (size_t)limit; /* per group */
+    tn_freq_order(&u->f->groups[g], n);
     for (size_t i = 0; i < n; i++) {
       push_row(L, &f->groups[g], &f->groups[g].rows[i], all, f->dp);
       lua_rawseti(L, -2, ++k);

@@ -13,4 +13,10 @@
 size_t tn_sort_top(void *base, size_t n, size_t size, size_t top,
                    int (*cmp)(const void *, const void *));
 
+/* Like tn_sort_top, but keeps every element: the first `top` (0: all) in
+ * order at the front, the others behind them in no order, so that more
+ * can be ordered later. */
+void tn_sort_front(void *base, size_t n, size_t size, size_t top,
+                   int (*cmp)(const void *, const void *));
+
 #endif

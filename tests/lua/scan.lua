@@ -87,11 +87,18 @@ return {
       local b = c:count{group = g, stopwords = sw, min = 2}
       same(a:groups(), b:groups(), {"name", "docs", "tokens", "counted", "types"},
            "groups by " .. g)
+      -- a full list is ordered as it is read: the first rows of a group,
+      -- then all of them, then all groups, each in the list's order
+      local first = a:groups()[1].name
+      same(a:rows(first, 3), b:rows(first, 3), {"term", "count", "docs"},
+           "first rows of " .. first .. " by " .. g)
+      same(a:rows(first), b:rows(first), {"term", "count", "docs"},
+           "rows of " .. first .. " by " .. g)
       same(a:rows(), b:rows(), {"group", "term", "count", "docs"}, "rows by " .. g)
       -- ungrouped from the same scan
       same(gs:count{top = 5}:rows(), c:count{stopwords = sw, top = 5}:rows(),
            {"term", "count", "docs"}, "ungrouped from a grouped scan")
-      n = n + 3
+      n = n + 5
     end
     t.eq(src:scan{group = "title"}:count{group = true}:groups()[2].name, "(none)")
     n = n + 1

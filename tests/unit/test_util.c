@@ -331,9 +331,46 @@ static void test_sort_top_matches_full_sort(void **state) {
     }
 }
 
+/* tn_sort_front orders the same first elements and keeps every element
+ * (a permutation), so a second, longer call orders more of the rest. */
+static int kv_by_key(const void *x, const void *y) {
+  const kv *a = x, *b = y;
+  return a->key < b->key ? -1 : a->key > b->key;
+}
+
+static void test_sort_front_keeps_all(void **state) {
+  (void)state;
+  enum { N = 5000 };
+  static kv a[N], b[N], full[N], back[N];
+  uint32_t seed = 777;
+  for (size_t i = 0; i < N; i++) {
+    seed = seed * 1103515245u + 12345u;
+    a[i] = (kv){(seed >> 16) % 50, (uint32_t)i};
+  }
+  const size_t tops[] = {0, 1, 3, 20, 1249, 1250, 1251, 5000, 9000};
+  for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)
+    for (size_t n = 0; n <= N; n += n < 10 ? 1 : 997) {
+      memcpy(b, a, n * sizeof *a);
+      tn_sort_front(b, n, sizeof *b, tops[t], kv_cmp);
+      memcpy(full, a, n * sizeof *a);
+      qsort(full, n, sizeof *full, kv_cmp);
+      size_t k = tops[t] && n > tops[t] ? tops[t] : n;
+      assert_memory_equal(b, full, k * sizeof *b);
+      /* nothing lost, nothing doubled */
+      memcpy(back, b, n * sizeof *b);
+      qsort(back, n, sizeof *back, kv_by_key);
+      for (size_t i = 0; i < n; i++)
+        assert_int_equal(back[i].key, i);
+      /* the rest, ordered later, continues the order */
+      tn_sort_front(b + k, n - k, sizeof *b, 0, kv_cmp);
+      assert_memory_equal(b, full, n * sizeof *b);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sort_top_matches_full_sort),
+      cmocka_unit_test(test_sort_front_keeps_all),
       cmocka_unit_test(test_buf_printf),
       cmocka_unit_test(test_double_ignores_locale),
       cmocka_unit_test(test_intern_roundtrip),
