@@ -50,16 +50,22 @@ static int row_cmp(const void *x, const void *y) {
   return strcmp(a->term, b->term);
 }
 
+/* The signed G² a row is ranked by; the other measures (finish) only for
+ * the rows kept: p's erfc and the log ratio's log2 for every term of two
+ * full lists cost more than the ranking. */
 static void fill(tn_keyness_row *r, const char *term, uint64_t a, uint64_t b,
                  double c, double d) {
   r->term = term;
   r->a = a;
   r->b = b;
   double g2 = tn_keyness_g2((double)a, (double)b, c, d);
-  r->p = tn_chi2_p1(g2);
   r->g2 = tn_keyness_sign((double)a, (double)b, c, d) < 0 ? -g2 : g2;
-  r->log_ratio = tn_log_ratio((double)a, (double)b, c, d);
-  r->pct_diff = tn_pct_diff((double)a, (double)b, c, d);
+}
+
+static void finish(tn_keyness_row *r, double c, double d) {
+  r->p = tn_chi2_p1(fabs(r->g2));
+  r->log_ratio = tn_log_ratio((double)r->a, (double)r->b, c, d);
+  r->pct_diff = tn_pct_diff((double)r->a, (double)r->b, c, d);
 }
 
 tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
@@ -111,6 +117,8 @@ tn_status tn_keyness(const tn_freq_group *target, const tn_freq_group *ref,
   tn_free(seen);
   /* row_cmp is a total order: terms are unique */
   n = tn_sort_top(out, n, sizeof *out, opts->top, row_cmp);
+  for (size_t i = 0; i < n; i++)
+    finish(&out[i], c, d);
   *rows = out;
   *nrows = n;
   return TN_OK;
