@@ -71,8 +71,9 @@ tn_scan_totals tn_scan_get_totals(const tn_scan *sc);
 /* A frequency list as tn_freq_count gives it for the same filter and
  * grouping: `grouped` 0 counts every document as one group "all"; opts
  * gives min_count, top, forms and dp (dp needs keep_tokens and grouped 0).
- * opts->filter, n, group, docs and cross_sentences are ignored. Call
- * after the counting; the scan may be counted into no further. */
+ * opts->filter, n, group, docs and cross_sentences are ignored. Without
+ * a top, a list's rows are ordered when read (tn_freq_order). Call after
+ * the counting; the scan may be counted into no further. */
 tn_status tn_scan_freq(tn_freq **out, tn_scan *sc, int grouped,
                        const tn_freq_opts *opts, tn_error *err);
 
