@@ -227,62 +227,27 @@ void scan_cells_free(scan_cells *c) {
   memset(c, 0, sizeof *c);
 }
 
-static tn_status keep_token(scan_item *it, uint32_t fid, uint8_t kind,
-                            uint8_t flags) {
-  if (it->ntok == it->cap) {
-    size_t cap = it->cap ? it->cap * 2 : 4096;
-    uint32_t *f = tn_realloc(it->form, cap * sizeof *f);
-    if (!f) return TN_ENOMEM;
-    it->form = f;
-    uint8_t *k = tn_realloc(it->kind, cap);
-    if (!k) return TN_ENOMEM;
-    it->kind = k;
-    uint8_t *fl = tn_realloc(it->flags, cap);
-    if (!fl) return TN_ENOMEM;
-    it->flags = fl;
-    it->cap = cap;
-  }
-  if (it->ntok >= UINT32_MAX) return TN_ELIMIT;
-  it->form[it->ntok] = fid;
-  it->kind[it->ntok] = kind;
-  it->flags[it->ntok] = flags;
-  it->ntok++;
+/* Room for `cap` kept tokens. */
+static tn_status grow_kept(scan_item *it, size_t cap) {
+  uint32_t *f = tn_realloc(it->form, cap * sizeof *f);
+  if (!f) return TN_ENOMEM;
+  it->form = f;
+  uint8_t *k = tn_realloc(it->kind, cap);
+  if (!k) return TN_ENOMEM;
+  it->kind = k;
+  uint8_t *fl = tn_realloc(it->flags, cap);
+  if (!fl) return TN_ENOMEM;
+  it->flags = fl;
+  it->cap = cap;
   return TN_OK;
 }
 
-/* Counts one token whose slot is resolved. */
-static inline tn_status count_token(scan_worker *w, scan_item *it,
-                                    const tn_token *t, scan_fslot *e,
-                                    uint32_t stamp, size_t *ntouched,
-                                    uint64_t *dtok) {
-  if (t->flags & TN_TOK_SENT_END) w->sentences++;
-  if (it->keep) {
-    tn_status st = keep_token(it, e->id, t->kind, t->flags);
-    if (st != TN_OK) return st;
-  }
-  if (!((w->sc->kinds >> t->kind) & 1u)) return TN_OK;
-  (*dtok)++;
-  if (!(e->term & SCAN_ALLOWED)) return TN_OK;
-  e->count++;
-  uint32_t term = e->term & ~SCAN_ALLOWED;
-  scan_term *td = &w->tdata[term];
-  if (td->stamp != stamp) {
-    td->stamp = stamp;
-    td->bag = 0;
-    w->touched[(*ntouched)++] = term;
-  }
-  td->bag++;
-  return TN_OK;
-}
-
-/* How far ahead the batch loop prefetches: far enough to hide a miss,
- * near enough not to swamp the core's few outstanding misses. */
-#define AHEAD 16
-
-/* Counts the tokens of one batch as a pipeline, so that the cache misses
- * of a large vocabulary overlap instead of queueing: token i's slot is
- * prefetched while token i - AHEAD is resolved (and its term prefetched)
- * and token i - 2 AHEAD is counted. */
+/* Counts the tokens of one batch in three passes, so that the cache
+ * misses of a large vocabulary overlap instead of queueing: the first
+ * hashes every token and prefetches its slot, the second finds (or adds)
+ * each form and prefetches its term's tallies, the third counts. The
+ * passes are plain loops over the batch, with what they use in locals:
+ * the counting is bound by instructions as much as by memory. */
 static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
                              size_t text_len, const tn_token *toks, size_t n,
                              uint32_t stamp, size_t *ntouched, uint64_t *dtok) {
@@ -291,30 +256,68 @@ static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
   scan_fslot *sp[TOK_BATCH];
   /* room for every form of the batch: no slot moves while it is held */
   if (scan_grow_slots(w, w->nforms + n)) return TN_ENOMEM;
+  scan_fslot *slots = w->slots;
   size_t mask = w->nslots - 1;
   uint32_t km = w->sc->kinds;
   for (size_t i = 0; i < n; i++) {
     const char *p = text + toks[i].start;
     prefix_of(p, toks[i].len, text_len - toks[i].start, pre[i]);
     tags[i] = tag_of(pre[i], p, toks[i].len);
+    __builtin_prefetch(&slots[(tags[i] >> 8) & mask]);
   }
-  for (size_t i = 0; i < n + 2 * AHEAD; i++) {
-    if (i < n) __builtin_prefetch(&w->slots[(tags[i] >> 8) & mask]);
-    if (i >= AHEAD && i - AHEAD < n) {
-      size_t j = i - AHEAD;
+  for (size_t j = 0; j < n; j++) {
+    scan_fslot *e = &slots[(tags[j] >> 8) & mask];
+    /* the usual case, a form of up to 16 bytes in its home slot */
+    if (!(e->tag == tags[j] && e->prefix[0] == pre[j][0] &&
+          e->prefix[1] == pre[j][1] && toks[j].len <= 16)) {
       tn_status st = TN_OK;
-      sp[j] =
-          slot_of(w, text + toks[j].start, toks[j].len, pre[j], tags[j], &st);
-      if (!sp[j]) return st;
-      if ((sp[j]->term & SCAN_ALLOWED) && ((km >> toks[j].kind) & 1u))
-        __builtin_prefetch(&w->tdata[sp[j]->term & ~SCAN_ALLOWED], 1);
+      e = slot_of(w, text + toks[j].start, toks[j].len, pre[j], tags[j], &st);
+      if (!e) return st;
     }
-    if (i >= 2 * AHEAD) {
-      size_t k = i - 2 * AHEAD;
-      tn_status st = count_token(w, it, &toks[k], sp[k], stamp, ntouched, dtok);
-      if (st != TN_OK) return st;
-    }
+    sp[j] = e;
+    if ((e->term & SCAN_ALLOWED) && ((km >> toks[j].kind) & 1u))
+      __builtin_prefetch(&w->tdata[e->term & ~SCAN_ALLOWED], 1);
   }
+  /* the kept tokens: room for the batch at once */
+  if (it->keep && it->ntok + n > it->cap) {
+    size_t cap = it->cap ? it->cap : 4096;
+    while (cap < it->ntok + n)
+      cap *= 2;
+    tn_status st = grow_kept(it, cap);
+    if (st != TN_OK) return st;
+  }
+  if (it->ntok + n > UINT32_MAX) return TN_ELIMIT;
+  scan_term *tdata = w->tdata; /* after the adds: they may move it */
+  uint32_t *touched = w->touched;
+  size_t nt = *ntouched, kept = it->ntok;
+  uint64_t counted = 0, sentences = 0;
+  for (size_t k = 0; k < n; k++) {
+    scan_fslot *e = sp[k];
+    uint8_t kind = toks[k].kind, flags = toks[k].flags;
+    sentences += (flags & TN_TOK_SENT_END) != 0;
+    if (it->keep) {
+      it->form[kept] = e->id;
+      it->kind[kept] = kind;
+      it->flags[kept] = flags;
+      kept++;
+    }
+    if (!((km >> kind) & 1u)) continue;
+    counted++;
+    if (!(e->term & SCAN_ALLOWED)) continue;
+    e->count++;
+    uint32_t term = e->term & ~SCAN_ALLOWED;
+    scan_term *td = &tdata[term];
+    if (td->stamp != stamp) {
+      td->stamp = stamp;
+      td->bag = 0;
+      touched[nt++] = term;
+    }
+    td->bag++;
+  }
+  if (it->keep) it->ntok = kept;
+  *ntouched = nt;
+  *dtok += counted;
+  w->sentences += sentences;
   return TN_OK;
 }
 
