@@ -350,22 +350,17 @@ tn_status scan_count_item(scan_worker *w, scan_item *it) {
     uint64_t dtok = 0, before = it->ntok;
     uint8_t last_flags = TN_TOK_SENT_END;
     tn_tok_reset(w->tok, doc->text.ptr ? doc->text.ptr : "", doc->text.len);
-    int more = 1;
-    while (more) {
-      more = tn_tok_next(w->tok, &toks[n]);
-      if (more) {
-        if (toks[n].len > UINT32_MAX) return TN_ELIMIT;
-        last_flags = toks[n].flags;
-        w->tokens++;
-        n++;
-      }
-      if (n == TOK_BATCH || (!more && n)) {
-        st = count_batch(w, it, doc->text.ptr, doc->text.len, toks, n, stamp,
-                         &ntouched, &dtok);
-        if (st != TN_OK) return st;
-        n = 0;
-      }
-    }
+    do {
+      n = tn_tok_fill(w->tok, toks, TOK_BATCH);
+      if (!n) break;
+      for (size_t i = 0; i < n; i++)
+        if (toks[i].len > UINT32_MAX) return TN_ELIMIT;
+      last_flags = toks[n - 1].flags;
+      w->tokens += n;
+      st = count_batch(w, it, doc->text.ptr, doc->text.len, toks, n, stamp,
+                       &ntouched, &dtok);
+      if (st != TN_OK) return st;
+    } while (n == TOK_BATCH);
     /* a text that does not end its last sentence still holds one */
     if (!(last_flags & TN_TOK_SENT_END)) w->sentences++;
     (void)before;

@@ -86,6 +86,12 @@ const char *tn_tok_text(const tn_tokenizer *tok);
 /* Fills *out with the next token: 1 = a token, 0 = the end. */
 int tn_tok_next(tn_tokenizer *tok, tn_token *out);
 
+/* Up to `max` next tokens into out[]: the ones tn_tok_next would give,
+ * in order; fewer than max only at the end (or where a piece stops).
+ * For a caller that takes tokens by the batch: the common word then
+ * costs no call. */
+size_t tn_tok_fill(tn_tokenizer *tok, tn_token *out, size_t max);
+
 /* Appends the normalised form of a token for counting: NFC, case folded,
  * typographic quotes, apostrophes and dashes lumped to their ASCII forms
  * (’ -> ', „ “ ” « » ,, '' -> ", – — -> -), the ligature ĳ/Ĳ -> ij,

@@ -238,6 +238,48 @@ static void test_pieces_match_whole(void **state) {
   for (size_t step = 16; step <= 200; step += 23) check_pieces(text, step);
 }
 
+/* tn_tok_fill gives the tokens of tn_tok_next, field for field, whatever
+ * the batch size, on text that takes both the fast paths (plain words,
+ * commas, sentence periods) and the slow one (abbreviations, ? and !,
+ * numbers, URLs, quotes, invalid bytes, a paragraph break, the end). */
+static void test_fill_matches_next(void **state) {
+  (void)state;
+  const char *text =
+      "De ambtenaren werken hard, zei ze. Waarom? Omdat het moet! Dhr. P. de "
+      "Boer (o.a. 3,5 km en 15%) las www.nos.nl. ,,Kom op!'' en \"Ga!\" "
+      "Zuid-Afrika, auto's en caf\xC3\xA9s. 1. Eerst\n2. Dan\n\nNieuwe "
+      "alinea :-) #tussen @iemand x\xFFy einde";
+  toks whole;
+  run(text, &whole);
+  static const size_t sizes[] = {1, 2, 3, 7, 64, MAX_TOKS};
+  for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+    tn_tokenizer *tok = tn_tok_new();
+    assert_non_null(tok);
+    tn_tok_reset(tok, text, strlen(text));
+    tn_token got[MAX_TOKS];
+    size_t k = 0, n;
+    do {
+      size_t want = sizes[s] < MAX_TOKS - k ? sizes[s] : MAX_TOKS - k;
+      n = tn_tok_fill(tok, got + k, want);
+      /* fewer than asked only at the end */
+      if (n < want) assert_int_equal(k + n, whole.n);
+      k += n;
+    } while (n > 0 && k < MAX_TOKS);
+    assert_int_equal(k, whole.n);
+    assert_int_equal(tn_tok_fill(tok, got, 4), 0); /* stays at the end */
+    for (size_t i = 0; i < k; i++) {
+      assert_int_equal(got[i].start, whole.t[i].start);
+      assert_int_equal(got[i].len, whole.t[i].len);
+      assert_int_equal(got[i].cp_start, whole.t[i].cp_start);
+      assert_int_equal(got[i].cp_len, whole.t[i].cp_len);
+      assert_int_equal(got[i].kind, whole.t[i].kind);
+      assert_int_equal(got[i].flags, whole.t[i].flags);
+    }
+    tn_tok_free(tok);
+  }
+  assert_true(whole.n > 40);
+}
+
 static void test_multibyte_at_text_start(void **state) {
   (void)state;
   /* a two-byte letter, then a period, at the very start of the text: the
@@ -309,6 +351,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_bytes),
       cmocka_unit_test(test_norm),
       cmocka_unit_test(test_pieces_match_whole),
+      cmocka_unit_test(test_fill_matches_next),
       cmocka_unit_test(test_multibyte_at_text_start),
       cmocka_unit_test(test_reuse),
       cmocka_unit_test(test_alloc_failure),
