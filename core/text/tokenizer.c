@@ -510,9 +510,10 @@ scanned:
   }
 tail:
   if (q == p || q + 1 >= end) return 0;
-  if (u[q] == ',' || u[q] == '.' || u[q] == ';' || u[q] == ':') {
-    /* word, word. word; word: -- the mark alone is the trailing region
-     * (unless the word is an abbreviation). */
+  if (u[q] == ',' || u[q] == '.' || u[q] == ';' || u[q] == ':' ||
+      u[q] == '?' || u[q] == '!') {
+    /* word, word. word; word: word? word! -- the mark alone is the
+     * trailing region (unless the word is an abbreviation). */
     if (u[q + 1] >= 0x80 || tn_tokx_ascii[u[q + 1]] != K_SPACE) return 0;
     if (u[q] == '.' && kind == TN_TOK_WORD &&
         (q - p == 1 || multi || tn_tokx_abbrev(t->s + p, q - p)))
@@ -559,9 +560,10 @@ emit:
  * stays small. */
 static int next_slow(tn_tokenizer *t, tn_token *out) __attribute__((noinline));
 
-/* The , ; : or . that fast_word left behind, when one space and more text
- * follow: , ; : take no part in sentence decisions, and a period's needs
- * only the first character after the space. */
+/* The , ; : . ? or ! that fast_word left behind, when one space and more
+ * text follow: , ; : take no part in sentence decisions, and those of a
+ * period, a question or an exclamation mark need only the first character
+ * after the space. */
 static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
   const unsigned char *u = (const unsigned char *)t->s;
   size_t p = t->pos;
@@ -569,10 +571,10 @@ static inline int fast_mark(tn_tokenizer *t, tn_token *out) {
       u[p + 2] >= 0x80 || tn_tokx_ascii[u[p + 2]] == K_SPACE)
     return 0;
   uint8_t flags = TN_TOK_SPACE_AFTER;
-  if (u[p] == '.') {
-    /* A sentence's period, when an ASCII letter or digit starts the next
+  if (u[p] == '.' || u[p] == '?' || u[p] == '!') {
+    /* A terminal mark, when an ASCII letter or digit starts the next
      * chunk: that character alone decides (see starts_sentence), unless
-     * the chunk is the emoticon XD or the period follows a list number. */
+     * the chunk is the emoticon XD or the mark follows a list number. */
     uint8_t k = tn_tokx_ascii[u[p + 2]];
     if (t->after_item || (k != K_UPPER && k != K_LOWER && k != K_DIGIT)) return 0;
     if ((u[p + 2] | 32) == 'x' && p + 3 < t->len && u[p + 3] == 'D') return 0;
