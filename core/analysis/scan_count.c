@@ -13,10 +13,15 @@
 
 /* ---- a worker's vocabulary ---------------------------------------------- */
 
-/* The first n bytes (n <= 8) of x, the rest zero. */
-static inline uint64_t low_bytes(uint64_t x, size_t n) {
-  return n >= 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
-}
+/* The bytes of the first 16 a form of length n (up to 16) keeps: masks
+ * for the two 8-byte loads, instead of shifts and branches per token. */
+#define M(n) ((n) >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * (n))) - 1)
+static const uint64_t keep_lo[17] = {M(0), M(1), M(2), M(3), M(4), M(5),
+                                     M(6), M(7), M(8), M(8), M(8), M(8),
+                                     M(8), M(8), M(8), M(8), M(8)};
+static const uint64_t keep_hi[17] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, M(1), M(2), M(3), M(4), M(5), M(6), M(7), M(8)};
+#undef M
 
 /* The first 16 bytes of a form, zero-padded. `avail` is how many bytes
  * may be read from p: when 16 may, two loads (masked for a shorter form)
@@ -28,8 +33,9 @@ static inline void prefix_of(const char *p, size_t len, size_t avail,
     uint64_t a, b;
     memcpy(&a, p, 8);
     memcpy(&b, p + 8, 8);
-    pre[0] = low_bytes(a, len);
-    pre[1] = len > 8 ? low_bytes(b, len - 8) : 0;
+    size_t n = len < 16 ? len : 16;
+    pre[0] = a & keep_lo[n];
+    pre[1] = b & keep_hi[n];
     return;
   }
   unsigned char buf[16] = {0};
@@ -40,19 +46,18 @@ static inline void prefix_of(const char *p, size_t len, size_t avail,
 
 /* Hash in the high 24 bits, 1 + the length (up to 254) in the low 8, so
  * a tag is never 0. A form of up to 16 bytes is hashed from its prefix,
- * already in registers; the table is the worker's own, so its hash need
- * not agree with any other. */
+ * already in registers, by two multiplications whose high bits depend on
+ * every byte; the table is the worker's own, so its hash need not agree
+ * with any other. */
 static inline uint32_t tag_of(const uint64_t pre[2], const char *p,
                               size_t len) {
   uint32_t h;
-  if (len <= 16) {
-    uint64_t x =
-        (pre[0] ^ (uint64_t)len * 0x9E3779B97F4A7C15u) * 0xFF51AFD7ED558CCDu;
-    x = ((x ^ (x >> 32)) ^ pre[1]) * 0xC4CEB9FE1A85EC53u;
-    h = (uint32_t)((x ^ (x >> 29)) >> 32);
-  } else {
+  if (len <= 16)
+    h = (uint32_t)((pre[0] * UINT64_C(0x9E3779B97F4A7C15) ^
+                    pre[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) >>
+                   32);
+  else
     h = tn_hash_bytes(p, len);
-  }
   return (h & ~0xFFu) | (uint32_t)(len < 254 ? len + 1 : 255);
 }
 
@@ -251,7 +256,7 @@ static tn_status grow_kept(scan_item *it, size_t cap) {
 static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
                              size_t text_len, const tn_token *toks, size_t n,
                              uint32_t stamp, size_t *ntouched, uint64_t *dtok) {
-  uint32_t tags[TOK_BATCH];
+  uint32_t tags[TOK_BATCH], home[TOK_BATCH];
   uint64_t pre[TOK_BATCH][2];
   scan_fslot *sp[TOK_BATCH];
   /* room for every form of the batch: no slot moves while it is held */
@@ -263,10 +268,11 @@ static tn_status count_batch(scan_worker *w, scan_item *it, const char *text,
     const char *p = text + toks[i].start;
     prefix_of(p, toks[i].len, text_len - toks[i].start, pre[i]);
     tags[i] = tag_of(pre[i], p, toks[i].len);
-    __builtin_prefetch(&slots[(tags[i] >> 8) & mask]);
+    home[i] = (uint32_t)((tags[i] >> 8) & mask);
+    __builtin_prefetch(&slots[home[i]]);
   }
   for (size_t j = 0; j < n; j++) {
-    scan_fslot *e = &slots[(tags[j] >> 8) & mask];
+    scan_fslot *e = &slots[home[j]];
     /* the usual case, a form of up to 16 bytes in its home slot */
     if (!(e->tag == tags[j] && e->prefix[0] == pre[j][0] &&
           e->prefix[1] == pre[j][1] && toks[j].len <= 16)) {
