@@ -1,5 +1,7 @@
 /* The Dutch abbreviations the tokenizer knows: which words keep their
  * period, and whether that period may also end a sentence. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "text/tok_internal.h"
@@ -57,38 +59,62 @@ static const abbr table[] = {
 #undef T
 #undef F
 
-/* Lowercases ASCII letters only: every entry is ASCII. */
-static int fold_ascii(const char *w, size_t len, char *out, size_t size) {
-  if (len == 0 || len >= size) return -1;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)w[i];
-    if (c >= 0x80) return -1;
-    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  out[len] = '\0';
-  return 0;
+/* The entries as 8-byte keys, bytes in order from the top, zero-padded:
+ * the order of strcmp (no entry holds a NUL), so the search compares
+ * integers. Sentence-final words are looked up by the fast path of the
+ * tokenizer (is "zin." an abbreviation?): a string binary search there
+ * cost more than the rest of the word. */
+#define NENTRIES (sizeof table / sizeof table[0])
+static uint64_t packed[NENTRIES];
+static pthread_once_t packed_once = PTHREAD_ONCE_INIT;
+
+static uint64_t pack(const char *w, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < 8; i++)
+    k = k << 8 | (i < n ? (unsigned char)w[i] : 0u);
+  return k;
 }
 
+static void pack_table(void) {
+  for (size_t i = 0; i < NENTRIES; i++)
+    packed[i] = pack(table[i].w, strlen(table[i].w));
+}
+
+void tn_tokx_abbrev_init(void) { pthread_once(&packed_once, pack_table); }
+
 int tn_tokx_abbrev(const char *w, size_t len) {
-  char key[8]; /* the longest entry has five letters */
-  if (len > 5 || fold_ascii(w, len, key, sizeof key)) return TN_ABBR_NONE;
-  size_t lo = 0, hi = sizeof table / sizeof table[0];
+  /* the longest entry has five letters; the key is folded and packed in
+   * one pass, remembering whether it held a capital */
+  if (len == 0 || len > 5) return TN_ABBR_NONE;
+  uint64_t k = 0;
+  int upper = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 0x80) return TN_ABBR_NONE;
+    if (c >= 'A' && c <= 'Z') {
+      c = (unsigned char)(c + 32);
+      upper = 1;
+    }
+    k = k << 8 | c;
+  }
+  k <<= 8 * (8 - len);
+  size_t lo = 0, hi = NENTRIES;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    /* strcmp, inline: keys are at most five bytes */
-    const unsigned char *x = (const unsigned char *)key,
-                        *y = (const unsigned char *)table[mid].w;
-    while (*x && *x == *y) {
-      x++;
-      y++;
-    }
-    int c = (int)*x - (int)*y;
-    if (c == 0) {
-      if (table[mid].lower && memcmp(key, w, len) != 0) return TN_ABBR_NONE;
-      return table[mid].cls;
-    }
-    if (c < 0) hi = mid;
+    if (packed[mid] == k)
+      return table[mid].lower && upper ? TN_ABBR_NONE : table[mid].cls;
+    if (k < packed[mid]) hi = mid;
     else lo = mid + 1;
   }
   return TN_ABBR_NONE;
+}
+
+int tn_tokx_abbrev_selfcheck(void) {
+  tn_tokx_abbrev_init();
+  for (size_t i = 0; i < NENTRIES; i++) {
+    if (i > 0 && packed[i - 1] >= packed[i]) return 0;
+    const char *w = table[i].w;
+    if (tn_tokx_abbrev(w, strlen(w)) != table[i].cls) return 0;
+  }
+  return 1;
 }

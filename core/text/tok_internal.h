@@ -66,6 +66,12 @@ enum {
 
 /* The class of w[0..len) followed by a period ("bijv" for "bijv."). */
 int tn_tokx_abbrev(const char *w, size_t len);
+/* Builds the search keys once per process; tn_tok_new calls it, so any
+ * tokenizer's lookups find them ready. */
+void tn_tokx_abbrev_init(void);
+/* For tests: every entry of the table is in order (the search needs it)
+ * and found, with its class. */
+int tn_tokx_abbrev_selfcheck(void);
 
 /* The regions of one chunk (a run without whitespace) s[a..b): leading
  * punctuation [a, cs), the core [cs, ce), trailing punctuation [ce, b). */

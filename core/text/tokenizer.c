@@ -87,6 +87,7 @@ int tn_tok_kind_from_name(const char *name) {
 /* ---- lifecycle ---------------------------------------------------------- */
 
 tn_tokenizer *tn_tok_new(void) {
+  tn_tokx_abbrev_init();
   tn_tokenizer *t = tn_calloc(1, sizeof *t);
   return t;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text/tok_internal.h"
 #include "text/tokenizer.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -280,6 +281,21 @@ static void test_fill_matches_next(void **state) {
   assert_true(whole.n > 40);
 }
 
+/* The abbreviation table is searched by halves: it must stay sorted. */
+static void test_abbrev_table(void **state) {
+  (void)state;
+  assert_true(tn_tokx_abbrev_selfcheck());
+  assert_int_equal(tn_tokx_abbrev("bijv", 4), TN_ABBR_MID);
+  assert_int_equal(tn_tokx_abbrev("Dhr", 3), TN_ABBR_TITLE);
+  assert_int_equal(tn_tokx_abbrev("ENZ", 3), TN_ABBR_FINAL);
+  assert_int_equal(tn_tokx_abbrev("Jan", 3), TN_ABBR_NONE); /* a name */
+  assert_int_equal(tn_tokx_abbrev("jan", 3), TN_ABBR_MID);
+  assert_int_equal(tn_tokx_abbrev("zin", 3), TN_ABBR_NONE);
+  assert_int_equal(tn_tokx_abbrev("a", 1), TN_ABBR_NONE);
+  assert_int_equal(tn_tokx_abbrev("zznnn", 5), TN_ABBR_NONE);
+  assert_int_equal(tn_tokx_abbrev("hfdstk", 6), TN_ABBR_NONE);
+}
+
 static void test_multibyte_at_text_start(void **state) {
   (void)state;
   /* a two-byte letter, then a period, at the very start of the text: the
@@ -352,6 +368,7 @@ int main(void) {
       cmocka_unit_test(test_norm),
       cmocka_unit_test(test_pieces_match_whole),
       cmocka_unit_test(test_fill_matches_next),
+      cmocka_unit_test(test_abbrev_table),
       cmocka_unit_test(test_multibyte_at_text_start),
       cmocka_unit_test(test_reuse),
       cmocka_unit_test(test_alloc_failure),
