@@ -108,8 +108,10 @@ static int freq_gc(lua_State *L) {
   tn_freq_free(u->f);
   tn_free(u->dp);
   tn_free(u->dp_norm);
+  tn_free(u->counted);
   u->f = NULL;
   u->dp = u->dp_norm = NULL;
+  u->counted = NULL;
   return 0;
 }
 
@@ -325,15 +327,24 @@ static int freq_dp(lua_State *L) {
     size_t nt = tn_intern_count(&u->f->terms);
     u->dp = tn_malloc((nt ? nt : 1) * sizeof *u->dp);
     u->dp_norm = tn_malloc((nt ? nt : 1) * sizeof *u->dp_norm);
-    if (!u->dp || !u->dp_norm || tn_freq_dp(u->f, u->dp, u->dp_norm) != TN_OK) {
+    u->counted = tn_calloc(nt ? nt : 1, 1);
+    if (!u->dp || !u->dp_norm || !u->counted ||
+        tn_freq_dp(u->f, u->dp, u->dp_norm) != TN_OK) {
       tn_free(u->dp);
       tn_free(u->dp_norm);
+      tn_free(u->counted);
       u->dp = u->dp_norm = NULL;
+      u->counted = NULL;
       return luaL_error(L, "out of memory");
     }
+    /* a list's terms may include some in none of its rows (a scan's list
+     * shares the scan's terms): those are unknown here too */
+    for (size_t g = 0; g < u->f->ngroups; g++)
+      for (size_t i = 0; i < u->f->groups[g].nrows; i++)
+        u->counted[u->f->groups[g].rows[i].id] = 1;
   }
   uint32_t id = tn_intern_find(&u->f->terms, term, len);
-  if (id == TN_INTERN_NONE) {
+  if (id == TN_INTERN_NONE || !u->counted[id]) {
     luaL_pushfail(L);
     return 1;
   }

@@ -13,6 +13,7 @@
 typedef struct lfreq {
   tn_freq *f;
   double *dp, *dp_norm; /* computed on first use */
+  uint8_t *counted;     /* ... with, per term, whether any row holds it */
 } lfreq;
 
 lfreq *tn_check_freq(lua_State *L, int idx);

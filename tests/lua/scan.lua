@@ -100,6 +100,21 @@ return {
            {"term", "count", "docs"}, "ungrouped from a grouped scan")
       n = n + 5
     end
+    -- DP over documents from a per-document list: the same as the loaded
+    -- corpus's; a stopword (in the scan's terms, in no row) is unknown
+    do
+      local a = src:scan{group = "id", stopwords = sw}:count{group = true}
+      local b = c:count{group = "id", stopwords = sw}
+      for _, term in ipairs({"sociale", "professionals", "ambtenaren"}) do
+        local x, xn = a:dp(term)
+        local y, yn = b:dp(term)
+        t.eq(x, y, "dp of " .. term)
+        t.eq(xn, yn, "dp_norm of " .. term)
+      end
+      t.eq(a:dp("de"), nil, "a stopword")
+      t.eq(b:dp("de"), nil, "a stopword (loaded)")
+      n = n + 8
+    end
     t.eq(src:scan{group = "title"}:count{group = true}:groups()[2].name, "(none)")
     n = n + 1
 
