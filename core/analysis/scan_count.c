@@ -15,13 +15,41 @@
 
 /* The bytes of the first 16 a form of length n (up to 16) keeps: masks
  * for the two 8-byte loads, instead of shifts and branches per token. */
-#define M(n) ((n) >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * (n))) - 1)
-static const uint64_t keep_lo[17] = {M(0), M(1), M(2), M(3), M(4), M(5),
-                                     M(6), M(7), M(8), M(8), M(8), M(8),
-                                     M(8), M(8), M(8), M(8), M(8)};
-static const uint64_t keep_hi[17] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, M(1), M(2), M(3), M(4), M(5), M(6), M(7), M(8)};
-#undef M
+static const uint64_t keep_lo[17] = {
+    0,
+    0xFF,
+    0xFFFF,
+    0xFFFFFF,
+    0xFFFFFFFF,
+    0xFFFFFFFFFF,
+    0xFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF, /* 8 to 16: all of the first eight */
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFFFF};
+static const uint64_t keep_hi[17] = {0,
+                                     0,
+                                     0,
+                                     0,
+                                     0,
+                                     0,
+                                     0,
+                                     0,
+                                     0, /* 0 to 8 */
+                                     0xFF,
+                                     0xFFFF,
+                                     0xFFFFFF,
+                                     0xFFFFFFFF,
+                                     0xFFFFFFFFFF,
+                                     0xFFFFFFFFFFFF,
+                                     0xFFFFFFFFFFFFFF,
+                                     0xFFFFFFFFFFFFFFFF};
 
 /* The first 16 bytes of a form, zero-padded. `avail` is how many bytes
  * may be read from p: when 16 may, two loads (masked for a shorter form)
