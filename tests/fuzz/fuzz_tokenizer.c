@@ -3,8 +3,10 @@
  * concatenate to the input minus whitespace (fidelity); byte and code
  * point offsets agree; flags are consistent; norms are valid UTF-8; and
  * the same holds when the input arrives in pieces (tn_tok_reset_partial),
- * which must always make progress. */
+ * which must always make progress; tn_tok_fill, in batches of any size,
+ * gives the tokens of tn_tok_next. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_check.h"
@@ -105,6 +107,32 @@ static size_t walk(tn_tokenizer *tok, const unsigned char *s, size_t size,
   return end;
 }
 
+/* tn_tok_fill in batches of `batch` against tn_tok_next, field by field. */
+static void check_fill(tn_tokenizer *tok, const uint8_t *data, size_t size,
+                       size_t batch) {
+  tn_token *a = malloc((size + 1) * sizeof *a);
+  tn_token *b = malloc((size + batch) * sizeof *b);
+  FUZZ_CHECK(a && b);
+  size_t na = 0, nb = 0, n;
+  tn_tok_reset(tok, (const char *)data, size);
+  while (na <= size && tn_tok_next(tok, &a[na]))
+    na++;
+  tn_tok_reset(tok, (const char *)data, size);
+  while ((n = tn_tok_fill(tok, b + nb, batch)) > 0) {
+    nb += n;
+    FUZZ_CHECK(nb <= size);
+    if (n < batch) break; /* fewer only at the end */
+  }
+  FUZZ_CHECK(tn_tok_fill(tok, b + nb, batch) == 0);
+  FUZZ_CHECK(na == nb);
+  for (size_t i = 0; i < na; i++)
+    FUZZ_CHECK(a[i].start == b[i].start && a[i].len == b[i].len &&
+               a[i].cp_start == b[i].cp_start && a[i].cp_len == b[i].cp_len &&
+               a[i].kind == b[i].kind && a[i].flags == b[i].flags);
+  free(a);
+  free(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static tn_tokenizer *tok;
   if (!tok) tok = tn_tok_new();
@@ -115,6 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t cp_end;
   tn_tok_reset(tok, (const char *)data, size);
   walk(tok, data, size, 0, 0, &cp_end, 1, &norm);
+  check_fill(tok, data, size, size ? 1 + data[size - 1] % 70 : 1);
 
   /* in pieces, the way `tussen tokenize` streams a file: the first byte
    * picks the piece size */
