@@ -177,6 +177,9 @@ extern uint64_t scan_colloc_flush_at;
 
 tn_status grow_group_docs(tn_scan *sc, uint32_t g);
 tn_status scan_finish(tn_scan *sc, tn_error *err);
+/* TN_OK when the scan kept its tokens, else TN_EINVAL saying `what`
+ * needs them. */
+tn_status scan_need_tokens(tn_scan *sc, const char *what, tn_error *err);
 tn_status scan_merge(tn_scan *sc);
 void scan_merged_free(tn_scan *sc);
 
