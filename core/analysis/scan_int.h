@@ -1,5 +1,6 @@
 /* Inside the scan: the workers' vocabularies and tallies, the items of
- * documents, and the merged counts (scan.c counts, scan_result.c answers). */
+ * documents, and the merged counts (scan.c and scan_count.c count,
+ * scan_result.c and scan_concord.c answer). */
 #ifndef TN_SCAN_INT_H
 #define TN_SCAN_INT_H
 
