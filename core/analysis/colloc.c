@@ -69,15 +69,34 @@ void tn_colloc_free(tn_colloc *c) {
   tn_free(c);
 }
 
-typedef struct sort_ctx_row {
-  tn_colloc_row row;
-  double key;
-} sort_row;
-
-static int sort_cmp(const void *x, const void *y) {
-  const sort_row *a = x, *b = y;
+static int ranked_cmp(const void *x, const void *y) {
+  const tn_colloc_ranked *a = x, *b = y;
   if (a->key != b->key) return a->key > b->key ? -1 : 1;
   return strcmp(a->row.term, b->row.term);
+}
+
+tn_status tn_colloc_rank(tn_colloc *c, tn_colloc_ranked *rows, size_t n,
+                         const tn_colloc_opts *o) {
+  double fn = (double)c->f_node, total = (double)c->n;
+  for (size_t i = 0; i < n; i++) {
+    tn_colloc_row *r = &rows[i].row;
+    rows[i].key = o->sort == TN_ASSOC_FREQ
+                      ? (double)r->f_nc
+                      : tn_assoc_score(o->sort, (double)r->f_nc, fn,
+                                       (double)r->f_c, total);
+  }
+  /* the first `top` without sorting every collocate of a frequent node
+   * (ranked_cmp is a total order: terms are unique) */
+  n = tn_sort_top(rows, n, sizeof *rows, o->top, ranked_cmp);
+  c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
+  if (!c->rows) return TN_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    c->rows[i] = rows[i].row;
+    tn_assoc_scores((double)c->rows[i].f_nc, fn, (double)c->rows[i].f_c, total,
+                    c->rows[i].score);
+  }
+  c->nrows = n;
+  return TN_OK;
 }
 
 /* What every node of one call shares: the filter, the form -> term map
@@ -110,7 +129,7 @@ static tn_status one_node(const colloc_base *b, const tn_query *qp,
   tn_query q = *qp;
   tn_status st = TN_OK;
   tn_colloc *c = tn_calloc(1, sizeof *c);
-  sort_row *rows = NULL;
+  tn_colloc_ranked *rows = NULL;
   size_t ntouched = 0;
   if (!c)
     st = TN_ENOMEM;
@@ -156,25 +175,14 @@ static tn_status one_node(const colloc_base *b, const tn_query *qp,
   for (size_t i = 0; i < ntouched && st == TN_OK; i++) {
     uint32_t id = touched[i];
     if (nc[id] < min) continue;
-    sort_row *r = &rows[n++];
+    tn_colloc_ranked *r = &rows[n++];
     r->row.term = tn_store_str(s, o->filter.by, id);
     r->row.f_nc = nc[id];
     r->row.f_c = b->fc[id];
-    tn_assoc_scores((double)nc[id], (double)c->f_node, (double)b->fc[id],
-                    (double)c->n, r->row.score);
-    r->key = o->sort == TN_ASSOC_FREQ ? (double)nc[id] : r->row.score[o->sort];
   }
   for (size_t i = 0; i < ntouched; i++)
     nc[touched[i]] = 0;
-  if (st == TN_OK) {
-    /* sort_cmp is a total order: terms are unique */
-    n = tn_sort_top(rows, n, sizeof *rows, o->top, sort_cmp);
-    c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
-    if (!c->rows) st = TN_ENOMEM;
-    for (size_t i = 0; i < n && st == TN_OK; i++)
-      c->rows[i] = rows[i].row;
-    if (st == TN_OK) c->nrows = n;
-  }
+  if (st == TN_OK) st = tn_colloc_rank(c, rows, n, o);
   tn_free(rows);
   if (st != TN_OK) {
     tn_colloc_free(c);

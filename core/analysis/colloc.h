@@ -62,6 +62,20 @@ typedef struct tn_colloc {
   size_t nrows;
 } tn_colloc;
 
+/* A candidate collocate (term, f_nc and f_c filled) and its ranking key. */
+typedef struct tn_colloc_ranked {
+  tn_colloc_row row;
+  double key;
+} tn_colloc_ranked;
+
+/* Ranks candidates by opts->sort (key descending, then term), keeps the
+ * first opts->top (0: all) and scores them into c->rows: the measure
+ * asked for first, all five only for the rows kept. c->n and c->f_node
+ * must be set; the candidates are reordered. Shared by colloc.c and the
+ * scan (scan_concord.c), so both rank alike. */
+tn_status tn_colloc_rank(tn_colloc *c, tn_colloc_ranked *rows, size_t n,
+                         const tn_colloc_opts *opts);
+
 tn_status tn_colloc_run(tn_colloc **out, const tn_store *s, const char *node,
                         const tn_colloc_opts *opts, tn_error *err);
 /* Several nodes in one call: the corpus frequencies are counted once.

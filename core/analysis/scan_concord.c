@@ -8,22 +8,10 @@
 #include "analysis/scan_int.h"
 #include "text/tokenizer.h"
 #include "util/alloc.h"
-#include "util/sort.h"
 
 #define NONE UINT32_MAX
 
 /* ---- collocates --------------------------------------------------------- */
-
-typedef struct sort_row {
-  tn_colloc_row row;
-  double key;
-} sort_row;
-
-static int sort_cmp(const void *x, const void *y) {
-  const sort_row *a = x, *b = y;
-  if (a->key != b->key) return a->key > b->key ? -1 : 1;
-  return strcmp(a->row.term, b->row.term);
-}
 
 /* Per worker: local form -> the index of the node it is (any kind), and
  * local form -> the global term it counts as (allowed forms only). */
@@ -80,44 +68,26 @@ static tn_status make_maps(tn_scan *sc, const char *const *nodes, size_t nnodes,
 }
 
 /* Scores and orders one node's collocates (nc: its co-occurrence count
- * of every term), as colloc.c's one_node: the ranking measure first, all
- * five only for the rows kept. */
+ * of every term), as colloc.c's one_node, with its tn_colloc_rank. */
 static tn_status node_rows(tn_scan *sc, const tn_colloc_opts *o,
                            const uint64_t *nc, size_t nt, tn_colloc *c) {
   uint64_t min = o->min_count ? o->min_count : 1;
   size_t n = 0;
   for (size_t id = 0; id < nt; id++)
     n += nc[id] >= min;
-  sort_row *rows = tn_malloc((n ? n : 1) * sizeof *rows);
+  tn_colloc_ranked *rows = tn_malloc((n ? n : 1) * sizeof *rows);
   if (!rows) return TN_ENOMEM;
   n = 0;
   for (size_t id = 0; id < nt; id++) {
     if (nc[id] < min) continue;
-    sort_row *r = &rows[n++];
+    tn_colloc_ranked *r = &rows[n++];
     r->row.term = tn_intern_str(&sc->terms, (uint32_t)id);
     r->row.f_nc = nc[id];
     r->row.f_c = sc->count[id];
-    r->key = o->sort == TN_ASSOC_FREQ
-                 ? (double)nc[id]
-                 : tn_assoc_score(o->sort, (double)nc[id], (double)c->f_node,
-                                  (double)sc->count[id], (double)c->n);
   }
-  /* the first `top` without sorting every collocate of a frequent node
-   * (sort_cmp is a total order: terms are unique) */
-  n = tn_sort_top(rows, n, sizeof *rows, o->top, sort_cmp);
-  c->rows = tn_malloc((n ? n : 1) * sizeof *c->rows);
-  if (!c->rows) {
-    tn_free(rows);
-    return TN_ENOMEM;
-  }
-  for (size_t i = 0; i < n; i++) {
-    c->rows[i] = rows[i].row;
-    tn_assoc_scores((double)rows[i].row.f_nc, (double)c->f_node,
-                    (double)rows[i].row.f_c, (double)c->n, c->rows[i].score);
-  }
-  c->nrows = n;
+  tn_status st = tn_colloc_rank(c, rows, n, o);
   tn_free(rows);
-  return TN_OK;
+  return st;
 }
 
 uint64_t scan_colloc_flush_at = UINT32_MAX;
