@@ -13,43 +13,17 @@
 
 /* ---- a worker's vocabulary ---------------------------------------------- */
 
-/* The bytes of the first 16 a form of length n (up to 16) keeps: masks
- * for the two 8-byte loads, instead of shifts and branches per token. */
-static const uint64_t keep_lo[17] = {
-    0,
-    0xFF,
-    0xFFFF,
-    0xFFFFFF,
-    0xFFFFFFFF,
-    0xFFFFFFFFFF,
-    0xFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF, /* 8 to 16: all of the first eight */
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF,
-    0xFFFFFFFFFFFFFFFF};
-static const uint64_t keep_hi[17] = {0,
-                                     0,
-                                     0,
-                                     0,
-                                     0,
-                                     0,
-                                     0,
-                                     0,
-                                     0, /* 0 to 8 */
-                                     0xFF,
-                                     0xFFFF,
-                                     0xFFFFFF,
-                                     0xFFFFFFFF,
-                                     0xFFFFFFFFFF,
-                                     0xFFFFFFFFFFFF,
-                                     0xFFFFFFFFFFFFFF,
-                                     0xFFFFFFFFFFFFFFFF};
+/* The first n bytes (0 to 8) of an 8-byte load: masks from a table, not
+ * shifts and branches per token. */
+static const uint64_t low_bytes[9] = {0,
+                                      0xFF,
+                                      0xFFFF,
+                                      0xFFFFFF,
+                                      0xFFFFFFFF,
+                                      0xFFFFFFFFFF,
+                                      0xFFFFFFFFFFFF,
+                                      0xFFFFFFFFFFFFFF,
+                                      0xFFFFFFFFFFFFFFFF};
 
 /* The first 16 bytes of a form, zero-padded. `avail` is how many bytes
  * may be read from p: when 16 may, two loads (masked for a shorter form)
@@ -61,9 +35,8 @@ static inline void prefix_of(const char *p, size_t len, size_t avail,
     uint64_t a, b;
     memcpy(&a, p, 8);
     memcpy(&b, p + 8, 8);
-    size_t n = len < 16 ? len : 16;
-    pre[0] = a & keep_lo[n];
-    pre[1] = b & keep_hi[n];
+    pre[0] = a & low_bytes[len < 8 ? len : 8];
+    pre[1] = b & low_bytes[len < 8 ? 0 : len < 16 ? len - 8 : 8];
     return;
   }
   unsigned char buf[16] = {0};

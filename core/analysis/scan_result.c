@@ -204,9 +204,9 @@ static tn_status best_forms(tn_scan *sc, const uint32_t *want, size_t nwant,
 
 /* Gries's DP of the rows (the whole corpus as one group), from the kept
  * tokens, summing over documents in corpus order as freq.c does. The
- * rows are usually few (a top list): a bit per form says whether a token can be
- * one, so the pass over every token reads its form and a bitmap that
- * stays in cache, and a kind through a table of 256. */
+ * rows are usually few (a top list): a bit per form says whether a token
+ * can be one, so the pass over every token reads its form and a bitmap
+ * that stays in cache, and a kind through a table of 256. */
 static tn_status rows_dp(tn_scan *sc, tn_freq_group *g, const uint32_t *want) {
   size_t nr = g->nrows;
   uint32_t *dc = tn_calloc(nr + 1, sizeof *dc);
