@@ -8,30 +8,6 @@
  * larger ones (none in tussen) are sorted whole. */
 #define MAX_ELEM 256
 
-size_t tn_sort_top(void *base, size_t n, size_t size, size_t top,
-                   int (*cmp)(const void *, const void *)) {
-  unsigned char *a = base;
-  if (!top || n <= 4 * top || size > MAX_ELEM) {
-    if (n > 1) qsort(base, n, size, cmp);
-    return top && n > top ? top : n;
-  }
-  /* a[0..k) holds the best so far, in order; the element being placed is
-   * copied out first, and the shifts never reach past it */
-  unsigned char tmp[MAX_ELEM];
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    memcpy(tmp, a + i * size, size);
-    if (k == top && cmp(tmp, a + (k - 1) * size) >= 0) continue;
-    size_t j = k < top ? k++ : k - 1;
-    while (j > 0 && cmp(tmp, a + (j - 1) * size) < 0) {
-      memcpy(a + j * size, a + (j - 1) * size, size);
-      j--;
-    }
-    memcpy(a + j * size, tmp, size);
-  }
-  return k;
-}
-
 void tn_sort_front(void *base, size_t n, size_t size, size_t top,
                    int (*cmp)(const void *, const void *)) {
   unsigned char *a = base;
@@ -54,4 +30,10 @@ void tn_sort_front(void *base, size_t n, size_t size, size_t top,
     }
     memcpy(a + j * size, tmp, size);
   }
+}
+
+size_t tn_sort_top(void *base, size_t n, size_t size, size_t top,
+                   int (*cmp)(const void *, const void *)) {
+  tn_sort_front(base, n, size, top, cmp);
+  return top && n > top ? top : n;
 }
